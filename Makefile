@@ -1,0 +1,140 @@
+# gilvm — the two set-up commands, on a fresh Debian 12 machine:
+#
+#   make run     install what is missing, build build/gilvm, run samples/00_tour.py
+#   make test    the same build, then every test: ctest (unit + golden + golden
+#                under python3), the golden suite under AddressSanitizer+UBSan,
+#                and (once tests/golden/threads exists) under ThreadSanitizer
+#
+# Other targets: deps, build (the default), bench, test-asan, test-tsan, clean,
+# help. Variables: JOBS (parallel jobs, default 2), PYTHON, BENCH_ARGS.
+# CMake and Ninja do the real work; this file only strings the steps together.
+# Ctrl-C stops the step that runs; an interrupted configure step is redone by
+# the next make (the marker file build.ninja is only written when it finished).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := build
+# A recipe that fails (or is interrupted) leaves no half-written target behind.
+.DELETE_ON_ERROR:
+# The steps run one after the other (each one is parallel inside, with Ninja):
+# `make -j test` must not build the Release and the sanitizer trees at once on
+# a 2-core machine.
+.NOTPARALLEL:
+
+JOBS      ?= 2
+PYTHON    ?= python3
+BUILD     := build
+ASAN_DIR  := build-asan
+TSAN_DIR  := build-tsan
+THREAD_TESTS := tests/golden/threads
+BENCH_ARGS ?=
+
+# --- Debian packages, and why each one is there -----------------------------
+DEB_PACKAGES :=
+DEB_PACKAGES += g++              # GCC 12: the C++20 compiler (and its sanitizer runtimes)
+DEB_PACKAGES += cmake            # the build description (CMakeLists.txt, 3.25)
+DEB_PACKAGES += ninja-build      # the generator: fast, parallel, Ctrl-C safe builds
+DEB_PACKAGES += pkg-config       # how CMake finds readline
+DEB_PACKAGES += catch2           # unit tests (Catch2 2.13)
+DEB_PACKAGES += libfmt-dev       # {fmt}: formatting of floats and messages like Python's
+DEB_PACKAGES += libreadline-dev  # the REPL: line editing, history, tab completion
+DEB_PACKAGES += zlib1g-dev       # the zlib module: real zlib, not a hand-written one
+DEB_PACKAGES += libssl-dev       # hashlib: OpenSSL's well-kept digests, not hand-written ones
+# python3: the golden tests' runner and oracle, and bench/run.py. Only
+# installed when there is no python3 on PATH at all (any 3.x will do).
+ifeq ($(shell command -v $(PYTHON) 2>/dev/null),)
+DEB_PACKAGES += python3
+endif
+
+# Root installs directly; anyone else goes through sudo.
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+# Sanitizer runtime options: fail on the first report, with a stack.
+# LeakSanitizer stays on (ASan's default): heap still reachable at exit is not
+# a leak, so a tracing GC that keeps its heap until exit passes.
+export ASAN_OPTIONS  ?= detect_leaks=1
+export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
+export TSAN_OPTIONS  ?= halt_on_error=1:second_deadlock_stack=1
+
+# Sanitizer trees are Debug builds at -O1: full debug info, a usable speed.
+SAN_CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g"
+
+.PHONY: help deps build run test ctest test-asan test-tsan bench clean
+
+help:
+	@echo "make run     install what is missing, build, run samples/00_tour.py"
+	@echo "make test    build, then unit + golden tests, then the sanitizer runs"
+	@echo "make bench   gilvm against CPython on bench/*.py (BENCH_ARGS='--runs 9 --filter fib')"
+	@echo "make deps | build | test-asan | test-tsan | clean"
+
+# --- deps: install only the missing Debian packages --------------------------
+deps:
+	@if ! command -v dpkg-query >/dev/null; then \
+	  echo "deps: not a Debian system; make sure these are installed: $(strip $(DEB_PACKAGES))"; \
+	  exit 0; \
+	fi; \
+	missing=""; \
+	for p in $(strip $(DEB_PACKAGES)); do \
+	  status=$$(dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null || true); \
+	  if [ "$$status" != "install ok installed" ]; then missing="$$missing $$p"; fi; \
+	done; \
+	if [ -z "$$missing" ]; then \
+	  echo "deps: all $(words $(DEB_PACKAGES)) Debian packages already installed"; \
+	else \
+	  echo "deps: installing$$missing"; \
+	  $(SUDO) apt-get -o DPkg::Lock::Timeout=300 update; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+	    -o DPkg::Lock::Timeout=300 $$missing; \
+	fi
+
+# --- build: Release, C++20, into build/ --------------------------------------
+# Configured once; after that Ninja re-runs CMake by itself when CMakeLists.txt
+# changes. build.ninja is the marker: CMake writes it last.
+$(BUILD)/build.ninja: | deps
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
+
+build: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j$(JOBS)
+
+run: build
+	./$(BUILD)/gilvm samples/00_tour.py
+
+# --- tests -------------------------------------------------------------------
+test: ctest test-asan test-tsan
+	@echo "make test: all passed"
+
+# Unit tests and the golden suite, under gilvm and under python3 (the oracle).
+ctest: build
+	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
+
+# The golden suite under AddressSanitizer + UBSan: only the gilvm target.
+$(ASAN_DIR)/build.ninja: | deps
+	cmake -S . -B $(ASAN_DIR) -G Ninja -DGILVM_SANITIZE=address $(SAN_CMAKE_FLAGS)
+
+test-asan: deps $(ASAN_DIR)/build.ninja
+	cmake --build $(ASAN_DIR) -j$(JOBS) --target gilvm
+	$(PYTHON) tests/golden/run.py --interp $(ASAN_DIR)/gilvm tests/golden
+
+# The threaded golden tests under ThreadSanitizer, once they exist.
+# setarch -R turns off address randomisation for the run where the kernel
+# allows it: GCC 12's TSan fails on kernels with 32 bits of mmap randomisation.
+NORANDOM = $(shell setarch "$$(uname -m)" -R true 2>/dev/null && echo setarch "$$(uname -m)" -R)
+
+$(TSAN_DIR)/build.ninja: | deps
+	cmake -S . -B $(TSAN_DIR) -G Ninja -DGILVM_SANITIZE=thread $(SAN_CMAKE_FLAGS)
+
+ifneq ($(wildcard $(THREAD_TESTS)),)
+test-tsan: deps $(TSAN_DIR)/build.ninja
+	cmake --build $(TSAN_DIR) -j$(JOBS) --target gilvm
+	$(NORANDOM) $(PYTHON) tests/golden/run.py --interp $(TSAN_DIR)/gilvm $(THREAD_TESTS)
+else
+test-tsan:
+	@echo "test-tsan: skipped, no $(THREAD_TESTS)/ yet"
+endif
+
+# --- bench: gilvm against CPython (not a test) --------------------------------
+bench: build
+	$(PYTHON) bench/run.py $(BENCH_ARGS)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_DIR) $(TSAN_DIR)

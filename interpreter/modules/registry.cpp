@@ -1,0 +1,27 @@
+// modules/registry.cpp — the table of native modules (as CPython's
+// Modules/config.c inittab). The importer (vm/import.cpp) looks a name up
+// here before stdlib/ and the file system. Adding a native module: one
+// ModuleInit function in modules/NAME.cpp, its declaration in registry.h,
+// one line here.
+
+#include "modules/registry.h"
+
+#include "runtime/file.h"
+
+namespace gilvm {
+
+namespace {
+
+constexpr NativeModule kModules[] = {
+    {"sys", init_sys_module},
+    {"time", init_time_module},
+    {"math", init_math_module},
+    {"random", init_random_module},
+    {"io", init_io_module},  // declared in runtime/file.h with the file type
+};
+
+}  // namespace
+
+std::span<const NativeModule> native_modules() { return kModules; }
+
+}  // namespace gilvm

@@ -1,0 +1,30 @@
+// Native modules (as CPython's Modules/): each is a name and a function that
+// fills a fresh module dict. The importer (vm/import.cpp) consults this table
+// before stdlib/ and the file system; a module is created on first import.
+#pragma once
+
+#include <span>
+
+namespace gilvm {
+
+struct ThreadState;
+struct Dict;
+
+// Fills `module_dict` with the module's functions and constants. Returns
+// false with an exception pending on failure.
+using ModuleInit = bool (*)(ThreadState& ts, Dict* module_dict);
+
+struct NativeModule {
+  const char* name;
+  ModuleInit init;
+};
+
+std::span<const NativeModule> native_modules();
+
+// One per module file in modules/.
+bool init_sys_module(ThreadState& ts, Dict* d);     // modules/sys.cpp
+bool init_time_module(ThreadState& ts, Dict* d);    // modules/time.cpp
+bool init_math_module(ThreadState& ts, Dict* d);    // modules/math.cpp
+bool init_random_module(ThreadState& ts, Dict* d);  // modules/random.cpp
+
+}  // namespace gilvm

@@ -1,0 +1,681 @@
+// runtime/bytes_methods.cpp — the bytes constructor and the methods of bytes
+// that everyday programs use (Objects/bytesobject.c, Objects/bytes_methods.c;
+// Library Reference "Bytes and Bytearray Operations").
+//
+// bytes is a sequence of byte values, so unlike str every position is a
+// byte offset and nothing needs decoding. Whitespace for split()/strip() is
+// ASCII whitespace only (space \t \n \v \f \r, Py_ISSPACE), and case methods
+// touch ASCII letters only. Where CPython accepts "a bytes-like object",
+// gilvm accepts bytes (it has no bytearray or memoryview); find/count/index
+// also take an int byte value, as CPython's do.
+//
+// Subscripts (bytes_getitem), + and * and comparison are the core's, in
+// runtime/str_ops.cpp and the eval loop; the codecs are in str_methods.cpp.
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "runtime/init.h"
+#include "runtime/str_ops.h"
+#include "runtime/unicode.h"
+#include "vm/api.h"
+
+namespace gilvm {
+
+namespace {
+
+bool absent(Value v) { return v.is_null() || v.is_none(); }
+
+bool is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+Bytes* recv(ThreadState& ts, Value self, const char* method) {
+  if (Bytes* b = as_bytes(self)) return b;
+  raise_fmt(ts, ts.interp.types.TypeError, "descriptor '{}' for 'bytes' objects doesn't apply to a '{}' object",
+            method, type_name(ts, self));
+  return nullptr;
+}
+
+// "a bytes-like object is required, not 'int'"
+Bytes* need_bytes(ThreadState& ts, Value v) {
+  if (Bytes* b = as_bytes(v)) return b;
+  raise_fmt(ts, ts.interp.types.TypeError, "a bytes-like object is required, not '{}'", type_name(ts, v));
+  return nullptr;
+}
+
+// The needle of find/count/index: bytes, or an int byte value.
+bool needle(ThreadState& ts, Value v, std::string& out) {
+  if (Bytes* b = as_bytes(v)) {
+    out = b->s;
+    return true;
+  }
+  if (is_int_like(v)) {
+    std::optional<std::int64_t> i = to_index(ts, v);
+    if (!i) return false;
+    if (*i < 0 || *i > 255) {
+      raise(ts, ts.interp.types.ValueError, "byte must be in range(0, 256)");
+      return false;
+    }
+    out.assign(1, static_cast<char>(*i));
+    return true;
+  }
+  raise_fmt(ts, ts.interp.types.TypeError, "argument should be integer or bytes-like object, not '{}'",
+            type_name(ts, v));
+  return false;
+}
+
+// ADJUST_INDICES for (start, end).
+bool sub_range(ThreadState& ts, Value vstart, Value vend, std::int64_t len, std::int64_t& start,
+               std::int64_t& end) {
+  start = 0;
+  end = INT64_MAX;
+  if (!absent(vstart) && !slice_index_value(ts, vstart, start)) return false;
+  if (!absent(vend) && !slice_index_value(ts, vend, end)) return false;
+  if (end > len) {
+    end = len;
+  } else if (end < 0) {
+    end += len;
+    if (end < 0) end = 0;
+  }
+  if (start < 0) {
+    start += len;
+    if (start < 0) start = 0;
+  }
+  return true;
+}
+
+Value make_bytes(ThreadState& ts, std::string_view v) { return new_bytes(ts, std::string(v)); }
+
+// ---------------------------------------------------------------------------
+// The constructor: bytes(), bytes(n), bytes(iterable_of_ints),
+// bytes(str, encoding[, errors]), bytes(bytes), bytes(x) with __bytes__.
+// ---------------------------------------------------------------------------
+
+Value bytes_ctor(ThreadState& ts, Value self, const Args& a) {
+  Value v[3];
+  if (!unpack_args(ts, a, "bytes", Style::Keywords, 0, {"source", "encoding", "errors"}, v)) return Value::fail();
+  Type* TE = ts.interp.types.TypeError;
+  if (v[0].is_null()) {
+    if (!v[1].is_null()) return raise(ts, TE, "encoding without a string argument");
+    if (!v[2].is_null()) return raise(ts, TE, "errors without a string argument");
+    return new_bytes(ts, std::string());
+  }
+  Value src = v[0];
+  if (Str* s = as_str(src)) {
+    if (v[1].is_null()) return raise(ts, TE, "string argument without an encoding");
+    Str* enc = as_str(v[1]);
+    if (!enc) return raise_fmt(ts, TE, "bytes() argument 'encoding' must be str, not {}", type_name(ts, v[1]));
+    std::string_view errors = "strict";
+    if (!v[2].is_null()) {
+      Str* e = as_str(v[2]);
+      if (!e) return raise_fmt(ts, TE, "bytes() argument 'errors' must be str, not {}", type_name(ts, v[2]));
+      errors = e->s;
+    }
+    return encode_str(ts, s, enc->s, errors);
+  }
+  if (!v[1].is_null()) return raise(ts, TE, "encoding without a string argument");
+  if (!v[2].is_null()) return raise(ts, TE, "errors without a string argument");
+  if (as_bytes(src)) return src;
+  // __bytes__ first (PyBytes_FromObject order: __bytes__, buffer, then
+  // an integer count, then an iterable).
+  Value dunder = type_lookup(type_of(ts, src), ts.interp.intern("__bytes__"));
+  if (!dunder.is_null()) {
+    Value r = call_method(ts, src, ts.interp.intern("__bytes__"), {});
+    if (r.is_fail()) return r;
+    if (!as_bytes(r))
+      return raise_fmt(ts, TE, "__bytes__ returned non-bytes (type {})", type_name(ts, r));
+    return r;
+  }
+  if (is_int_like(src) || !type_lookup(type_of(ts, src), ts.interp.names.__index__).is_null()) {
+    std::optional<std::int64_t> n = to_index(ts, src);
+    if (!n) return Value::fail();
+    if (*n < 0) return raise(ts, ts.interp.types.ValueError, "negative count");
+    if (*n > (std::int64_t{1} << 34)) return raise(ts, ts.interp.types.OverflowError, "cannot fit 'int' into an index-sized integer");
+    return new_bytes(ts, std::string(static_cast<std::size_t>(*n), '\0'));
+  }
+  auto add = [&](Value item, std::string& out) -> bool {
+    std::optional<std::int64_t> i = to_index(ts, item);
+    if (!i) return false;
+    if (*i < 0 || *i > 255) {
+      raise(ts, ts.interp.types.ValueError, "bytes must be in range(0, 256)");
+      return false;
+    }
+    out.push_back(static_cast<char>(*i));
+    return true;
+  };
+  std::string out;
+  if (List* l = as_list(src)) {
+    for (std::size_t i = 0; i < l->items.size(); ++i)
+      if (!add(l->items[i], out)) return Value::fail();
+    return new_bytes(ts, std::move(out));
+  }
+  if (Tuple* t = as_tuple(src)) {
+    for (Value item : t->items)
+      if (!add(item, out)) return Value::fail();
+    return new_bytes(ts, std::move(out));
+  }
+  Value it = get_iter(ts, src);
+  if (it.is_fail()) {
+    if (exception_matches(ts, TE)) {
+      take_exception(ts);
+      return raise_fmt(ts, TE, "cannot convert '{}' object to bytes", type_name(ts, src));
+    }
+    return it;
+  }
+  TempRoot root(ts, it);
+  for (;;) {
+    Value item = iter_next(ts, it);
+    if (item.is_fail()) return item;
+    if (item.is_null()) break;
+    if (!add(item, out)) return Value::fail();
+  }
+  return new_bytes(ts, std::move(out));
+}
+
+// ---------------------------------------------------------------------------
+// Conversions
+// ---------------------------------------------------------------------------
+
+Value bytes_decode(ThreadState& ts, Value self, const Args& a) {
+  Bytes* b = recv(ts, self, "decode");
+  Value v[2];
+  if (!b || !unpack_args(ts, a, "bytes.decode", Style::Keywords, 0, {"encoding", "errors"}, v)) return Value::fail();
+  std::string_view enc = "utf-8", errors = "strict";
+  if (!v[0].is_null()) {
+    Str* e = as_str(v[0]);
+    if (!e) return raise_fmt(ts, ts.interp.types.TypeError, "decode() argument 'encoding' must be str, not {}", type_name(ts, v[0]));
+    enc = e->s;
+  }
+  if (!v[1].is_null()) {
+    Str* e = as_str(v[1]);
+    if (!e) return raise_fmt(ts, ts.interp.types.TypeError, "decode() argument 'errors' must be str, not {}", type_name(ts, v[1]));
+    errors = e->s;
+  }
+  return decode_bytes(ts, b->s, enc, errors);
+}
+
+// hex([sep[, bytes_per_sep]]): groups of bytes_per_sep bytes counted from
+// the right (from the left when negative), as _Py_strhex_impl.
+Value bytes_hex(ThreadState& ts, Value self, const Args& a) {
+  Bytes* b = recv(ts, self, "hex");
+  Value v[2];
+  if (!b || !unpack_args(ts, a, "bytes.hex", Style::Keywords, 0, {"sep", "bytes_per_sep"}, v)) return Value::fail();
+  static const char kDigits[] = "0123456789abcdef";
+  std::string sep;
+  if (!absent(v[0])) {
+    if (Str* s = as_str(v[0])) {
+      sep = s->s;
+      if (s->length != 1) return raise(ts, ts.interp.types.ValueError, "sep must be length 1.");
+      if (!s->ascii) return raise(ts, ts.interp.types.ValueError, "sep must be ASCII.");
+    } else if (Bytes* sb = as_bytes(v[0])) {
+      sep = sb->s;
+      if (sep.size() != 1) return raise(ts, ts.interp.types.ValueError, "sep must be length 1.");
+    } else {
+      return raise(ts, ts.interp.types.TypeError, "sep must be str or bytes.");
+    }
+  }
+  std::int64_t per = 1;
+  if (!v[1].is_null()) {
+    std::optional<std::int64_t> p = to_index(ts, v[1]);
+    if (!p) return Value::fail();
+    per = *p;
+  }
+  const std::string& d = b->s;
+  std::string out;
+  out.reserve(d.size() * 3);
+  std::size_t n = d.size();
+  std::size_t group = static_cast<std::size_t>(per < 0 ? -per : per);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!sep.empty() && group > 0 && i > 0) {
+      // Separator before byte i when a group boundary falls there.
+      bool boundary = per > 0 ? (n - i) % group == 0 : i % group == 0;
+      if (boundary) out += sep;
+    }
+    unsigned char c = static_cast<unsigned char>(d[i]);
+    out.push_back(kDigits[c >> 4]);
+    out.push_back(kDigits[c & 15]);
+  }
+  return new_str(ts, std::move(out));
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// bytes.fromhex(string): a class method, registered as a plain function in
+// the type's dict, so the string is a[0] whether it is called on the type
+// or on an instance.
+Value bytes_fromhex(ThreadState& ts, Value self, const Args& a) {
+  Value v[1];
+  if (!unpack_args(ts, a, "fromhex", Style::One, 1, {"string"}, v)) return Value::fail();
+  Str* s = as_str(v[0]);
+  if (!s) return raise_fmt(ts, ts.interp.types.TypeError, "fromhex() argument must be str, not {}", type_name(ts, v[0]));
+  const std::string& t = s->s;
+  std::string out;
+  std::size_t i = 0;
+  // Positions in the message are code point positions; non-ASCII text
+  // fails at its first non-ASCII character, so count code points up to it.
+  auto cp_pos = [&](std::size_t byte) {
+    return s->ascii ? byte : text::utf8_length(std::string_view(t).substr(0, byte));
+  };
+  while (i < t.size()) {
+    if (is_space(static_cast<unsigned char>(t[i]))) {
+      ++i;
+      continue;
+    }
+    int hi = hex_value(t[i]);
+    if (hi < 0) return raise_fmt(ts, ts.interp.types.ValueError, "non-hexadecimal number found in fromhex() arg at position {}", cp_pos(i));
+    if (i + 1 >= t.size() || hex_value(t[i + 1]) < 0)
+      return raise_fmt(ts, ts.interp.types.ValueError, "non-hexadecimal number found in fromhex() arg at position {}", cp_pos(i + 1));
+    out.push_back(static_cast<char>(hi * 16 + hex_value(t[i + 1])));
+    i += 2;
+  }
+  return new_bytes(ts, std::move(out));
+}
+
+// ---------------------------------------------------------------------------
+// Splitting, joining, stripping
+// ---------------------------------------------------------------------------
+
+Value split_impl(ThreadState& ts, Value self, const Args& a, bool right) {
+  Bytes* b = recv(ts, self, right ? "rsplit" : "split");
+  Value v[2];
+  if (!b || !unpack_args(ts, a, right ? "bytes.rsplit" : "bytes.split", Style::Keywords, 0, {"sep", "maxsplit"}, v))
+    return Value::fail();
+  std::int64_t maxsplit = -1;
+  if (!v[1].is_null()) {
+    std::optional<std::int64_t> m = to_index(ts, v[1]);
+    if (!m) return Value::fail();
+    maxsplit = *m;
+  }
+  if (maxsplit < 0) maxsplit = INT64_MAX;
+  std::string_view t = b->s;
+  List* out = new_list(ts);
+  TempRoot root(ts, Value::from_obj(out));
+  if (absent(v[0])) {
+    std::size_t n = t.size();
+    if (!right) {
+      std::size_t i = 0;
+      while (maxsplit-- > 0) {
+        while (i < n && is_space(static_cast<unsigned char>(t[i]))) ++i;
+        if (i == n) break;
+        std::size_t j = i;
+        while (i < n && !is_space(static_cast<unsigned char>(t[i]))) ++i;
+        out->items.push_back(make_bytes(ts, t.substr(j, i - j)));
+      }
+      if (i < n) {
+        while (i < n && is_space(static_cast<unsigned char>(t[i]))) ++i;
+        if (i != n) out->items.push_back(make_bytes(ts, t.substr(i)));
+      }
+    } else {
+      std::size_t i = n;
+      while (maxsplit-- > 0) {
+        while (i > 0 && is_space(static_cast<unsigned char>(t[i - 1]))) --i;
+        if (i == 0) break;
+        std::size_t j = i;
+        while (i > 0 && !is_space(static_cast<unsigned char>(t[i - 1]))) --i;
+        out->items.push_back(make_bytes(ts, t.substr(i, j - i)));
+      }
+      if (i > 0) {
+        while (i > 0 && is_space(static_cast<unsigned char>(t[i - 1]))) --i;
+        if (i > 0) out->items.push_back(make_bytes(ts, t.substr(0, i)));
+      }
+      std::reverse(out->items.begin(), out->items.end());
+    }
+    return Value::from_obj(out);
+  }
+  Bytes* sep = need_bytes(ts, v[0]);
+  if (!sep) return Value::fail();
+  if (sep->s.empty()) return raise(ts, ts.interp.types.ValueError, "empty separator");
+  std::string_view p = sep->s;
+  if (!right) {
+    std::size_t i = 0;
+    while (maxsplit-- > 0) {
+      std::size_t pos = t.find(p, i);
+      if (pos == std::string_view::npos) break;
+      out->items.push_back(make_bytes(ts, t.substr(i, pos - i)));
+      i = pos + p.size();
+    }
+    out->items.push_back(make_bytes(ts, t.substr(i)));
+  } else {
+    std::size_t j = t.size();
+    while (maxsplit-- > 0) {
+      if (j < p.size()) break;
+      std::size_t pos = t.substr(0, j).rfind(p);
+      if (pos == std::string_view::npos) break;
+      out->items.push_back(make_bytes(ts, t.substr(pos + p.size(), j - pos - p.size())));
+      j = pos;
+    }
+    out->items.push_back(make_bytes(ts, t.substr(0, j)));
+    std::reverse(out->items.begin(), out->items.end());
+  }
+  return Value::from_obj(out);
+}
+
+Value bytes_split(ThreadState& ts, Value self, const Args& a) { return split_impl(ts, self, a, false); }
+Value bytes_rsplit(ThreadState& ts, Value self, const Args& a) { return split_impl(ts, self, a, true); }
+
+Value bytes_join(ThreadState& ts, Value self, const Args& a) {
+  Bytes* b = recv(ts, self, "join");
+  Value v[1];
+  if (!b || !unpack_args(ts, a, "bytes.join", Style::One, 1, {"iterable_of_bytes"}, v)) return Value::fail();
+  std::string out;
+  std::int64_t index = 0;
+  auto add = [&](Value item) -> bool {
+    Bytes* piece = as_bytes(item);
+    if (!piece) {
+      raise_fmt(ts, ts.interp.types.TypeError, "sequence item {}: expected a bytes-like object, {} found", index,
+                type_name(ts, item));
+      return false;
+    }
+    if (index > 0) out += b->s;
+    out += piece->s;
+    ++index;
+    return true;
+  };
+  if (List* l = as_list(v[0])) {
+    for (std::size_t i = 0; i < l->items.size(); ++i)
+      if (!add(l->items[i])) return Value::fail();
+    return new_bytes(ts, std::move(out));
+  }
+  if (Tuple* tu = as_tuple(v[0])) {
+    for (Value item : tu->items)
+      if (!add(item)) return Value::fail();
+    return new_bytes(ts, std::move(out));
+  }
+  Value it = get_iter(ts, v[0]);
+  if (it.is_fail()) {
+    if (exception_matches(ts, ts.interp.types.TypeError)) {
+      take_exception(ts);
+      return raise(ts, ts.interp.types.TypeError, "can only join an iterable");
+    }
+    return it;
+  }
+  TempRoot root(ts, it);
+  for (;;) {
+    Value item = iter_next(ts, it);
+    if (item.is_fail()) return item;
+    if (item.is_null()) break;
+    if (!add(item)) return Value::fail();
+  }
+  return new_bytes(ts, std::move(out));
+}
+
+Value strip_impl(ThreadState& ts, Value self, const Args& a, bool left, bool right, const char* name,
+                 const char* qual) {
+  Bytes* b = recv(ts, self, name);
+  Value v[1];
+  if (!b || !unpack_args(ts, a, qual, Style::Clinic, 0, {"bytes"}, v)) return Value::fail();
+  std::string chars;
+  bool whitespace = absent(v[0]);
+  if (!whitespace) {
+    Bytes* c = need_bytes(ts, v[0]);
+    if (!c) return Value::fail();
+    chars = c->s;
+  }
+  auto strip_it = [&](char c) {
+    return whitespace ? is_space(static_cast<unsigned char>(c)) : chars.find(c) != std::string::npos;
+  };
+  std::string_view t = b->s;
+  std::size_t i = 0, j = t.size();
+  if (left)
+    while (i < j && strip_it(t[i])) ++i;
+  if (right)
+    while (j > i && strip_it(t[j - 1])) --j;
+  if (i == 0 && j == t.size()) return self;
+  return make_bytes(ts, t.substr(i, j - i));
+}
+
+Value bytes_strip(ThreadState& ts, Value self, const Args& a) { return strip_impl(ts, self, a, true, true, "strip", "bytes.strip"); }
+Value bytes_lstrip(ThreadState& ts, Value self, const Args& a) { return strip_impl(ts, self, a, true, false, "lstrip", "bytes.lstrip"); }
+Value bytes_rstrip(ThreadState& ts, Value self, const Args& a) { return strip_impl(ts, self, a, false, true, "rstrip", "bytes.rstrip"); }
+
+// ---------------------------------------------------------------------------
+// Searching
+// ---------------------------------------------------------------------------
+
+// find/rfind/index/rindex: the index of the match or -1; false on error.
+bool find_impl(ThreadState& ts, Value self, const Args& a, bool right, const char* name, const char* qual,
+               std::int64_t& result) {
+  Bytes* b = recv(ts, self, name);
+  Value v[3];
+  if (!b || !unpack_args(ts, a, qual, Style::Getargs, 1, {"sub", "start", "end"}, v)) return false;
+  std::string sub;
+  if (!needle(ts, v[0], sub)) return false;
+  std::int64_t start, end;
+  if (!sub_range(ts, v[1], v[2], static_cast<std::int64_t>(b->s.size()), start, end)) return false;
+  result = -1;
+  if (end - start < static_cast<std::int64_t>(sub.size())) return true;
+  std::string_view region = std::string_view(b->s).substr(static_cast<std::size_t>(start),
+                                                          static_cast<std::size_t>(end - start));
+  std::size_t pos = right ? region.rfind(sub) : region.find(sub);
+  if (pos != std::string_view::npos) result = start + static_cast<std::int64_t>(pos);
+  return true;
+}
+
+Value bytes_find(ThreadState& ts, Value self, const Args& a) {
+  std::int64_t r;
+  if (!find_impl(ts, self, a, false, "find", "bytes.find", r)) return Value::fail();
+  return Value::from_int(r);
+}
+Value bytes_rfind(ThreadState& ts, Value self, const Args& a) {
+  std::int64_t r;
+  if (!find_impl(ts, self, a, true, "rfind", "bytes.rfind", r)) return Value::fail();
+  return Value::from_int(r);
+}
+Value bytes_index(ThreadState& ts, Value self, const Args& a) {
+  std::int64_t r;
+  if (!find_impl(ts, self, a, false, "index", "bytes.index", r)) return Value::fail();
+  if (r < 0) return raise(ts, ts.interp.types.ValueError, "subsection not found");
+  return Value::from_int(r);
+}
+Value bytes_rindex(ThreadState& ts, Value self, const Args& a) {
+  std::int64_t r;
+  if (!find_impl(ts, self, a, true, "rindex", "bytes.rindex", r)) return Value::fail();
+  if (r < 0) return raise(ts, ts.interp.types.ValueError, "subsection not found");
+  return Value::from_int(r);
+}
+
+Value bytes_count(ThreadState& ts, Value self, const Args& a) {
+  Bytes* b = recv(ts, self, "count");
+  Value v[3];
+  if (!b || !unpack_args(ts, a, "bytes.count", Style::Getargs, 1, {"sub", "start", "end"}, v)) return Value::fail();
+  std::string sub;
+  if (!needle(ts, v[0], sub)) return Value::fail();
+  std::int64_t start, end;
+  if (!sub_range(ts, v[1], v[2], static_cast<std::int64_t>(b->s.size()), start, end)) return Value::fail();
+  if (end < start) return Value::from_int(0);
+  if (sub.empty()) return Value::from_int(end - start + 1);
+  std::string_view region = std::string_view(b->s).substr(static_cast<std::size_t>(start),
+                                                          static_cast<std::size_t>(end - start));
+  std::int64_t n = 0;
+  for (std::size_t pos = region.find(sub); pos != std::string_view::npos; pos = region.find(sub, pos + sub.size()))
+    ++n;
+  return Value::from_int(n);
+}
+
+Value affix_impl(ThreadState& ts, Value self, const Args& a, bool end_side) {
+  const char* name = end_side ? "endswith" : "startswith";
+  Bytes* b = recv(ts, self, name);
+  Value v[3];
+  if (!b || !unpack_args(ts, a, end_side ? "bytes.endswith" : "bytes.startswith", Style::Getargs, 1,
+                         {"prefix", "start", "end"}, v))
+    return Value::fail();
+  std::int64_t start, end;
+  if (!sub_range(ts, v[1], v[2], static_cast<std::int64_t>(b->s.size()), start, end)) return Value::fail();
+  auto match = [&](const std::string& sub) {
+    std::int64_t e = end - static_cast<std::int64_t>(sub.size());
+    if (e < start) return false;
+    if (sub.empty()) return true;
+    std::size_t at = static_cast<std::size_t>(end_side ? e : start);
+    return std::string_view(b->s).substr(at).starts_with(sub);
+  };
+  if (Tuple* tu = as_tuple(v[0])) {
+    for (Value item : tu->items) {
+      Bytes* sub = as_bytes(item);
+      if (!sub)
+        return raise_fmt(ts, ts.interp.types.TypeError, "a bytes-like object is required, not '{}'", type_name(ts, item));
+      if (match(sub->s)) return Value::from_bool(true);
+    }
+    return Value::from_bool(false);
+  }
+  Bytes* sub = as_bytes(v[0]);
+  if (!sub)
+    return raise_fmt(ts, ts.interp.types.TypeError, "{} first arg must be bytes or a tuple of bytes, not {}", name,
+                     type_name(ts, v[0]));
+  return Value::from_bool(match(sub->s));
+}
+
+Value bytes_startswith(ThreadState& ts, Value self, const Args& a) { return affix_impl(ts, self, a, false); }
+Value bytes_endswith(ThreadState& ts, Value self, const Args& a) { return affix_impl(ts, self, a, true); }
+
+Value bytes_partition_impl(ThreadState& ts, Value self, const Args& a, bool right) {
+  Bytes* b = recv(ts, self, right ? "rpartition" : "partition");
+  Value v[1];
+  if (!b || !unpack_args(ts, a, right ? "bytes.rpartition" : "bytes.partition", Style::One, 1, {"sep"}, v))
+    return Value::fail();
+  Bytes* sep = need_bytes(ts, v[0]);
+  if (!sep) return Value::fail();
+  if (sep->s.empty()) return raise(ts, ts.interp.types.ValueError, "empty separator");
+  std::string_view t = b->s;
+  std::size_t pos = right ? t.rfind(sep->s) : t.find(sep->s);
+  Value empty = new_bytes(ts, std::string());
+  if (pos == std::string_view::npos) {
+    if (right) return Value::from_obj(new_tuple(ts, {empty, empty, self}));
+    return Value::from_obj(new_tuple(ts, {self, empty, empty}));
+  }
+  Value head = make_bytes(ts, t.substr(0, pos));
+  Value tail = make_bytes(ts, t.substr(pos + sep->s.size()));
+  return Value::from_obj(new_tuple(ts, {head, v[0], tail}));
+}
+
+Value bytes_partition(ThreadState& ts, Value self, const Args& a) { return bytes_partition_impl(ts, self, a, false); }
+Value bytes_rpartition(ThreadState& ts, Value self, const Args& a) { return bytes_partition_impl(ts, self, a, true); }
+
+// ---------------------------------------------------------------------------
+// replace and case
+// ---------------------------------------------------------------------------
+
+Value bytes_replace(ThreadState& ts, Value self, const Args& a) {
+  Bytes* b = recv(ts, self, "replace");
+  Value v[3];
+  if (!b || !unpack_args(ts, a, "bytes.replace", Style::Clinic, 2, {"old", "new", "count"}, v)) return Value::fail();
+  Bytes* old = need_bytes(ts, v[0]);
+  if (!old) return Value::fail();
+  Bytes* rep = need_bytes(ts, v[1]);
+  if (!rep) return Value::fail();
+  std::int64_t count = -1;
+  if (!v[2].is_null()) {
+    std::optional<std::int64_t> c = to_index(ts, v[2]);
+    if (!c) return Value::fail();
+    count = *c;
+  }
+  if (count < 0) count = INT64_MAX;
+  std::string_view t = b->s;
+  std::string out;
+  if (old->s.empty()) {
+    std::uint64_t times = std::min<std::uint64_t>(t.size() + 1, static_cast<std::uint64_t>(count));
+    if (t.size() + rep->s.size() * times > (std::uint64_t{1} << 34))
+      return raise(ts, ts.interp.types.OverflowError, "result is too large");
+    std::size_t i = 0;
+    while (count > 0) {
+      out += rep->s;
+      --count;
+      if (i >= t.size()) break;
+      out.push_back(t[i++]);
+    }
+    out.append(t.substr(std::min(i, t.size())));
+    return new_bytes(ts, std::move(out));
+  }
+  std::size_t i = 0;
+  while (count > 0) {
+    std::size_t pos = t.find(old->s, i);
+    if (pos == std::string_view::npos) break;
+    out.append(t.substr(i, pos - i));
+    out += rep->s;
+    i = pos + old->s.size();
+    --count;
+    if (out.size() > (std::size_t{1} << 34)) return raise(ts, ts.interp.types.OverflowError, "result is too large");
+  }
+  out.append(t.substr(i));
+  return new_bytes(ts, std::move(out));
+}
+
+template <char (*Map)(char)>
+Value map_bytes(ThreadState& ts, Value self, const Args& a, const char* name, const char* qual) {
+  Bytes* b = recv(ts, self, name);
+  if (!b || !unpack_args(ts, a, qual, Style::NoArgs, 0, {}, nullptr)) return Value::fail();
+  std::string out = b->s;
+  for (char& c : out) c = Map(c);
+  return new_bytes(ts, std::move(out));
+}
+
+char up(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; }
+char down(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+char swap(char c) { return c >= 'a' && c <= 'z' ? up(c) : down(c); }
+
+Value bytes_upper(ThreadState& ts, Value self, const Args& a) { return map_bytes<up>(ts, self, a, "upper", "bytes.upper"); }
+Value bytes_lower(ThreadState& ts, Value self, const Args& a) { return map_bytes<down>(ts, self, a, "lower", "bytes.lower"); }
+Value bytes_swapcase(ThreadState& ts, Value self, const Args& a) { return map_bytes<swap>(ts, self, a, "swapcase", "bytes.swapcase"); }
+
+template <bool (*Pred)(unsigned char)>
+Value all_bytes(ThreadState& ts, Value self, const Args& a, const char* name, const char* qual) {
+  Bytes* b = recv(ts, self, name);
+  if (!b || !unpack_args(ts, a, qual, Style::NoArgs, 0, {}, nullptr)) return Value::fail();
+  if (b->s.empty()) return Value::from_bool(false);
+  for (char c : b->s)
+    if (!Pred(static_cast<unsigned char>(c))) return Value::from_bool(false);
+  return Value::from_bool(true);
+}
+
+bool digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool alnum(unsigned char c) { return digit(c) || alpha(c); }
+
+Value bytes_isdigit(ThreadState& ts, Value self, const Args& a) { return all_bytes<digit>(ts, self, a, "isdigit", "bytes.isdigit"); }
+Value bytes_isalpha(ThreadState& ts, Value self, const Args& a) { return all_bytes<alpha>(ts, self, a, "isalpha", "bytes.isalpha"); }
+Value bytes_isalnum(ThreadState& ts, Value self, const Args& a) { return all_bytes<alnum>(ts, self, a, "isalnum", "bytes.isalnum"); }
+Value bytes_isspace(ThreadState& ts, Value self, const Args& a) { return all_bytes<is_space>(ts, self, a, "isspace", "bytes.isspace"); }
+
+}  // namespace
+
+void init_bytes_methods(Interpreter& interp) {
+  Type* t = interp.types.bytes;
+  t->ctor = bytes_ctor;
+  static const NativeDef defs[] = {
+      {"decode", bytes_decode},
+      {"hex", bytes_hex},
+      {"split", bytes_split},
+      {"rsplit", bytes_rsplit},
+      {"join", bytes_join},
+      {"strip", bytes_strip},
+      {"lstrip", bytes_lstrip},
+      {"rstrip", bytes_rstrip},
+      {"find", bytes_find},
+      {"rfind", bytes_rfind},
+      {"index", bytes_index},
+      {"rindex", bytes_rindex},
+      {"count", bytes_count},
+      {"startswith", bytes_startswith},
+      {"endswith", bytes_endswith},
+      {"partition", bytes_partition},
+      {"rpartition", bytes_rpartition},
+      {"replace", bytes_replace},
+      {"upper", bytes_upper},
+      {"lower", bytes_lower},
+      {"swapcase", bytes_swapcase},
+      {"isdigit", bytes_isdigit},
+      {"isalpha", bytes_isalpha},
+      {"isalnum", bytes_isalnum},
+      {"isspace", bytes_isspace},
+  };
+  add_methods(interp, t, defs);
+  Native* fromhex = interp.heap.make<Native>(interp.types.builtin_function, bytes_fromhex, "fromhex");
+  dict_set_cstr(interp, t->dict, "fromhex", Value::from_obj(fromhex));
+}
+
+}  // namespace gilvm

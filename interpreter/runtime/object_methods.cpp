@@ -1,0 +1,272 @@
+// object and type, and the small builtin types that are mostly a
+// constructor: range, slice, super, property, staticmethod, classmethod.
+#include "runtime/str_ops.h"
+#include "vm/api.h"
+
+namespace gilvm {
+
+NativeFn object_repr_fn();  // vm/repr.cpp
+NativeFn object_str_fn();
+
+namespace {
+
+Value object_init(ThreadState& ts, Value self, const Args& a) { return Value::none(); }
+
+Value object_eq(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "__eq__", 1, 1)) return Value::fail();
+  return self.identical(a[0]) ? Value::from_bool(true) : ts.interp.not_implemented;
+}
+
+Value object_ne(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "__ne__", 1, 1)) return Value::fail();
+  return self.identical(a[0]) ? Value::from_bool(false) : ts.interp.not_implemented;
+}
+
+Value object_hash(ThreadState& ts, Value self, const Args& a) {
+  std::int64_t h;
+  if (!hash_value(ts, self, h)) return Value::fail();
+  return Value::from_int(h);
+}
+
+Value object_setattr(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "__setattr__", 2, 2)) return Value::fail();
+  Str* name = as_str(a[0]);
+  if (name == nullptr) return raise(ts, ts.interp.types.TypeError, "attribute name must be string");
+  if (Instance* i = self.is_obj() && (self.as_obj()->kind == Kind::Instance || self.as_obj()->kind == Kind::Exception)
+                        ? static_cast<Instance*>(self.as_obj())
+                        : nullptr) {
+    dict_set_str(ts.interp, i->dict, name, a[1]);
+    return Value::none();
+  }
+  return set_attr(ts, self, name, a[1]) ? Value::none() : Value::fail();
+}
+
+Value object_getattribute(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "__getattribute__", 1, 1)) return Value::fail();
+  Str* name = as_str(a[0]);
+  if (name == nullptr) return raise(ts, ts.interp.types.TypeError, "attribute name must be string");
+  return get_attr(ts, self, name);
+}
+
+Value object_delattr(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "__delattr__", 1, 1)) return Value::fail();
+  Str* name = as_str(a[0]);
+  if (name == nullptr) return raise(ts, ts.interp.types.TypeError, "attribute name must be string");
+  if (self.is_obj() && self.as_obj()->kind == Kind::Instance) {
+    int r = dict_del(ts, static_cast<Instance*>(self.as_obj())->dict, a[0]);
+    if (r < 0) return Value::fail();
+    if (r == 1) return Value::none();
+  }
+  return raise_fmt(ts, ts.interp.types.AttributeError, "'{}' object has no attribute '{}'", type_name(ts, self),
+                   name->s);
+}
+
+Value object_new(ThreadState& ts, Value self, const Args& a) {
+  // object.__new__(cls): called as a static function with cls first.
+  if (a.npos < 1 || !as_type(a[0])) return raise(ts, ts.interp.types.TypeError, "object.__new__(X): X is not a type object");
+  Type* t = as_type(a[0]);
+  if (t->layout == Kind::Exception) return new_exception(ts, t, {});
+  return obj(ts.interp.heap.make<Instance>(t, new_dict(ts)));
+}
+
+Value object_ctor(ThreadState& ts, Value self, const Args& a) {
+  if (a.npos > 0 || a.nkw > 0) return raise(ts, ts.interp.types.TypeError, "object() takes no arguments");
+  return obj(ts.interp.heap.make<Instance>(ts.interp.types.object, new_dict(ts)));
+}
+
+Value object_format(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "__format__", 1, 1)) return Value::fail();
+  return format_value(ts, self, as_str(a[0]) ? std::string_view(as_str(a[0])->s) : "");
+}
+
+Value type_ctor(ThreadState& ts, Value self, const Args& a) {
+  if (a.npos == 1 && a.nkw == 0) return obj(type_of(ts, a[0]));
+  return raise(ts, ts.interp.types.TypeError, "type() with 3 arguments is not supported by gilvm: use a class statement");
+}
+
+Value type_mro(ThreadState& ts, Value self, const Args& a) {
+  Type* t = as_type(self);
+  if (t == nullptr) return raise(ts, ts.interp.types.TypeError, "descriptor 'mro' requires a 'type' object");
+  List* l = new_list(ts);
+  for (Type* p : t->mro) l->items.push_back(obj(p));
+  return obj(l);
+}
+
+Value type_subclasscheck(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "__subclasscheck__", 1, 1)) return Value::fail();
+  Type* t = as_type(self);
+  Type* s = as_type(a[0]);
+  return Value::from_bool(t && s && is_subtype(s, t));
+}
+
+// ---- range ----
+
+Value range_ctor(ThreadState& ts, Value self, const Args& a) {
+  Interpreter& in = ts.interp;
+  if (a.nkw > 0) return raise(ts, in.types.TypeError, "range() takes no keyword arguments");
+  if (a.npos < 1 || a.npos > 3)
+    return raise_fmt(ts, in.types.TypeError, "range expected at {} 1 argument{}, got {}",
+                     a.npos < 1 ? "least" : "most", a.npos < 1 ? "" : "s", a.npos);
+  std::int64_t v[3] = {0, 0, 1};
+  for (std::size_t i = 0; i < a.npos; ++i) {
+    if (!is_int_like(a[i]) && type_of(ts, a[i])->builtin)
+      return raise_fmt(ts, in.types.TypeError, "'{}' object cannot be interpreted as an integer", type_name(ts, a[i]));
+    auto x = to_index(ts, a[i]);
+    if (!x) {
+      if (exception_matches(ts, in.types.IndexError)) {
+        take_exception(ts);
+        return raise(ts, in.types.OverflowError, "Python int too large to convert to C ssize_t");
+      }
+      return Value::fail();
+    }
+    v[i] = *x;
+  }
+  std::int64_t start = 0, stop, step = 1;
+  if (a.npos == 1) {
+    stop = v[0];
+  } else {
+    start = v[0];
+    stop = v[1];
+    if (a.npos == 3) step = v[2];
+  }
+  if (step == 0) return raise(ts, in.types.ValueError, "range() arg 3 must not be zero");
+  return obj(in.heap.make<Range>(in.types.range, start, stop, step));
+}
+
+Value range_index(ThreadState& ts, Value self, const Args& a) {
+  Range* r = as_kind<Range, Kind::Range>(self);
+  if (!r || !check_args(ts, a, "index", 1, 1)) return Value::fail();
+  int c = contains(ts, self, a[0]);
+  if (c < 0) return Value::fail();
+  if (!c) {
+    auto s = repr_string(ts, a[0]);
+    return raise_fmt(ts, ts.interp.types.ValueError, "{} is not in range", s ? *s : "?");
+  }
+  return Value::from_int((a[0].as_int() - r->start) / r->step);
+}
+
+Value range_count(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "count", 1, 1)) return Value::fail();
+  int c = contains(ts, self, a[0]);
+  if (c < 0) return Value::fail();
+  return Value::from_int(c);
+}
+
+// ---- slice ----
+
+Value slice_ctor(ThreadState& ts, Value self, const Args& a) {
+  Interpreter& in = ts.interp;
+  if (!check_args(ts, a, "slice", 1, 3)) return Value::fail();
+  Value start = Value::none(), stop, step = Value::none();
+  if (a.npos == 1) {
+    stop = a[0];
+  } else {
+    start = a[0];
+    stop = a[1];
+    if (a.npos == 3) step = a[2];
+  }
+  return obj(in.heap.make<Slice>(in.types.slice, start, stop, step));
+}
+
+Value slice_indices_m(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "indices", 1, 1)) return Value::fail();
+  auto n = to_index(ts, a[0]);
+  if (!n) return Value::fail();
+  std::int64_t start, stop, step, count;
+  if (slice_indices(ts, self, *n, start, stop, step, count).is_fail()) return Value::fail();
+  return obj(new_tuple(ts, {Value::from_int(start), Value::from_int(stop), Value::from_int(step)}));
+}
+
+// ---- super, property, staticmethod, classmethod ----
+
+Value super_ctor(ThreadState& ts, Value self, const Args& a) {
+  Interpreter& in = ts.interp;
+  if (a.npos == 0) return raise(ts, in.types.RuntimeError, "super(): no arguments");
+  Type* start = as_type(a[0]);
+  if (start == nullptr) return raise_fmt(ts, in.types.TypeError, "super() argument 1 must be a type, not {}", type_name(ts, a[0]));
+  Value o = a.npos > 1 ? a[1] : Value::none();
+  Type* ot = as_type(o) ? as_type(o) : type_of(ts, o);
+  if (!is_subtype(ot, start))
+    return raise(ts, in.types.TypeError, "super(type, obj): obj must be an instance or subtype of type");
+  return obj(in.heap.make<Super>(in.types.super, start, o));
+}
+
+Value property_ctor(ThreadState& ts, Value self, const Args& a) {
+  Interpreter& in = ts.interp;
+  if (!check_args(ts, a, "property", 0, 4, true)) return Value::fail();
+  Wrapper* p = in.heap.make<Wrapper>(in.types.property, Kind::Property, a.npos > 0 ? a[0] : Value::none());
+  p->fset = a.npos > 1 ? a[1] : Value::none();
+  p->fdel = a.npos > 2 ? a[2] : Value::none();
+  p->doc = a.npos > 3 ? a[3] : Value::none();
+  Value k;
+  if (!(k = kwarg(a, "fget")).is_null()) p->func = k;
+  if (!(k = kwarg(a, "fset")).is_null()) p->fset = k;
+  if (!(k = kwarg(a, "fdel")).is_null()) p->fdel = k;
+  if (!(k = kwarg(a, "doc")).is_null()) p->doc = k;
+  return obj(p);
+}
+
+Value property_copy(ThreadState& ts, Value self, const Args& a, int which) {
+  Interpreter& in = ts.interp;
+  Wrapper* old = as_kind<Wrapper, Kind::Property>(self);
+  if (!old || !check_args(ts, a, "setter", 1, 1)) return Value::fail();
+  Wrapper* p = in.heap.make<Wrapper>(in.types.property, Kind::Property, old->func);
+  p->fset = old->fset;
+  p->fdel = old->fdel;
+  p->doc = old->doc;
+  if (which == 0) p->func = a[0];
+  if (which == 1) p->fset = a[0];
+  if (which == 2) p->fdel = a[0];
+  return obj(p);
+}
+Value property_getter(ThreadState& ts, Value self, const Args& a) { return property_copy(ts, self, a, 0); }
+Value property_setter(ThreadState& ts, Value self, const Args& a) { return property_copy(ts, self, a, 1); }
+Value property_deleter(ThreadState& ts, Value self, const Args& a) { return property_copy(ts, self, a, 2); }
+
+Value staticmethod_ctor(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "staticmethod", 1, 1)) return Value::fail();
+  return obj(ts.interp.heap.make<Wrapper>(ts.interp.types.staticmethod, Kind::StaticMethod, a[0]));
+}
+
+Value classmethod_ctor(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "classmethod", 1, 1)) return Value::fail();
+  return obj(ts.interp.heap.make<Wrapper>(ts.interp.types.classmethod, Kind::ClassMethod, a[0]));
+}
+
+}  // namespace
+
+void init_object_methods(Interpreter& interp) {
+  BuiltinTypes& T = interp.types;
+  const NativeDef object_defs[] = {
+      {"__init__", object_init},   {"__repr__", object_repr_fn()}, {"__str__", object_str_fn()},
+      {"__eq__", object_eq},       {"__ne__", object_ne},          {"__hash__", object_hash},
+      {"__setattr__", object_setattr}, {"__delattr__", object_delattr}, {"__format__", object_format},
+  };
+  add_methods(interp, T.object, object_defs);
+  // object.__new__ and object.__getattribute__ are called with explicit
+  // arguments (object.__new__(cls)), so they are plain functions here; the
+  // latter is kept out of the type dict so LOAD_METHOD's fast path stays on.
+  const NativeDef object_static[] = {{"__new__", object_new}};
+  add_functions(interp, T.object->dict, object_static);
+  (void)object_getattribute;
+  T.object->ctor = object_ctor;
+  T.type->ctor = type_ctor;
+  const NativeDef type_defs[] = {{"mro", type_mro}, {"__subclasscheck__", type_subclasscheck}};
+  add_methods(interp, T.type, type_defs);
+
+  T.range->ctor = range_ctor;
+  const NativeDef range_defs[] = {{"index", range_index}, {"count", range_count}};
+  add_methods(interp, T.range, range_defs);
+  T.slice->ctor = slice_ctor;
+  const NativeDef slice_defs[] = {{"indices", slice_indices_m}};
+  add_methods(interp, T.slice, slice_defs);
+  T.super->ctor = super_ctor;
+  T.property->ctor = property_ctor;
+  const NativeDef property_defs[] = {
+      {"getter", property_getter}, {"setter", property_setter}, {"deleter", property_deleter}};
+  add_methods(interp, T.property, property_defs);
+  T.staticmethod->ctor = staticmethod_ctor;
+  T.classmethod->ctor = classmethod_ctor;
+}
+
+}  // namespace gilvm

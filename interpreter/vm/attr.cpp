@@ -1,0 +1,354 @@
+// Attribute access (Python Language Reference §3.3.2 "Customizing attribute
+// access" and §3.3.2.1 descriptors): type lookup along the MRO, instance
+// dicts, binding of functions into methods, property/staticmethod/
+// classmethod, module attributes, super(), and __getattr__ as the fallback.
+#include "runtime/exceptions.h"
+#include "runtime/file.h"
+#include "vm/api.h"
+#include "vm/ops.h"
+
+namespace gilvm {
+
+Value type_lookup(const Type* t, Str* name) {
+  for (const Type* p : t->mro) {
+    Value v = dict_get_str(p->dict, name);
+    if (!v.is_null()) return v;
+  }
+  return Value::null();
+}
+
+namespace {
+
+Dict* instance_dict(Value v) {
+  if (!v.is_obj()) return nullptr;
+  Object* o = v.as_obj();
+  if (o->kind == Kind::Instance || o->kind == Kind::Exception) return static_cast<Instance*>(o)->dict;
+  if (o->kind == Kind::Function) return static_cast<Function*>(o)->dict;
+  if (o->kind == Kind::Module) return static_cast<Module*>(o)->dict;
+  return nullptr;
+}
+
+// Binds a class attribute found on the type for access through `instance`
+// (Null instance: through the class `owner`).
+Value bind(ThreadState& ts, Value attr, Value instance, Type* owner) {
+  Interpreter& in = ts.interp;
+  if (!attr.is_obj()) return attr;
+  Object* o = attr.as_obj();
+  switch (o->kind) {
+    case Kind::Function:
+      if (instance.is_null()) return attr;
+      return obj(in.heap.make<BoundMethod>(in.types.method, attr, instance));
+    case Kind::Native: {
+      Native* n = static_cast<Native*>(o);
+      if (!n->method || instance.is_null() || !n->self.is_null()) return attr;
+      Native* b = in.heap.make<Native>(in.types.builtin_function, n->fn, n->name, instance);
+      b->data = n->data;
+      return obj(b);
+    }
+    case Kind::StaticMethod:
+      return static_cast<Wrapper*>(o)->func;
+    case Kind::ClassMethod:
+      return obj(in.heap.make<BoundMethod>(in.types.method, static_cast<Wrapper*>(o)->func, obj(owner)));
+    case Kind::Property: {
+      if (instance.is_null()) return attr;
+      Wrapper* p = static_cast<Wrapper*>(o);
+      if (p->func.is_null() || p->func.is_none()) return raise(ts, in.types.AttributeError, "unreadable attribute");
+      return call(ts, p->func, std::span<const Value>(&instance, 1));
+    }
+    default:
+      return attr;
+  }
+}
+
+Value type_getattr(ThreadState& ts, Type* t, Str* name) {
+  Interpreter& in = ts.interp;
+  std::string_view n = name->s;
+  if (n == "__name__") return obj(t->name);
+  if (n == "__qualname__") {
+    Value q = dict_get_str(t->dict, in.names.__qualname__);
+    return q.is_null() ? obj(t->name) : q;
+  }
+  if (n == "__mro__") return obj(new_tuple(ts, [&] {
+    std::vector<Value> v;
+    for (Type* p : t->mro) v.push_back(obj(p));
+    return v;
+  }()));
+  if (n == "__bases__") return obj(t->base ? new_tuple(ts, {obj(t->base)}) : in.empty_tuple);
+  if (n == "__base__") return t->base ? obj(t->base) : Value::none();
+  if (n == "__dict__") return obj(t->dict);
+  if (n == "__class__") return obj(t->type);
+  Value v = type_lookup(t, name);
+  if (!v.is_null()) return bind(ts, v, Value::null(), t);
+  if (n == "__module__") return t->module_name;
+  if (n == "__doc__") return Value::none();
+  return Value::null();
+}
+
+}  // namespace
+
+Value lookup_attr(ThreadState& ts, Value o, Str* name) {
+  Interpreter& in = ts.interp;
+  Type* t = type_of(ts, o);
+  if (Type* ty = as_type(o)) return type_getattr(ts, ty, name);
+  if (Module* m = as_module(o)) {
+    Value v = dict_get_str(m->dict, name);
+    if (!v.is_null()) return v;
+    if (name->s == "__dict__") return obj(m->dict);
+    return Value::null();
+  }
+  if (o.is_obj() && o.as_obj()->kind == Kind::Super) {
+    Super* s = static_cast<Super*>(o.as_obj());
+    Type* ot = as_type(s->obj) ? as_type(s->obj) : type_of(ts, s->obj);
+    bool after = false;
+    for (Type* p : ot->mro) {
+      if (after) {
+        Value v = dict_get_str(p->dict, name);
+        if (!v.is_null()) return bind(ts, v, as_type(s->obj) ? Value::null() : s->obj, ot);
+      }
+      if (p == s->start) after = true;
+    }
+    return Value::null();
+  }
+  Value cls_attr = type_lookup(t, name);
+  // Data descriptors (property) win over the instance dict.
+  if (cls_attr.is_obj() && cls_attr.as_obj()->kind == Kind::Property) return bind(ts, cls_attr, o, t);
+  if (Dict* d = instance_dict(o)) {
+    Value v = dict_get_str(d, name);
+    if (!v.is_null()) return v;
+  }
+  if (Exception* e = as_exception(o)) {
+    Value v = exception_getattr(ts, e, name);
+    if (!v.is_null()) return v;
+  }
+  if (!cls_attr.is_null()) return bind(ts, cls_attr, o, t);
+  std::string_view n = name->s;
+  if (n == "__class__") return obj(t);
+  if (n == "__dict__") {
+    if (Dict* d = instance_dict(o)) return obj(d);
+  }
+  if (o.is_obj()) {
+    Object* ob = o.as_obj();
+    switch (ob->kind) {
+      case Kind::Function: {
+        Function* f = static_cast<Function*>(ob);
+        if (n == "__name__") return obj(f->name);
+        if (n == "__qualname__") return obj(f->qualname);
+        if (n == "__module__") return f->module_name.is_null() ? Value::none() : f->module_name;
+        if (n == "__doc__") return Value::none();
+        if (n == "__defaults__") return f->defaults ? obj(f->defaults) : Value::none();
+        if (n == "__code__") return obj(f->code);
+        if (n == "__globals__") return obj(f->globals);
+        break;
+      }
+      case Kind::BoundMethod: {
+        BoundMethod* b = static_cast<BoundMethod*>(ob);
+        if (n == "__self__") return b->self;
+        if (n == "__func__") return b->func;
+        return lookup_attr(ts, b->func, name);
+      }
+      case Kind::Native: {
+        Native* f = static_cast<Native*>(ob);
+        if (n == "__name__" || n == "__qualname__") return new_str(ts, f->name);
+        if (n == "__self__") return f->self.is_null() ? Value::none() : f->self;
+        if (n == "__doc__") return Value::none();
+        break;
+      }
+      case Kind::Property: {
+        Wrapper* p = static_cast<Wrapper*>(ob);
+        if (n == "fget") return p->func;
+        if (n == "fset") return p->fset.is_null() ? Value::none() : p->fset;
+        if (n == "__doc__") return p->doc.is_null() ? Value::none() : p->doc;
+        break;
+      }
+      case Kind::StaticMethod:
+      case Kind::ClassMethod:
+        if (n == "__func__") return static_cast<Wrapper*>(ob)->func;
+        break;
+      case Kind::Code: {
+        CodeObject* c = static_cast<CodeObject*>(ob);
+        if (n == "co_name") return obj(c->name);
+        if (n == "co_filename") return obj(c->filename);
+        if (n == "co_firstlineno") return Value::from_int(c->firstline);
+        break;
+      }
+      case Kind::Slice: {
+        Slice* s = static_cast<Slice*>(ob);
+        if (n == "start") return s->start;
+        if (n == "stop") return s->stop;
+        if (n == "step") return s->step;
+        break;
+      }
+      case Kind::Range: {
+        Range* r = static_cast<Range*>(ob);
+        if (n == "start") return Value::from_int(r->start);
+        if (n == "stop") return Value::from_int(r->stop);
+        if (n == "step") return Value::from_int(r->step);
+        break;
+      }
+      case Kind::Opaque:
+        if (t == in.types.file) {
+          Value v = file_getattr(ts, o, name);
+          if (!v.is_null()) return v;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  if (is_int_like(o) || o.is_float()) {
+    if (n == "real") return o.is_bool() ? Value::from_int(o.as_int()) : o;
+    if (n == "imag") return o.is_float() ? Value::from_float(0.0) : Value::from_int(0);
+    if (is_int_like(o) && n == "numerator") return o.is_bool() ? Value::from_int(o.as_int()) : o;
+    if (is_int_like(o) && n == "denominator") return Value::from_int(1);
+  }
+  return Value::null();
+}
+
+Value get_attr(ThreadState& ts, Value o, Str* name) {
+  Value v = lookup_attr(ts, o, name);
+  if (!v.is_null()) return v;
+  if (v.is_fail()) return v;
+  Interpreter& in = ts.interp;
+  Type* t = type_of(ts, o);
+  if (!t->builtin && !as_type(o)) {
+    Value ga = type_lookup(t, in.names.__getattr__);
+    if (!ga.is_null()) {
+      Value args[2] = {o, obj(name)};
+      return call(ts, ga, args);
+    }
+  }
+  if (Module* m = as_module(o)) {
+    Value mn = dict_get_str(m->dict, in.names.__name__);
+    return raise_fmt(ts, in.types.AttributeError, "module '{}' has no attribute '{}'",
+                     as_str(mn) ? std::string_view(as_str(mn)->s) : "?", name->s);
+  }
+  if (Type* ty = as_type(o))
+    return raise_fmt(ts, in.types.AttributeError, "type object '{}' has no attribute '{}'", ty->name->s, name->s);
+  if (o.is_obj() && o.as_obj()->kind == Kind::Super)
+    return raise_fmt(ts, in.types.AttributeError, "'super' object has no attribute '{}'", name->s);
+  return raise_fmt(ts, in.types.AttributeError, "'{}' object has no attribute '{}'", t->name->s, name->s);
+}
+
+bool set_attr(ThreadState& ts, Value o, Str* name, Value v) {
+  Interpreter& in = ts.interp;
+  Type* t = type_of(ts, o);
+  if (Type* ty = as_type(o)) {
+    if (ty->builtin) {
+      raise_fmt(ts, in.types.TypeError, "cannot set '{}' attribute of immutable type '{}'", name->s, ty->name->s);
+      return false;
+    }
+    if (name->s == "__name__") {
+      if (Str* s = as_str(v)) ty->name = s;
+      return true;
+    }
+    dict_set_str(in, ty->dict, name, v);
+    return true;
+  }
+  if (!t->builtin) {
+    Value cls_attr = type_lookup(t, name);
+    if (cls_attr.is_obj() && cls_attr.as_obj()->kind == Kind::Property) {
+      Wrapper* p = static_cast<Wrapper*>(cls_attr.as_obj());
+      if (p->fset.is_null() || p->fset.is_none()) {
+        raise_fmt(ts, in.types.AttributeError, "can't set attribute '{}'", name->s);
+        return false;
+      }
+      Value args[2] = {o, v};
+      return !call(ts, p->fset, args).is_fail();
+    }
+    Value sa = type_lookup(t, in.names.__setattr__);
+    if (!sa.is_null() && !(sa.is_obj() && sa.as_obj()->kind == Kind::Native)) {
+      Value args[3] = {o, obj(name), v};
+      return !call(ts, sa, args).is_fail();
+    }
+  }
+  if (Exception* e = as_exception(o)) {
+    if (exception_setattr(ts, e, name, v)) return true;
+    if (!ts.exc.is_null()) return false;
+  }
+  if (Function* f = as_function(o)) {
+    if (name->s == "__name__" && as_str(v)) {
+      f->name = as_str(v);
+      return true;
+    }
+    if (name->s == "__qualname__" && as_str(v)) {
+      f->qualname = as_str(v);
+      return true;
+    }
+    if (name->s == "__module__") {
+      f->module_name = v;
+      return true;
+    }
+    if (f->dict == nullptr) f->dict = new_dict(ts);
+    dict_set_str(in, f->dict, name, v);
+    return true;
+  }
+  if (Dict* d = instance_dict(o)) {
+    dict_set_str(in, d, name, v);
+    return true;
+  }
+  if (lookup_attr(ts, o, name).is_null())
+    raise_fmt(ts, in.types.AttributeError, "'{}' object has no attribute '{}'", t->name->s, name->s);
+  else
+    raise_fmt(ts, in.types.AttributeError, "'{}' object attribute '{}' is read-only", t->name->s, name->s);
+  return false;
+}
+
+bool del_attr(ThreadState& ts, Value o, Str* name) {
+  Interpreter& in = ts.interp;
+  Type* t = type_of(ts, o);
+  if (!t->builtin) {
+    Value cls_attr = type_lookup(t, name);
+    if (cls_attr.is_obj() && cls_attr.as_obj()->kind == Kind::Property) {
+      Wrapper* p = static_cast<Wrapper*>(cls_attr.as_obj());
+      if (p->fdel.is_null() || p->fdel.is_none()) {
+        raise_fmt(ts, in.types.AttributeError, "can't delete attribute '{}'", name->s);
+        return false;
+      }
+      return !call(ts, p->fdel, std::span<const Value>(&o, 1)).is_fail();
+    }
+    Value da = type_lookup(t, in.names.__delattr__);
+    if (!da.is_null() && !(da.is_obj() && da.as_obj()->kind == Kind::Native)) {
+      Value args[2] = {o, obj(name)};
+      return !call(ts, da, args).is_fail();
+    }
+  }
+  Dict* d = as_type(o) ? (as_type(o)->builtin ? nullptr : as_type(o)->dict) : instance_dict(o);
+  if (d != nullptr) {
+    int r = dict_del(ts, d, obj(name));
+    if (r < 0) return false;
+    if (r == 1) return true;
+  }
+  raise_fmt(ts, in.types.AttributeError, "'{}' object has no attribute '{}'", t->name->s, name->s);
+  return false;
+}
+
+namespace ops {
+
+bool load_method(ThreadState& ts, Value o, Str* name, Value& out) {
+  out = Value::null();
+  if (!o.is_obj()) {
+    // Methods of inline values (int, float, bool, None) live on their types.
+    Value v = dict_get_str(type_of(ts, o)->dict, name);
+    if (v.is_obj() && v.as_obj()->kind == Kind::Native && static_cast<Native*>(v.as_obj())->method) out = v;
+    return true;
+  }
+  Object* ob = o.as_obj();
+  if (ob->kind == Kind::Type || ob->kind == Kind::Module || ob->kind == Kind::Super) return true;
+  Type* t = ob->type;
+  Value v = type_lookup(t, name);
+  if (v.is_null() || !v.is_obj()) return true;
+  Kind k = v.as_obj()->kind;
+  if (k == Kind::Function) {
+    if (Dict* d = instance_dict(o); d && !dict_get_str(d, name).is_null()) return true;
+    if (!t->builtin && !type_lookup(t, ts.interp.names.__getattribute__).is_null()) return true;
+    out = v;
+  } else if (k == Kind::Native && static_cast<Native*>(v.as_obj())->method) {
+    if (Dict* d = instance_dict(o); d && !dict_get_str(d, name).is_null()) return true;
+    out = v;
+  }
+  return true;
+}
+
+}  // namespace ops
+
+}  // namespace gilvm

@@ -1,0 +1,477 @@
+// Calls: binding arguments to parameters (Python Language Reference §6.3.4
+// "Calls", with CPython 3.11's TypeError messages), pushing frames, calling
+// natives, bound methods and classes, and building classes (the class
+// statement's __build_class__, §3.3.3).
+#include <algorithm>
+
+#include "vm/api.h"
+#include "vm/eval.h"
+#include "vm/ops.h"
+
+namespace gilvm {
+
+namespace {
+
+std::string quoted_list(const std::vector<std::string>& names) {
+  // 'a' / 'a' and 'b' / 'a', 'b', and 'c'
+  std::string s;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) s += names.size() == 2 ? " and " : (i + 1 == names.size() ? ", and " : ", ");
+    s += "'" + names[i] + "'";
+  }
+  return s;
+}
+
+bool bind_arguments(ThreadState& ts, Function* fn, Value* locals, const Value* args, std::size_t nargs,
+                    Str* const* kwnames, const Value* kwvalues, std::size_t nkw) {
+  Interpreter& in = ts.interp;
+  CodeObject* co = fn->code;
+  const std::size_t argcount = static_cast<std::size_t>(co->argcount);
+  const std::size_t kwonly = static_cast<std::size_t>(co->kwonlycount);
+  const bool has_varargs = co->flags & kCodeVarargs;
+  const bool has_varkw = co->flags & kCodeVarkw;
+  const std::string& fname = co->qualname->s;
+  const std::size_t nparams = argcount + kwonly + has_varargs + has_varkw;
+  for (std::size_t i = 0; i < static_cast<std::size_t>(co->nlocals); ++i) locals[i] = Value::null();
+
+  std::size_t npos = std::min(nargs, argcount);
+  for (std::size_t i = 0; i < npos; ++i) locals[i] = args[i];
+  std::size_t vararg_slot = argcount + kwonly;
+  std::size_t varkw_slot = vararg_slot + (has_varargs ? 1 : 0);
+  if (nargs > argcount) {
+    if (!has_varargs) {
+      std::size_t ndef = fn->defaults ? fn->defaults->items.size() : 0;
+      std::string takes = ndef > 0 ? fmt::format("from {} to {}", argcount - ndef, argcount) : std::to_string(argcount);
+      raise_fmt(ts, in.types.TypeError, "{}() takes {} positional argument{} but {} {} given", fname, takes,
+                argcount == 1 && ndef == 0 ? "" : "s", nargs, nargs == 1 ? "was" : "were");
+      return false;
+    }
+    locals[vararg_slot] = obj(new_tuple(ts, std::span<const Value>(args + argcount, nargs - argcount)));
+  } else if (has_varargs) {
+    locals[vararg_slot] = obj(in.empty_tuple);
+  }
+  Dict* kwdict = nullptr;
+  if (has_varkw) {
+    kwdict = new_dict(ts);
+    locals[varkw_slot] = obj(kwdict);
+  }
+  for (std::size_t k = 0; k < nkw; ++k) {
+    Str* name = kwnames[k];
+    std::size_t slot = SIZE_MAX;
+    for (std::size_t i = 0; i < argcount + kwonly; ++i) {
+      Str* p = co->varnames[i];
+      if (p == name || p->s == name->s) {
+        slot = i;
+        break;
+      }
+    }
+    if (slot != SIZE_MAX && slot < static_cast<std::size_t>(co->posonlycount)) {
+      if (has_varkw) {
+        dict_set_str(in, kwdict, name, kwvalues[k]);
+        continue;
+      }
+      raise_fmt(ts, in.types.TypeError,
+                "{}() got some positional-only arguments passed as keyword arguments: '{}'", fname, name->s);
+      return false;
+    }
+    if (slot == SIZE_MAX) {
+      if (has_varkw) {
+        dict_set_str(in, kwdict, name, kwvalues[k]);
+        continue;
+      }
+      raise_fmt(ts, in.types.TypeError, "{}() got an unexpected keyword argument '{}'", fname, name->s);
+      return false;
+    }
+    if (!locals[slot].is_null()) {
+      raise_fmt(ts, in.types.TypeError, "{}() got multiple values for argument '{}'", fname, name->s);
+      return false;
+    }
+    locals[slot] = kwvalues[k];
+  }
+  // Defaults for missing positional parameters.
+  if (nargs < argcount) {
+    std::size_t ndef = fn->defaults ? fn->defaults->items.size() : 0;
+    std::size_t first_def = argcount - ndef;
+    std::vector<std::string> missing;
+    for (std::size_t i = nargs; i < argcount; ++i) {
+      if (!locals[i].is_null()) continue;
+      if (i >= first_def)
+        locals[i] = fn->defaults->items[i - first_def];
+      else
+        missing.push_back(co->varnames[i]->s);
+    }
+    if (!missing.empty()) {
+      raise_fmt(ts, in.types.TypeError, "{}() missing {} required positional argument{}: {}", fname,
+                missing.size(), missing.size() == 1 ? "" : "s", quoted_list(missing));
+      return false;
+    }
+  }
+  if (kwonly > 0) {
+    std::vector<std::string> missing;
+    for (std::size_t i = argcount; i < argcount + kwonly; ++i) {
+      if (!locals[i].is_null()) continue;
+      Value d = fn->kwdefaults ? dict_get_str(fn->kwdefaults, co->varnames[i]) : Value::null();
+      if (d.is_null())
+        missing.push_back(co->varnames[i]->s);
+      else
+        locals[i] = d;
+    }
+    if (!missing.empty()) {
+      raise_fmt(ts, in.types.TypeError, "{}() missing {} required keyword-only argument{}: {}", fname,
+                missing.size(), missing.size() == 1 ? "" : "s", quoted_list(missing));
+      return false;
+    }
+  }
+  (void)nparams;
+  return true;
+}
+
+void make_cells(ThreadState& ts, Function* fn, Value* locals) {
+  CodeObject* co = fn->code;
+  Interpreter& in = ts.interp;
+  Value* cells = locals + co->nlocals;
+  for (std::size_t i = 0; i < co->cellvars.size(); ++i) {
+    Cell* c = in.heap.make<Cell>(in.types.cell);
+    int arg = co->cell_from_arg[i];
+    if (arg >= 0) c->value = locals[arg];
+    cells[i] = obj(c);
+  }
+  for (std::size_t j = 0; j < co->freevars.size(); ++j)
+    cells[co->cellvars.size() + j] = fn->closure ? fn->closure->items[j] : Value::null();
+}
+
+}  // namespace
+
+Frame* push_function_frame(ThreadState& ts, Function* fn, Value* base, const Value* args, std::size_t nargs,
+                           Str* const* kwnames, const Value* kwvalues, std::size_t nkw, bool in_place,
+                           Value* generator) {
+  Interpreter& in = ts.interp;
+  CodeObject* co = fn->code;
+  *generator = Value::null();
+  if (ts.depth >= in.recursion_limit) {
+    raise(ts, in.types.RecursionError, "maximum recursion depth exceeded");
+    return nullptr;
+  }
+  const std::size_t size = static_cast<std::size_t>(co->frame_size());
+  if (base + size + 64 > ts.stack_end) {
+    raise(ts, in.types.RecursionError, "maximum recursion depth exceeded (value stack exhausted)");
+    return nullptr;
+  }
+  const bool is_gen = co->flags & kCodeGenerator;
+  Generator* gen = nullptr;
+  Value* locals = base;
+  if (is_gen) {
+    gen = in.heap.make<Generator>(in.types.generator, fn);
+    gen->slots.resize(size);
+    locals = gen->slots.data();
+  }
+  const bool simple = in_place && !is_gen && nkw == 0 && nargs == static_cast<std::size_t>(co->argcount) &&
+                      co->kwonlycount == 0 && !(co->flags & (kCodeVarargs | kCodeVarkw));
+  if (simple) {
+    for (std::size_t i = nargs; i < static_cast<std::size_t>(co->nlocals); ++i) locals[i] = Value::null();
+  } else {
+    // The arguments may overlap the new frame's slots: copy them first.
+    std::vector<Value> a(args, args + nargs);
+    std::vector<Value> kv(kwvalues, kwvalues + nkw);
+    if (!bind_arguments(ts, fn, locals, a.data(), nargs, kwnames, kv.data(), nkw)) return nullptr;
+  }
+  make_cells(ts, fn, locals);
+  if (is_gen) {
+    gen->saved_pc = 0;
+    gen->saved_sp = static_cast<std::size_t>(co->nlocals + co->ncells());
+    *generator = obj(gen);
+    return nullptr;
+  }
+  Frame* f = ts.push_frame();
+  f->code = co;
+  f->func = fn;
+  f->globals = fn->globals;
+  f->base = locals;
+  f->stack_base = locals + co->nlocals + co->ncells();
+  f->sp = f->stack_base;
+  f->ip = co->code.data();
+  ts.stack_top = f->sp;
+  return f;
+}
+
+namespace {
+
+Value call_function(ThreadState& ts, Function* fn, const Value* args, std::size_t nargs, Str* const* kwnames,
+                    const Value* kwvalues, std::size_t nkw) {
+  Value* saved_top = ts.stack_top;
+  Value gen;
+  Frame* f = push_function_frame(ts, fn, ts.stack_top, args, nargs, kwnames, kwvalues, nkw, false, &gen);
+  if (f == nullptr) {
+    ts.stack_top = saved_top;
+    return gen.is_null() ? Value::fail() : gen;
+  }
+  f->is_entry = true;
+  Value r = eval_frame(ts, f);
+  ts.stack_top = saved_top;
+  return r;
+}
+
+// Calls `callable` with `self` before the given arguments.
+Value call_with_self(ThreadState& ts, Value callable, Value self, const Value* args, std::size_t nargs,
+                     Str* const* kwnames, const Value* kwvalues, std::size_t nkw) {
+  Value small[8];
+  std::vector<Value> big;
+  Value* all = small;
+  if (nargs + 1 > 8) {
+    big.resize(nargs + 1);
+    all = big.data();
+  }
+  all[0] = self;
+  std::copy(args, args + nargs, all + 1);
+  return call_object(ts, callable, all, nargs + 1, kwnames, kwvalues, nkw);
+}
+
+Value instantiate(ThreadState& ts, Type* t, const Value* args, std::size_t nargs, Str* const* kwnames,
+                  const Value* kwvalues, std::size_t nkw) {
+  Interpreter& in = ts.interp;
+  Args a{const_cast<Value*>(args), nargs, kwnames, const_cast<Value*>(kwvalues), nkw};
+  if (t == in.types.type && nargs == 1 && nkw == 0) return obj(type_of(ts, args[0]));
+  if (t->builtin) {
+    if (t->ctor == nullptr) return raise_fmt(ts, in.types.TypeError, "cannot create '{}' instances", t->name->s);
+    return t->ctor(ts, obj(t), a);
+  }
+  Value inst;
+  Value user_new = type_lookup(t, in.names.__new__);
+  if (!user_new.is_null() && !(user_new.is_obj() && user_new.as_obj()->kind == Kind::Native)) {
+    Value fn = user_new;
+    if (fn.is_obj() && fn.as_obj()->kind == Kind::StaticMethod) fn = static_cast<Wrapper*>(fn.as_obj())->func;
+    inst = call_with_self(ts, fn, obj(t), args, nargs, kwnames, kwvalues, nkw);
+    if (inst.is_fail()) return inst;
+    if (!isinstance(ts, inst, t)) return inst;
+  } else if (t->layout == Kind::Exception) {
+    inst = new_exception(ts, t, std::span<const Value>(args, nargs));
+  } else {
+    inst = obj(in.heap.make<Instance>(t, new_dict(ts)));
+  }
+  TempRoot root(ts, inst);
+  Value init = type_lookup(t, in.names.__init__);
+  bool default_init = init.is_null() || (init.is_obj() && init.as_obj()->kind == Kind::Native &&
+                                         static_cast<Native*>(init.as_obj())->name == std::string_view("__init__") &&
+                                         t->layout != Kind::Exception);
+  if (default_init) {
+    if ((nargs > 0 || nkw > 0) && user_new.is_null())
+      return raise_fmt(ts, in.types.TypeError, "{}() takes no arguments", t->name->s);
+    return inst;
+  }
+  Value r = call_with_self(ts, init, inst, args, nargs, kwnames, kwvalues, nkw);
+  if (r.is_fail()) return r;
+  if (!r.is_none())
+    return raise_fmt(ts, in.types.TypeError, "__init__() should return None, not '{}'", type_name(ts, r));
+  return inst;
+}
+
+}  // namespace
+
+Value call_object(ThreadState& ts, Value callable, const Value* args, std::size_t nargs, Str* const* kwnames,
+                  const Value* kwvalues, std::size_t nkw) {
+  Interpreter& in = ts.interp;
+  if (callable.is_obj()) {
+    Object* o = callable.as_obj();
+    switch (o->kind) {
+      case Kind::Function:
+        return call_function(ts, static_cast<Function*>(o), args, nargs, kwnames, kwvalues, nkw);
+      case Kind::Native: {
+        Native* n = static_cast<Native*>(o);
+        Args a{const_cast<Value*>(args), nargs, kwnames, const_cast<Value*>(kwvalues), nkw};
+        if (!n->self.is_null()) return n->fn(ts, n->self, a);
+        if (n->method) {
+          if (nargs == 0)
+            return raise_fmt(ts, in.types.TypeError, "unbound method {}() needs an argument", n->name);
+          Args rest{a.pos + 1, nargs - 1, kwnames, a.kwvalues, nkw};
+          return n->fn(ts, args[0], rest);
+        }
+        return n->fn(ts, n->data, a);
+      }
+      case Kind::BoundMethod: {
+        BoundMethod* b = static_cast<BoundMethod*>(o);
+        return call_with_self(ts, b->func, b->self, args, nargs, kwnames, kwvalues, nkw);
+      }
+      case Kind::Type:
+        return instantiate(ts, static_cast<Type*>(o), args, nargs, kwnames, kwvalues, nkw);
+      case Kind::StaticMethod:
+        return call_object(ts, static_cast<Wrapper*>(o)->func, args, nargs, kwnames, kwvalues, nkw);
+      default: {
+        Type* t = o->type;
+        if (!t->builtin) {
+          Value m = type_lookup(t, in.names.__call__);
+          if (!m.is_null()) return call_with_self(ts, m, callable, args, nargs, kwnames, kwvalues, nkw);
+        }
+        break;
+      }
+    }
+  }
+  return raise_fmt(ts, in.types.TypeError, "'{}' object is not callable", type_name(ts, callable));
+}
+
+Value call(ThreadState& ts, Value callable, std::span<const Value> args) {
+  return call_object(ts, callable, args.data(), args.size(), nullptr, nullptr, 0);
+}
+
+Value call_kw(ThreadState& ts, Value callable, std::span<const Value> args, std::span<Str* const> kwnames,
+              std::span<const Value> kwvalues) {
+  return call_object(ts, callable, args.data(), args.size(), kwnames.data(), kwvalues.data(), kwnames.size());
+}
+
+Value call_method(ThreadState& ts, Value o, Str* name, std::span<const Value> args) {
+  Value m;
+  if (!ops::load_method(ts, o, name, m)) return Value::fail();
+  if (!m.is_null()) return call_with_self(ts, m, o, args.data(), args.size(), nullptr, nullptr, 0);
+  Value f = get_attr(ts, o, name);
+  if (f.is_fail()) return f;
+  TempRoot root(ts, f);
+  return call(ts, f, args);
+}
+
+bool is_callable(ThreadState& ts, Value v) {
+  if (!v.is_obj()) return false;
+  switch (v.as_obj()->kind) {
+    case Kind::Function:
+    case Kind::Native:
+    case Kind::BoundMethod:
+    case Kind::Type:
+    case Kind::StaticMethod:
+      return true;
+    default: {
+      Type* t = v.as_obj()->type;
+      return !t->builtin && !type_lookup(t, ts.interp.names.__call__).is_null();
+    }
+  }
+}
+
+Value build_class(ThreadState& ts, Value self, const Args& a) {
+  Interpreter& in = ts.interp;
+  if (a.npos < 2 || !as_function(a.pos[0]) || !as_str(a.pos[1]))
+    return raise(ts, in.types.TypeError, "__build_class__: not enough arguments");
+  Function* body = as_function(a.pos[0]);
+  Str* name = as_str(a.pos[1]);
+  for (std::size_t i = 0; i < a.nkw; ++i) {
+    if (a.kwnames[i]->s == "metaclass")
+      return raise(ts, in.types.TypeError, "metaclasses are not supported by gilvm");
+    return raise_fmt(ts, in.types.TypeError, "class keyword argument '{}' is not supported by gilvm",
+                     a.kwnames[i]->s);
+  }
+  if (a.npos > 3)
+    return raise_fmt(ts, in.types.TypeError,
+                     "class {}: multiple inheritance is not supported by gilvm (single inheritance only)", name->s);
+  Type* base = in.types.object;
+  if (a.npos == 3) {
+    base = as_type(a.pos[2]);
+    if (base == nullptr) return raise(ts, in.types.TypeError, "bases must be types");
+    if (base->builtin && base != in.types.object && base->layout != Kind::Exception)
+      return raise_fmt(ts, in.types.TypeError, "subclassing the builtin type '{}' is not supported by gilvm",
+                       base->name->s);
+  }
+  Dict* ns = new_dict(ts);
+  TempRoot ns_root(ts, obj(ns));
+  // Run the class body with the new namespace as its locals.
+  Value* saved_top = ts.stack_top;
+  Value gen;
+  Frame* f = push_function_frame(ts, body, ts.stack_top, nullptr, 0, nullptr, nullptr, 0, false, &gen);
+  if (f == nullptr) {
+    ts.stack_top = saved_top;
+    return Value::fail();
+  }
+  f->locals = ns;
+  f->is_entry = true;
+  Value cell = eval_frame(ts, f);
+  ts.stack_top = saved_top;
+  if (cell.is_fail()) return cell;
+  TempRoot cell_root(ts, cell);
+  if (!dict_get_str(ns, in.names.__eq__).is_null() && dict_get_str(ns, in.names.__hash__).is_null())
+    dict_set_str(in, ns, in.names.__hash__, Value::none());
+  Type* t = in.heap.make<Type>(in.types.type, name, base, ns, base->layout, false);
+  Value qual = dict_get_str(ns, in.names.__qualname__);
+  (void)qual;
+  t->module_name = dict_get_str(ns, in.names.__module__);
+  if (t->module_name.is_null()) t->module_name = Value::none();
+  if (cell.is_obj() && cell.as_obj()->kind == Kind::Cell) static_cast<Cell*>(cell.as_obj())->value = obj(t);
+  return obj(t);
+}
+
+namespace ops {
+
+bool dict_merge(ThreadState& ts, Dict* target, Value mapping, bool for_call) {
+  Interpreter& in = ts.interp;
+  if (Dict* src = as_dict(mapping)) {
+    for (std::size_t i = 0; i < src->entries.size(); ++i) {
+      DictEntry e = src->entries[i];
+      if (e.key.is_null()) continue;
+      if (for_call) {
+        if (!as_str(e.key)) {
+          raise(ts, in.types.TypeError, "keywords must be strings");
+          return false;
+        }
+        Value old = dict_get(ts, target, e.key);
+        if (old.is_fail()) return false;
+        if (!old.is_null()) {
+          raise_fmt(ts, in.types.TypeError, "got multiple values for keyword argument '{}'", as_str(e.key)->s);
+          return false;
+        }
+      }
+      if (!dict_set(ts, target, e.key, e.value)) return false;
+    }
+    return true;
+  }
+  Value keys = lookup_attr(ts, mapping, in.names.keys);
+  if (keys.is_fail()) return false;
+  if (keys.is_null()) {
+    if (for_call)
+      raise_fmt(ts, in.types.TypeError, "argument after ** must be a mapping, not {}", type_name(ts, mapping));
+    else
+      raise_fmt(ts, in.types.TypeError, "'{}' object is not a mapping", type_name(ts, mapping));
+    return false;
+  }
+  TempRoot kroot(ts, keys);
+  Value ks = call(ts, keys, {});
+  if (ks.is_fail()) return false;
+  TempRoot ksroot(ts, ks);
+  std::vector<Value> items;
+  if (!collect(ts, ks, items)) return false;
+  for (Value k : items) {
+    Value v = get_item(ts, mapping, k);
+    if (v.is_fail()) return false;
+    if (!dict_set(ts, target, k, v)) return false;
+  }
+  return true;
+}
+
+Value call_with_containers(ThreadState& ts, Value callable, Value args_tuple, Value kwargs_dict) {
+  Tuple* t = as_tuple(args_tuple);
+  std::vector<Str*> names;
+  std::vector<Value> values;
+  if (Dict* d = as_dict(kwargs_dict)) {
+    bool ok = true;
+    dict_for_each(d, [&](Value k, Value v) {
+      if (!as_str(k)) ok = false;
+      names.push_back(as_str(k));
+      values.push_back(v);
+    });
+    if (!ok) return raise(ts, ts.interp.types.TypeError, "keywords must be strings");
+  }
+  return call_object(ts, callable, t->items.data(), t->items.size(), names.data(), values.data(), names.size());
+}
+
+bool before_with(ThreadState& ts, Value mgr, Value& exit_fn, Value& entered) {
+  Interpreter& in = ts.interp;
+  Type* t = type_of(ts, mgr);
+  Value enter = type_lookup(t, in.names.__enter__);
+  Value exit = type_lookup(t, in.names.__exit__);
+  if (enter.is_null() || exit.is_null()) {
+    raise_fmt(ts, in.types.TypeError, "'{}' object does not support the context manager protocol", t->name->s);
+    return false;
+  }
+  exit_fn = get_attr(ts, mgr, in.names.__exit__);
+  if (exit_fn.is_fail()) return false;
+  TempRoot root(ts, exit_fn);
+  entered = call_method(ts, mgr, in.names.__enter__, {});
+  return !entered.is_fail();
+}
+
+}  // namespace ops
+
+}  // namespace gilvm

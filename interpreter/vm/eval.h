@@ -1,0 +1,46 @@
+// Entry points into the eval loop (vm/eval.cpp) and the call machinery
+// (vm/call.cpp) that the rest of the VM uses.
+#pragma once
+
+#include <cstddef>
+
+#include "vm/interp.h"
+
+namespace gilvm {
+
+// Runs `f` (pushed by the caller, marked is_entry) until it returns; returns
+// its result, or Fail with the exception pending. With `throwing` set, the
+// frame starts by raising the pending exception at its current instruction
+// (generator.throw()).
+Value eval_frame(ThreadState& ts, Frame* f, bool throwing = false);
+
+// Binds arguments into a new frame for `fn` whose slots start at `base`
+// (the positional arguments may already be there: `in_place`). Returns the
+// frame, or null with an exception pending. For a generator function it
+// makes the Generator instead: *generator receives it and null is returned
+// with no exception.
+Frame* push_function_frame(ThreadState& ts, Function* fn, Value* base, const Value* args, std::size_t nargs,
+                           Str* const* kwnames, const Value* kwvalues, std::size_t nkw, bool in_place,
+                           Value* generator);
+
+// Calls any callable. Arguments may live anywhere (they are copied as needed).
+Value call_object(ThreadState& ts, Value callable, const Value* args, std::size_t nargs,
+                  Str* const* kwnames, const Value* kwvalues, std::size_t nkw);
+
+// Resumes a generator with `sent` (or by throwing `exc` into it when it is
+// not Null). Returns the next yielded value with *done = false, or the
+// return value with *done = true, or Fail.
+Value gen_resume(ThreadState& ts, Generator* gen, Value sent, Value exc, bool* done);
+
+// The slow path of the eval-breaker check: collection, signals, GIL drop
+// requests. False with an exception pending (KeyboardInterrupt).
+bool handle_eval_breaker(ThreadState& ts);
+
+// __build_class__(func, name, *bases, **kw)
+Value build_class(ThreadState& ts, Value self, const Args& a);
+
+// Records that the exception pending in ts passed through `frame` at its
+// current line (a traceback entry).
+void add_traceback(ThreadState& ts, Frame* frame);
+
+}  // namespace gilvm

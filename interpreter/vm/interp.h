@@ -1,0 +1,192 @@
+// Interpreter-wide state apart from per-thread state (STYLE.md §6), as Lua's
+// global_State / lua_State and CPython's PyInterpreterState / PyThreadState.
+//
+//   Interpreter  owns the heap, the builtin types, sys.modules, the builtins,
+//                interned strings, the eval breaker and the list of threads.
+//   ThreadState  owns one OS thread's value stack, frames, pending exception
+//                and the exception being handled.
+//   Frame        one activation of a CodeObject. Frames are plain structs in
+//                a per-thread pool, readable from other threads while their
+//                owner does not hold the GIL (the collector, the stepper and
+//                the GIL statistics read them); the eval loop writes its
+//                cached ip and sp back at every sync point (vm/eval.cpp).
+//
+// Nothing in the VM is a mutable global: everything hangs off Interpreter.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "compiler/code.h"
+#include "vm/heap.h"
+#include "vm/object.h"
+
+namespace gilvm {
+
+struct Generator;
+
+struct Frame {
+  Frame* prev = nullptr;
+  CodeObject* code = nullptr;
+  Function* func = nullptr;       // null for module code and class bodies run without one
+  Dict* globals = nullptr;
+  Dict* locals = nullptr;         // namespace dict of a module or class body, else null
+  Value* base = nullptr;          // first local slot
+  Value* stack_base = nullptr;    // first operand stack slot (after locals and cells)
+  Value* sp = nullptr;            // synced: one past the top operand
+  const std::uint32_t* ip = nullptr;  // synced: the next instruction
+  Generator* gen = nullptr;       // the generator this frame runs, if any
+  Value* call_base = nullptr;     // where the caller wants the result (the call's lowest slot)
+  Value* outer_top = nullptr;     // generator frames: the thread stack's top while they run
+  bool is_entry = false;          // returning from it returns from this eval() call
+
+  std::uint32_t pc() const {  // index of the instruction being executed
+    return static_cast<std::uint32_t>(ip - code->code.data()) - 1;
+  }
+  int line() const { return code->line_at(pc()); }
+  Cell* cell(std::uint32_t i) const { return static_cast<Cell*>(base[code->nlocals + i].as_obj()); }
+};
+
+// A generator keeps its frame's slots (locals, cells, operand stack) in its
+// own array, so suspending is saving ip and sp, and resuming pushes a Frame
+// whose base points here. (CPython 3.11 embeds the frame in the generator in
+// the same way.)
+struct Generator : Object {
+  Function* func;
+  std::vector<Value> slots;
+  std::size_t saved_sp = 0;       // operand stack depth when suspended
+  std::uint32_t saved_pc = 0;     // next instruction
+  bool started = false;
+  bool running = false;
+  bool finished = false;
+  Generator(Type* t, Function* f);
+  void trace(Tracer&) override;
+};
+
+// Bits of the eval breaker: the one word the eval loop checks at safe points.
+enum EvalBreakerBit : std::uint32_t {
+  kBreakGc = 1,           // the heap asks for a collection
+  kBreakGilDrop = 2,      // another thread asks the holder to release the GIL
+  kBreakSignal = 4,       // a signal arrived (Ctrl-C)
+  kBreakAsyncExc = 8,     // an exception was set for a thread from outside
+};
+
+struct ThreadState {
+  explicit ThreadState(Interpreter& interp);
+  ~ThreadState();
+  ThreadState(const ThreadState&) = delete;
+  ThreadState& operator=(const ThreadState&) = delete;
+
+  Interpreter& interp;
+
+  // The value stack: frames' slots, contiguous. [stack, stack_top) is live
+  // and a root for the collector; natives push temporaries at stack_top.
+  Value* stack = nullptr;
+  Value* stack_end = nullptr;
+  Value* stack_top = nullptr;
+
+  Frame* frame = nullptr;          // the innermost frame
+  int depth = 0;                   // Python frames on this thread
+  int c_depth = 0;                 // nested eval() calls (native re-entry)
+  std::vector<std::unique_ptr<Frame>> frame_pool;
+
+  Value exc;                       // the exception propagating now, or Null
+  Value exc_info;                  // the exception being handled (except/finally), or Null
+  bool reraising = false;          // the propagating exception is a bare re-raise
+
+  std::vector<Object*> repr_stack;  // containers being repr'd, for "[...]"
+
+  std::uint64_t ident = 0;         // threading.get_ident()
+  std::string name = "MainThread";
+
+  Frame* push_frame();
+  void pop_frame();
+};
+
+// Every builtin type, by name. Filled at start-up (runtime/types.cpp).
+struct BuiltinTypes {
+  Type *object, *type, *none, *bool_, *int_, *float_, *str, *bytes, *list, *tuple, *dict,
+      *set, *frozenset, *range, *slice, *function, *builtin_function, *method, *module,
+      *cell, *code, *generator, *iterator, *property, *staticmethod, *classmethod,
+      *super, *notimplemented, *ellipsis, *file, *dict_keys, *dict_values, *dict_items;
+  // The exception hierarchy (Python Language Reference §"Built-in Exceptions").
+  Type *BaseException, *Exception, *SystemExit, *KeyboardInterrupt, *GeneratorExit,
+      *StopIteration, *ArithmeticError, *ZeroDivisionError, *OverflowError, *AssertionError,
+      *AttributeError, *LookupError, *IndexError, *KeyError, *NameError,
+      *UnboundLocalError, *RuntimeError, *RecursionError, *NotImplementedError, *TypeError,
+      *ValueError, *UnicodeError, *OSError, *FileNotFoundError, *FileExistsError,
+      *PermissionError, *IsADirectoryError, *TimeoutError, *BrokenPipeError,
+      *ImportError, *ModuleNotFoundError, *SyntaxError, *IndentationError, *EOFError,
+      *StopAsyncIteration, *Warning, *RuntimeWarning, *DeprecationWarning,
+      *UserWarning, *ChildProcessError, *ConnectionError, *InterruptedError;
+};
+
+// Interned strings for names the VM looks up often.
+struct CommonNames {
+  Str *__init__, *__new__, *__name__, *__qualname__, *__module__, *__doc__, *__class__,
+      *__dict__, *__repr__, *__str__, *__eq__, *__ne__, *__lt__, *__le__, *__gt__, *__ge__,
+      *__hash__, *__len__, *__bool__, *__iter__, *__next__, *__getitem__, *__setitem__,
+      *__delitem__, *__contains__, *__call__, *__enter__, *__exit__, *__getattr__,
+      *__getattribute__, *__setattr__, *__delattr__, *__get__, *__set__, *__delete__,
+      *__main__, *__builtins__, *__file__, *__all__, *__index__, *__int__, *__float__,
+      *__neg__, *__pos__, *__invert__, *__abs__, *__round__, *__format__, *__classcell__,
+      *__init_subclass__, *__set_name__, *__missing__, *__reversed__,
+      *args, *send, *throw_, *close, *write, *flush, *readline, *keys, *items, *__import__;
+};
+
+// Command-line and build-time settings the VM consults.
+struct Config {
+  std::vector<std::string> argv;     // sys.argv
+  std::string executable;            // sys.executable
+  std::vector<std::string> path;     // module search path (sys.path)
+  bool interactive = false;
+  bool gc_stress = false;
+};
+
+struct Interpreter {
+  Interpreter();
+  ~Interpreter();
+  Interpreter(const Interpreter&) = delete;
+  Interpreter& operator=(const Interpreter&) = delete;
+
+  Heap heap;
+  BuiltinTypes types{};
+  CommonNames names{};
+  Config config;
+
+  Dict* modules = nullptr;   // sys.modules
+  Dict* builtins = nullptr;  // the builtins module's dict
+  Value not_implemented;
+  Value ellipsis;
+  Tuple* empty_tuple = nullptr;
+
+  std::atomic<std::uint32_t> eval_breaker{0};
+  int recursion_limit = 1000;
+  int exit_status = 0;
+
+  // Source lines by file name, for tracebacks and the stepper.
+  std::map<std::string, std::vector<std::string>> sources;
+
+  std::mutex threads_mu;  // guards `threads` (added/removed outside the GIL)
+  std::vector<ThreadState*> threads;
+
+  // Returns the interned str for `text` (one object per distinct text).
+  Str* intern(std::string_view text);
+
+  // Extra roots registered by native modules (each a Value that lives as
+  // long as the interpreter).
+  std::vector<Value*> extra_roots;
+
+  void mark_roots(Tracer& t);
+
+ private:
+  std::unordered_map<std::string_view, Str*> interned_;
+};
+
+}  // namespace gilvm

@@ -1,0 +1,55 @@
+// Out-of-line pieces of the eval loop's handlers (STYLE.md §2): the loop
+// stays readable, and each complex operation lives in the file about it.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "front/ast.h"
+#include "vm/interp.h"
+
+namespace gilvm::ops {
+
+// Arithmetic on two inline ints / two floats without allocating. False when
+// the fast path does not apply (overflow, division by zero, ...): the caller
+// then takes the general path, which raises or promotes.
+bool int_fast_op(front::BinOp op, std::int64_t a, std::int64_t b, Value& out);
+bool float_fast_op(front::BinOp op, double a, double b, Value& out);
+
+// NameError / UnboundLocalError for an empty cell.
+void raise_unbound_deref(ThreadState& ts, CodeObject* code, std::uint32_t index);
+
+// For LOAD_METHOD: when obj.name is a function found on obj's type (and not
+// shadowed by the instance), sets `out` to it unbound. Sets Null when the
+// attribute must be looked up normally. False on error.
+bool load_method(ThreadState& ts, Value obj, Str* name, Value& out);
+
+// The next-function of range iterators (FOR_ITER inlines it).
+Value range_iter_next(ThreadState& ts, Iterator* it);
+
+// Appends the items of an iterable; TypeError when it is not iterable.
+bool extend_from_iterable(ThreadState& ts, Value iterable, std::vector<Value>& out);
+// Unpacks exactly `n` items (min_extra == SIZE_MAX) or at least `n`
+// (star-unpacking), with CPython's ValueError messages.
+bool unpack_iterable(ThreadState& ts, Value iterable, std::size_t n, std::size_t min_extra,
+                     std::vector<Value>& out);
+// dict.update-like merge for {**m} and f(**m) (`for_call`: duplicate keys
+// are an error and keys must be strings).
+bool dict_merge(ThreadState& ts, Dict* target, Value mapping, bool for_call);
+// f(*args, **kwargs)
+Value call_with_containers(ThreadState& ts, Value callable, Value args_tuple, Value kwargs_dict);
+
+// raise EXC [from CAUSE]
+void do_raise(ThreadState& ts, Value exc, Value cause, bool has_cause);
+// except TYPE: 1 match, 0 no, -1 error (TYPE is not an exception class)
+int exception_match(ThreadState& ts, Value exc, Value type);
+// StopIteration(x).value
+Value stop_iteration_value(ThreadState& ts, Value exc);
+
+// with: looks up __enter__/__exit__, calls __enter__.
+bool before_with(ThreadState& ts, Value mgr, Value& exit_fn, Value& entered);
+
+// The REPL's echo of an expression statement (and `_`).
+bool print_expr(ThreadState& ts, Value v);
+
+}  // namespace gilvm::ops

@@ -1,0 +1,5 @@
+# Second helper, imported by _helper_chain_a.
+base = 10
+
+def name():
+    return "b"

@@ -1,0 +1,3 @@
+# Helper that fails while being imported.
+x = 1
+raise ValueError("raised during import")
