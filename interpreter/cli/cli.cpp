@@ -1,22 +1,35 @@
-// Option parsing and the run modes of the command line (see --help).
+// The command line: option parsing and the run modes (script, -c, -m,
+// stdin, REPL), shaped like python's. The interactive loop is repl.cpp.
+//
+// Every option is one row of kOptions: its spellings, its argument, its
+// --help line and what it sets in Options. Settings the VM consults go into
+// Options::config (vm/interp.h Config), which becomes the interpreter's.
 #include "cli/cli.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
 
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "cli/repl.h"
+#include "compiler/compiler.h"
+#include "compiler/disasm.h"
+#include "front/parser.h"
+#include "modules/registry.h"
 #include "runtime/file.h"
 #include "vm/api.h"
 #include "vm/import.h"
 #include "vm/run.h"
+#include "vm/stdlib_table.h"
 
 namespace gilvm {
 void set_current_thread(ThreadState* ts);
@@ -26,33 +39,225 @@ namespace gilvm::cli {
 
 namespace {
 
-constexpr const char* kVersion = "gilvm 0.1.0 (a Python 3.11 subset with a real GIL)";
+// ---------------------------------------------------------------------------
+// Options
+// ---------------------------------------------------------------------------
 
-constexpr const char* kUsage =
-    "usage: gilvm [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
-    "Options:\n"
-    "  -c cmd         program passed in as string (terminates option list)\n"
-    "  -m mod         run library module as a script (terminates option list);\n"
-    "                 -m dis FILE prints FILE's bytecode\n"
-    "  -i             inspect interactively after running script\n"
-    "  -X gc_stress   collect garbage at every safe point after an allocation\n"
-    "  -h, --help     print this help message and exit\n"
-    "  -V, --version  print the version number and exit\n"
-    "  file           program read from script file\n"
-    "  -              program read from stdin (default; interactive mode if a tty)\n"
-    "  arg ...        arguments passed to program in sys.argv[1:]\n";
+struct Options {
+  enum class Source { Default, Command, Module, Script, Stdin };
+  Config config;                  // becomes interp.config (argv and path are filled in later)
+  Source source = Source::Default;
+  std::string target;             // the command, the module's name or the script's path
+  std::vector<std::string> args;  // sys.argv[1:]
+  bool inspect = false;           // -i
+  bool quiet = false;             // -q
+  bool help = false;
+  bool version = false;
+};
+
+using Source = Options::Source;
+using Apply = std::string (*)(Options& o, const std::string& arg);  // returns an error message, or ""
+
+struct OptionSpec {
+  const char* flags;    // its spellings, comma-separated: "-i", "-h, --help", "--gil"
+  const char* metavar;  // its argument's name in --help; nullptr when it takes none
+  const char* help;     // one line per '\n'
+  Apply apply;
+  bool ends_options = false;  // the arguments after it are the program's (-c, -m)
+};
+
+std::string set_x_option(Options& o, const std::string& v) {
+  if (v == "gc_stress") {
+    o.config.gc_stress = true;
+    return "";
+  }
+  return "unknown -X option: " + v;
+}
+
+// The options, in --help's order. To add one: a row here (and its field in
+// Options or Config).
+const OptionSpec kOptions[] = {
+    {"-c", "cmd", "program passed in as string (terminates option list)",
+     [](Options& o, const std::string& v) { o.source = Source::Command; o.target = v; return std::string(); }, true},
+    {"-m", "mod", "run library module as a script (terminates option list);\n-m dis FILE prints FILE's bytecode",
+     [](Options& o, const std::string& v) { o.source = Source::Module; o.target = v; return std::string(); }, true},
+    {"-i", nullptr, "inspect interactively after running script or command;\nforces a prompt even if stdin is not a terminal",
+     [](Options& o, const std::string&) { o.inspect = true; return std::string(); }},
+    {"-q", nullptr, "don't print the version message on interactive startup",
+     [](Options& o, const std::string&) { o.quiet = true; return std::string(); }},
+    {"-X", "opt", "implementation option: -X gc_stress collects garbage at every\nsafe point after an allocation (also GILVM_GC_STRESS=1)",
+     set_x_option},
+    {"-h, --help", nullptr, "print this help message and exit",
+     [](Options& o, const std::string&) { o.help = true; return std::string(); }},
+    {"-V, --version", nullptr, "print the version number and exit",
+     [](Options& o, const std::string&) { o.version = true; return std::string(); }},
+};
+
+constexpr const char* kUsageLine = "usage: gilvm [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
+
+constexpr const char* kArguments =
+    "Arguments:\n"
+    "  file             program read from script file\n"
+    "  -                program read from stdin (default; interactive mode if a tty)\n"
+    "  arg ...          arguments passed to program in sys.argv[1:]\n";
+
+std::vector<std::string_view> spellings(const OptionSpec& spec) {
+  std::vector<std::string_view> out;
+  std::string_view s = spec.flags;
+  while (!s.empty()) {
+    std::size_t comma = s.find(',');
+    out.push_back(s.substr(0, comma));
+    if (comma == std::string_view::npos) break;
+    s.remove_prefix(comma + 1);
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  }
+  return out;
+}
+
+const OptionSpec* find_option(std::string_view spelling) {
+  for (const OptionSpec& spec : kOptions)
+    for (std::string_view s : spellings(spec))
+      if (s == spelling) return &spec;
+  return nullptr;
+}
+
+std::string help_text() {
+  constexpr std::size_t kColumn = 19;
+  std::string out = kUsageLine;
+  out += "Options:\n";
+  for (const OptionSpec& spec : kOptions) {
+    std::string left = "  " + std::string(spec.flags);
+    if (spec.metavar != nullptr) left += std::string(" ") + spec.metavar;
+    left += left.size() + 1 < kColumn ? std::string(kColumn - left.size(), ' ') : std::string("\n") + std::string(kColumn, ' ');
+    std::string_view help = spec.help;
+    for (bool first = true; !help.empty(); first = false) {
+      std::size_t nl = help.find('\n');
+      out += (first ? left : std::string(kColumn, ' ')) + std::string(help.substr(0, nl)) + "\n";
+      help = nl == std::string_view::npos ? std::string_view() : help.substr(nl + 1);
+    }
+  }
+  return out + kArguments;
+}
+
+int usage_error(const std::string& message) {
+  std::cerr << message << "\n" << kUsageLine << "Try `gilvm -h' for more information.\n";
+  return 2;
+}
+
+// Applies one option; returns an exit status for a usage error.
+std::optional<int> apply_option(Options& o, const OptionSpec& spec, const std::string& value) {
+  std::string error = spec.apply(o, value);
+  if (error.empty()) return std::nullopt;
+  return usage_error("gilvm: " + error);
+}
+
+// Parses the command line into `o`; returns an exit status when gilvm must
+// stop (a usage error).
+std::optional<int> parse_args(const std::vector<std::string>& args, Options& o) {
+  std::size_t i = 0;
+  while (i < args.size() && !o.help && !o.version) {
+    const std::string& a = args[i];
+    if (a == "-") {
+      o.source = Source::Stdin;
+      ++i;
+      break;
+    }
+    if (a == "--" || a.size() < 2 || a[0] != '-') {
+      if (a == "--") ++i;
+      if (i < args.size()) {
+        o.source = Source::Script;
+        o.target = args[i++];
+      }
+      break;
+    }
+    if (a[1] == '-') {  // --name or --name=value
+      std::size_t eq = a.find('=');
+      std::string name = a.substr(0, eq);
+      const OptionSpec* spec = find_option(name);
+      if (spec == nullptr) return usage_error("unknown option " + name);
+      std::string value;
+      if (spec->metavar == nullptr && eq != std::string::npos) return usage_error("option " + name + " takes no argument");
+      if (spec->metavar != nullptr) {
+        if (eq != std::string::npos)
+          value = a.substr(eq + 1);
+        else if (i + 1 < args.size())
+          value = args[++i];
+        else
+          return usage_error("Argument expected for the " + name + " option");
+      }
+      ++i;
+      if (auto status = apply_option(o, *spec, value)) return status;
+      if (spec->ends_options) break;
+      continue;
+    }
+    // A cluster of one-letter options: -i, -iq, -c CODE, -cCODE, -Xgc_stress.
+    bool ended = false;
+    for (std::size_t j = 1; j < a.size() && !ended; ++j) {
+      std::string name = std::string("-") + a[j];
+      const OptionSpec* spec = find_option(name);
+      if (spec == nullptr) return usage_error("Unknown option: " + name);
+      std::string value;
+      if (spec->metavar != nullptr) {
+        if (j + 1 < a.size())
+          value = a.substr(j + 1);
+        else if (i + 1 < args.size())
+          value = args[++i];
+        else
+          return usage_error("Argument expected for the " + name + " option");
+        j = a.size();
+      }
+      if (auto status = apply_option(o, *spec, value)) return status;
+      ended = spec->ends_options;
+    }
+    ++i;
+    if (ended) break;
+  }
+  o.args.assign(args.begin() + static_cast<std::ptrdiff_t>(i), args.end());
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------
+// Run modes
+// ---------------------------------------------------------------------------
 
 Interpreter* g_interp = nullptr;  // for the SIGINT handler only
 
 void on_sigint(int) {
   if (g_interp != nullptr) g_interp->eval_breaker.fetch_or(kBreakSignal, std::memory_order_relaxed);
+  repl_wake_on_signal();
 }
 
-bool read_all(std::istream& in, std::string& out) {
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
+// Reads a whole file; false with errno set when it cannot.
+bool read_file(const std::string& path, std::string& out) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int saved = errno;
+      ::close(fd);
+      errno = saved;
+      return false;
+    }
+    if (n == 0) break;
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
   return true;
+}
+
+std::string read_stdin() {
+  std::ostringstream ss;
+  ss << std::cin.rdbuf();
+  return ss.str();
+}
+
+int cannot_open(const std::string& path) {
+  int err = errno;
+  std::cerr << "gilvm: can't open file '" << path << "': [Errno " << err << "] " << std::strerror(err) << "\n";
+  return 2;
 }
 
 std::string dir_of(const std::string& path) {
@@ -61,132 +266,148 @@ std::string dir_of(const std::string& path) {
   return path.substr(0, slash == 0 ? 1 : slash);
 }
 
-int finish(ThreadState& ts, Value r) {
-  int status = r.is_fail() ? report_uncaught(ts) : 0;
+// gilvm -m dis FILE: compiles FILE and prints its bytecode.
+int disassemble_file(ThreadState& ts, const std::vector<std::string>& args) {
+  if (args.empty()) {
+    std::cerr << "usage: gilvm -m dis FILE\n";
+    return 2;
+  }
+  const std::string& path = args[0];
+  std::string src;
+  if (!read_file(path, src)) return cannot_open(path);
+  front::ParseResult pr = front::parse(src, path, front::ParseMode::File);
+  if (pr.ok) {
+    compiler::CompileResult cr = compiler::compile(ts.interp, pr.module, path, compiler::Mode::Module);
+    if (cr.code != nullptr) {
+      std::cout << disassemble(*cr.code);
+      return 0;
+    }
+  }
+  // Report the syntax error as running the file would.
+  Value r = run_main_source(ts, src, path);
+  return r.is_fail() ? report_uncaught(ts) : 0;
+}
+
+// gilvm -m NAME: runs the module's source as __main__ (so its
+// `if __name__ == "__main__":` part runs), as python's runpy does: NAME.py
+// or the package NAME's __main__.py on sys.path, else the embedded stdlib.
+// Sets `status` when there is no such module.
+Value run_module_as_main(ThreadState& ts, const std::string& name, std::optional<int>& status) {
+  Interpreter& in = ts.interp;
+  std::vector<std::string> dirs = in.config.path;
+  std::string leaf = name;
+  std::size_t dot = name.rfind('.');
+  if (dot != std::string::npos) {
+    Value parent = import_module(ts, name.substr(0, dot));
+    if (parent.is_fail()) return parent;
+    leaf = name.substr(dot + 1);
+    dirs.clear();
+    if (Module* m = as_module(parent))
+      if (List* l = as_list(dict_get_cstr(in, m->dict, "__path__")))
+        for (Value d : l->items)
+          if (Str* s = as_str(d)) dirs.push_back(s->s);
+  }
+  for (const std::string& d : dirs) {
+    std::string base = (d.empty() ? std::string(".") : d) + "/" + leaf;
+    for (const std::string& path : {base + ".py", base + "/__main__.py"}) {
+      std::string src;
+      if (read_file(path, src)) return run_main_source(ts, src, path);
+    }
+  }
+  if (dot == std::string::npos) {
+    for (const EmbeddedModule* e = kEmbeddedStdlib; e->name != nullptr; ++e)
+      if (name == e->name) return run_main_source(ts, e->source, "<stdlib>/" + name + ".py");
+    for (const NativeModule& nm : native_modules())
+      if (name == nm.name) return import_module(ts, name);
+  }
+  std::cerr << "gilvm: No module named " << name << "\n";
+  status = 1;
+  return Value::none();
+}
+
+int run(Options& o, const char* argv0) {
+  Interpreter interp;
+  interp.config = o.config;
+  interp.config.executable = argv0;
+  switch (o.source) {
+    case Source::Command: interp.config.argv = {"-c"}; break;
+    case Source::Module: interp.config.argv = {o.target}; break;
+    case Source::Script: interp.config.argv = {o.target}; break;
+    case Source::Stdin: interp.config.argv = {"-"}; break;
+    case Source::Default: interp.config.argv = {""}; break;
+  }
+  interp.config.argv.insert(interp.config.argv.end(), o.args.begin(), o.args.end());
+  interp.config.path = {o.source == Source::Script ? dir_of(o.target) : std::string()};
+  interp.heap.set_stress(interp.config.gc_stress);
+
+  ThreadState ts(interp);
+  set_current_thread(&ts);
+  g_interp = &interp;
+  struct sigaction sa {};
+  sa.sa_handler = on_sigint;  // no SA_RESTART: a blocking call returns EINTR
+  sigaction(SIGINT, &sa, nullptr);
+
+  Value result = Value::none();
+  std::optional<int> status;  // set when the program could not start, or for the REPL
+  switch (o.source) {
+    case Source::Command:
+      result = run_main_source(ts, o.target, "<string>");
+      break;
+    case Source::Module:
+      if (o.target == "dis")
+        status = disassemble_file(ts, o.args);
+      else
+        result = run_module_as_main(ts, o.target, status);
+      break;
+    case Source::Script: {
+      std::string src;
+      if (read_file(o.target, src))
+        result = run_main_source(ts, src, o.target);
+      else
+        status = cannot_open(o.target);
+      break;
+    }
+    case Source::Default:
+      if (o.inspect || isatty(0)) {
+        status = run_repl(ts, ReplOptions{.banner = !o.quiet});
+        o.inspect = false;
+        break;
+      }
+      [[fallthrough]];
+    case Source::Stdin:
+      result = run_main_source(ts, read_stdin(), "<stdin>");
+      break;
+  }
+  if (o.inspect) {
+    // python -i: the traceback (SystemExit's too), then the REPL in the
+    // program's globals.
+    if (result.is_fail()) print_exception(ts, take_exception(ts));
+    status = run_repl(ts, ReplOptions{.banner = false});
+  } else if (!status) {
+    status = result.is_fail() ? report_uncaught(ts) : 0;
+  }
   flush_std_streams(ts);
-  return status;
+  g_interp = nullptr;
+  set_current_thread(nullptr);
+  return *status;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  Options o;
+  o.config.gc_stress = std::getenv("GILVM_GC_STRESS") != nullptr;
   std::vector<std::string> args(argv + 1, argv + argc);
-  bool interactive_after = false;
-  bool gc_stress = std::getenv("GILVM_GC_STRESS") != nullptr;
-  std::string command, module, script;
-  bool have_command = false, have_module = false, have_script = false;
-  std::size_t i = 0;
-  for (; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "-h" || a == "--help") {
-      std::cout << kUsage;
-      return 0;
-    }
-    if (a == "-V" || a == "--version") {
-      std::cout << kVersion << "\n";
-      return 0;
-    }
-    if (a == "-i") {
-      interactive_after = true;
-      continue;
-    }
-    if (a == "-X") {
-      if (i + 1 >= args.size()) {
-        std::cerr << "Argument expected for the -X option\n" << kUsage;
-        return 2;
-      }
-      std::string opt = args[++i];
-      if (opt == "gc_stress") {
-        gc_stress = true;
-        continue;
-      }
-      std::cerr << "gilvm: unknown -X option: " << opt << "\n";
-      return 2;
-    }
-    if (a == "-c" || a == "-m") {
-      if (i + 1 >= args.size()) {
-        std::cerr << "Argument expected for the " << a << " option\n" << kUsage;
-        return 2;
-      }
-      if (a == "-c") {
-        command = args[++i];
-        have_command = true;
-      } else {
-        module = args[++i];
-        have_module = true;
-      }
-      ++i;
-      break;
-    }
-    if (a == "-") {
-      ++i;
-      break;
-    }
-    if (a.size() > 1 && a[0] == '-') {
-      std::cerr << "Unknown option: " << a << "\n" << kUsage;
-      return 2;
-    }
-    script = a;
-    have_script = true;
-    ++i;
-    break;
+  if (std::optional<int> status = parse_args(args, o)) return *status;
+  if (o.help) {
+    std::cout << help_text();
+    return 0;
   }
-  std::vector<std::string> rest(args.begin() + static_cast<std::ptrdiff_t>(i), args.end());
-
-  Interpreter interp;
-  g_interp = &interp;
-  interp.heap.set_stress(gc_stress);
-  interp.config.executable = argv[0];
-  if (have_command) {
-    interp.config.argv = {"-c"};
-    interp.config.path = {""};
-  } else if (have_module) {
-    interp.config.argv = {module};
-    interp.config.path = {""};
-  } else if (have_script) {
-    interp.config.argv = {script};
-    interp.config.path = {dir_of(script)};
-  } else {
-    interp.config.argv = {""};
-    interp.config.path = {""};
+  if (o.version) {
+    std::cout << kVersion << "\n";
+    return 0;
   }
-  for (auto& r : rest) interp.config.argv.push_back(r);
-
-  ThreadState ts(interp);
-  set_current_thread(&ts);
-  struct sigaction sa {};
-  sa.sa_handler = on_sigint;
-  sigaction(SIGINT, &sa, nullptr);
-
-  int status = 0;
-  if (have_command) {
-    Value r = run_main_source(ts, command, "<string>");
-    status = finish(ts, r);
-  } else if (have_module) {
-    Dict* globals = main_module_dict(ts, "");
-    (void)globals;
-    Value r = import_module(ts, module);
-    status = finish(ts, r);
-  } else if (have_script) {
-    std::ifstream f(script, std::ios::binary);
-    if (!f) {
-      std::cerr << argv[0] << ": can't open file '" << script << "': [Errno 2] No such file or directory\n";
-      return 2;
-    }
-    std::string src;
-    read_all(f, src);
-    Value r = run_main_source(ts, src, script);
-    status = finish(ts, r);
-  } else {
-    std::string src;
-    read_all(std::cin, src);
-    Value r = run_main_source(ts, src, "<stdin>");
-    status = finish(ts, r);
-  }
-  (void)interactive_after;
-  g_interp = nullptr;
-  set_current_thread(nullptr);
-  return status;
+  return run(o, argv[0]);
 }
 
 }  // namespace gilvm::cli

@@ -34,7 +34,10 @@ enum CodeFlags : std::uint32_t {
   kCodeVarkw = 4,
   kCodeClassBody = 8,    // locals live in a dict (LOAD_NAME / STORE_NAME)
   kCodeModule = 16,      // module level: names are globals
-  kCodeNoFreeOrCell = 32,
+  // No cells, no free variables, no *args/**kwargs, no keyword-only
+  // parameters, not a generator: a call with exactly argcount positional
+  // arguments binds them where they already are (the eval loop's fast path).
+  kCodeSimple = 32,
 };
 
 struct CodeObject : Object {

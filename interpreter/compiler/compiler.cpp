@@ -220,6 +220,8 @@ class Compiler {
     if (sc.is_generator) code->flags |= kCodeGenerator;
     if (sc.kind == ScopeKind::Class) code->flags |= kCodeClassBody;
     if (sc.kind == ScopeKind::Module) code->flags |= kCodeModule;
+    if (sc.kind == ScopeKind::Function && !sc.is_generator && sc.cellvars.empty() && sc.freevars.empty())
+      code->flags |= kCodeSimple;  // set_signature() clears it for *args, **kwargs, keyword-only
     units_.pop_back();
     u_ = units_.empty() ? nullptr : units_.back().get();
     return code;
@@ -842,7 +844,6 @@ class Compiler {
       if (!h.type && i + 1 != s.handlers.size()) fail(h.loc, "default 'except:' must be last");
       int next = new_label();
       if (h.type) {
-        emit(Op::COPY, 1);
         expr(*h.type);
         emit(Op::CHECK_EXC_MATCH);
         jump(Op::POP_JUMP_IF_FALSE, next);
@@ -983,6 +984,7 @@ class Compiler {
     code->kwonlycount = static_cast<int>(a.kwonly.size());
     if (!a.vararg.empty()) code->flags |= kCodeVarargs;
     if (!a.kwarg.empty()) code->flags |= kCodeVarkw;
+    if (!a.vararg.empty() || !a.kwarg.empty() || !a.kwonly.empty()) code->flags &= ~kCodeSimple;
   }
 
   void function_def(const Stmt& s) {

@@ -38,7 +38,7 @@ bool is_potential_identifier_char(int c) { return is_ascii_ident_char(c) || c >=
 
 // Decodes one UTF-8 sequence at s[i] (i < s.size()). Returns its length;
 // an invalid byte decodes as U+FFFD of length 1 (the source was validated
-// by check_encoding for whole modules, so this only guards robustness).
+// line by line by validate_upto, so this only guards robustness).
 int decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
   auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) {
@@ -166,9 +166,7 @@ int prefix_flags(std::string_view letters) {
 
 }  // namespace
 
-Lexer::Lexer(std::string_view source) : src_(source), end_(source.size()) {
-  check_encoding();
-}
+Lexer::Lexer(std::string_view source) : src_(source), end_(source.size()) {}
 
 Lexer::Lexer(std::string_view source, std::uint32_t begin, std::uint32_t end, int line,
              std::uint32_t line_start)
@@ -178,7 +176,8 @@ Lexer::Lexer(std::string_view source, std::uint32_t begin, std::uint32_t end, in
       mode_(Mode::FStringExpr),
       line_(line),
       line_start_(line_start),
-      at_line_start_(false) {}
+      at_line_start_(false),
+      validated_to_(end) {}  // the enclosing module's lexer has checked it
 
 int Lexer::column_of(std::string_view source, std::size_t line_start, std::size_t pos) {
   int col = 0;
@@ -188,41 +187,34 @@ int Lexer::column_of(std::string_view source, std::size_t line_start, std::size_
   return col;
 }
 
-// Whole-source checks CPython makes while decoding the file: valid UTF-8,
-// no NUL bytes.
-bool Lexer::check_encoding() {
-  std::size_t line_start = 0;
-  int line = 1;
-  for (std::size_t i = 0; i < end_;) {
-    auto b = static_cast<unsigned char>(src_[i]);
-    if (b == '\n') {
-      ++line;
-      line_start = ++i;
-      continue;
-    }
-    if (b == '\r') {
-      ++i;
-      if (i < end_ && src_[i] == '\n') ++i;
-      ++line;
-      line_start = i;
-      continue;
-    }
-    if (b == 0) {
-      line_ = line;
-      line_start_ = line_start;
-      int col = col_at(i);
-      fail("SyntaxError", "source code cannot contain null bytes", line, col, col + 1);
-      return false;
-    }
-    if (b < 0x80) {
-      ++i;
-      continue;
-    }
-    int len = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? (b <= 0xEF ? 3 : 0) : b >= 0xC2 ? 2 : 0;
-    const char* why = "invalid start byte";
-    bool ok = len != 0;
-    if (ok) {
-      for (int k = 1; k < len; ++k) {
+// The checks CPython makes while decoding the file: valid UTF-8, no NUL
+// bytes. Like CPython, which decodes line by line as it tokenizes, a line is
+// checked when the scanner reaches it, so an earlier syntax error wins.
+bool Lexer::validate_upto(std::size_t pos) {
+  while (validated_to_ <= pos && validated_to_ < end_) {
+    std::size_t i = validated_to_;
+    std::size_t line_start = i;
+    for (;;) {
+      if (i >= end_) break;
+      auto b = static_cast<unsigned char>(src_[i]);
+      if (b == '\n' || b == '\r') {
+        ++i;
+        if (b == '\r' && i < end_ && src_[i] == '\n') ++i;
+        break;
+      }
+      if (b == 0) {
+        int col = Lexer::column_of(src_, line_start, i);
+        fail("SyntaxError", "source code cannot contain null bytes", line_of(line_start), col, col + 1);
+        return false;
+      }
+      if (b < 0x80) {
+        ++i;
+        continue;
+      }
+      int len = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? (b <= 0xEF ? 3 : 0) : b >= 0xC2 ? 2 : 0;
+      const char* why = "invalid start byte";
+      bool ok = len != 0;
+      for (int k = 1; ok && k < len; ++k) {
         if (i + k >= end_) {
           ok = false;
           why = "unexpected end of data";
@@ -237,24 +229,27 @@ bool Lexer::check_encoding() {
         if (!cont) {
           ok = false;
           why = "invalid continuation byte";
-          break;
         }
       }
+      if (!ok) {
+        int col = Lexer::column_of(src_, line_start, i);
+        fail("SyntaxError",
+             fmt::format("(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: {}", b,
+                         i - line_start, why),
+             line_of(line_start), col, col + 1);
+        return false;
+      }
+      i += len;
     }
-    if (!ok) {
-      line_ = line;
-      line_start_ = line_start;
-      int col = col_at(i);
-      fail("SyntaxError",
-           fmt::format("(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: {}",
-                       b, i - line_start, why),
-           line, col, col + 1);
-      return false;
-    }
-    i += len;
+    validated_to_ = i;
+    ++validated_line_;
   }
   return true;
 }
+
+// The line number of `line_start`, the start of the line being validated
+// (always the line after the last validated one).
+int Lexer::line_of(std::size_t /*line_start*/) const { return validated_line_; }
 
 int Lexer::col_at(std::size_t pos) {
   if (cache_line_start_ != line_start_ || pos < cache_pos_) {
@@ -318,18 +313,21 @@ Token Lexer::fail_at(std::string message, std::size_t pos) {
   return fail("SyntaxError", std::move(message), line_, col, col + 1);
 }
 
+Token Lexer::error_token() const {
+  Token t;
+  t.kind = Tok::Error;
+  t.loc = {error_.line, error_.col, error_.line, error_.end_col};
+  return t;
+}
+
 Token Lexer::next() {
-  if (failed_) {
-    Token t;
-    t.kind = Tok::Error;
-    t.loc = {error_.line, error_.col, error_.line, error_.end_col};
-    return t;
-  }
+  if (failed_) return error_token();
   if (ended_) return synthetic(Tok::EndMarker);
   return scan();
 }
 
 Token Lexer::scan() {
+  if (!validate_upto(pos_)) return error_token();
   if (pending_dedents_ > 0) {
     --pending_dedents_;
     return synthetic(Tok::Dedent);
@@ -359,7 +357,10 @@ Token Lexer::scan() {
       int nl_col = col_at(nl);
       pos_ += (c == '\r' && pos_ + 1 < end_ && src_[pos_ + 1] == '\n') ? 2 : 1;
       newline_consumed(pos_);
-      if (!brackets_.empty() || mode_ == Mode::FStringExpr) continue;  // implicit joining
+      if (!brackets_.empty() || mode_ == Mode::FStringExpr) {  // implicit joining
+        if (!validate_upto(pos_)) return error_token();
+        continue;
+      }
       at_line_start_ = true;
       Token t;
       t.kind = Tok::Newline;
@@ -379,6 +380,7 @@ Token Lexer::scan() {
         int bs_col = col_at(p - 1) + 1;
         int bs_line = line_;
         newline_consumed(pos_);
+        if (!validate_upto(pos_)) return error_token();
         if (pos_ >= end_ && mode_ == Mode::Module) {
           return fail("SyntaxError", "unexpected EOF while parsing", bs_line, bs_col, bs_col + 1,
                       true);
@@ -402,6 +404,10 @@ Token Lexer::scan() {
 // unchanged (or at end of input, where at_end() closes the blocks).
 bool Lexer::indentation(Token& out) {
   for (;;) {
+    if (!validate_upto(pos_)) {
+      out = error_token();
+      return true;
+    }
     std::size_t p = pos_;
     int col = 0;
     int alt = 0;
@@ -735,6 +741,7 @@ Token Lexer::string(std::size_t start, int prefix) {
         if (src_[p] == '\n' || src_[p] == '\r') {
           p += (src_[p] == '\r' && p + 1 < end_ && src_[p + 1] == '\n') ? 2 : 1;
           newline_consumed(p);
+          if (!validate_upto(p)) return error_token();
         } else {
           ++p;
         }
@@ -749,6 +756,7 @@ Token Lexer::string(std::size_t start, int prefix) {
       }
       p += (c == '\r' && p + 1 < end_ && src_[p + 1] == '\n') ? 2 : 1;
       newline_consumed(p);
+      if (!validate_upto(p)) return error_token();
       continue;
     }
     ++p;

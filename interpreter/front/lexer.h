@@ -169,7 +169,9 @@ class Lexer {
   Token fail_at(std::string message, std::size_t pos);
   void newline_consumed(std::size_t next_line_start);
   int col_at(std::size_t pos);
-  bool check_encoding();
+  bool validate_upto(std::size_t pos);
+  int line_of(std::size_t line_start) const;
+  Token error_token() const;
 
   std::string_view src_;
   std::size_t pos_ = 0;
@@ -189,6 +191,11 @@ class Lexer {
   std::vector<int> indents_{0};     // indentation stack, tabs to multiples of 8
   std::vector<int> alt_indents_{0};  // the same with tabs counted as 1
   std::vector<Bracket> brackets_;
+
+  // UTF-8/NUL checking runs ahead line by line: bytes before validated_to_
+  // (the start of line validated_line_ + 1) are known good.
+  std::size_t validated_to_ = 0;
+  int validated_line_ = 1;
 
   bool failed_ = false;
   SyntaxErrorInfo error_;

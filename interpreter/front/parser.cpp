@@ -28,7 +28,8 @@
 //
 // Constructs outside the subset that are valid Python are refused by name:
 // match statements, ':=', except*, type aliases. async/await are parsed
-// (the compiler refuses them for now).
+// (the compiler refuses them for now). "\N{NAME}" escapes know the names of
+// front/unicode_names.h, a subset of Unicode's.
 //
 // f-strings (§2.4.3) follow CPython 3.11: the scanner returns an f-string
 // as one STRING token; here its literal parts are decoded and each
@@ -45,6 +46,7 @@
 
 #include "front/lexer.h"
 #include "front/parser.h"
+#include "front/unicode_names.h"
 
 namespace gilvm::front {
 namespace {
@@ -368,8 +370,9 @@ class Parser {
       Token t = lex_.next();
       if (t.kind == Tok::EndMarker) return f;
       if (t.kind == Tok::Error) {
+        // CPython compares with the line of the furthest token it read
         int bracket_line = lex_.unclosed_bracket_line();
-        if (bracket_line != 0 && f.info.line <= bracket_line) return f;
+        if (bracket_line != 0 && furthest_line_ <= bracket_line) return f;
         return scanner_failure();
       }
     }
@@ -392,6 +395,7 @@ class Parser {
     }
     Token t = lex_.next();
     if (t.kind == Tok::Error) throw scanner_failure();
+    furthest_line_ = t.loc.line;
     toks_.push_back(t);
   }
 
@@ -1081,10 +1085,11 @@ class Parser {
     return closed(std::move(s));
   }
 
-  // §8.5 The with statement. `with (a, b):` is two items (the
-  // parenthesised form of Python 3.9+) when the ')' matching the '(' is
-  // directly followed by ':' and the parentheses hold a top-level ',' or
-  // 'as'; otherwise the '(' starts an ordinary expression.
+  // §8.5 The with statement. `with (a as b, c):` and `with (a, b):` are
+  // the parenthesised form of Python 3.9+: the parentheses hold a
+  // top-level 'as', or a top-level ',' and the matching ')' is directly
+  // followed by ':'. Otherwise the '(' starts an ordinary expression
+  // (`with (a, b) as c:` has one item, a tuple).
   StmtP with_statement(const Loc& start, bool is_async) {
     int line = peek().loc.line;
     advance();
@@ -1112,6 +1117,7 @@ class Parser {
   bool parenthesized_with_items() {
     int depth = 0;
     bool separator = false;
+    bool has_as = false;
     for (std::size_t k = 0;; ++k) {
       Tok t = peek(k).kind;
       switch (t) {
@@ -1123,11 +1129,13 @@ class Parser {
         case Tok::RParen:
         case Tok::RBracket:
         case Tok::RBrace:
-          if (--depth == 0) return separator && peek(k + 1).kind == Tok::Colon;
+          if (--depth == 0) return has_as || (separator && peek(k + 1).kind == Tok::Colon);
           break;
         case Tok::Comma:
-        case Tok::As:
           if (depth == 1) separator = true;
+          break;
+        case Tok::As:
+          if (depth == 1) has_as = true;
           break;
         case Tok::Newline:
         case Tok::EndMarker:
@@ -1857,7 +1865,7 @@ class Parser {
       Loc s = peek().loc;
       advance();
       ExprP v = binary(1);
-      if (at_comp_for()) error("dict unpacking cannot be used in dict comprehension", span(s));
+      if (at_comp_for()) error("dict unpacking cannot be used in dict comprehension", s);
       ExprP d = node(ExprKind::Dict, start);
       d->keys.push_back(nullptr);
       d->values.push_back(std::move(v));
@@ -2109,7 +2117,25 @@ class Parser {
       case 'x': return hex_escape(2, "\\xXX");
       case 'u': return hex_escape(4, "\\uXXXX");
       case 'U': return hex_escape(8, "\\UXXXXXXXX");
-      case 'N': refuse("\\N{...} escapes are", loc_in(t, i));
+      case 'N': {  // \N{NAME}
+        std::size_t pos = i - body;
+        std::size_t close = i + 2;
+        if (close < end && src_[close] == '{') {
+          while (close < end && src_[close] != '}') ++close;
+        }
+        if (i + 2 >= end || src_[i + 2] != '{' || close >= end || close == i + 3) {
+          unicode_error(t, fmt::format("'unicodeescape' codec can't decode bytes in position {}-{}: malformed \\N character escape",
+                                       pos, std::min(close, end) - 1 - body));
+        }
+        std::optional<char32_t> cp = lookup_unicode_name(src_.substr(i + 3, close - i - 3));
+        if (!cp) {
+          unicode_error(t, fmt::format("'unicodeescape' codec can't decode bytes in position {}-{}: unknown Unicode character name"
+                                       " (gilvm knows the names of common characters only)",
+                                       pos, close - body));
+        }
+        out += utf8(*cp);
+        return close + 1;
+      }
       default:
         if (c >= '0' && c <= '7') {
           char32_t v = 0;
@@ -2390,6 +2416,7 @@ class Parser {
   std::deque<Token> toks_;  // references stay valid as tokens are appended
   std::size_t pos_ = 0;
   Pos prev_end_{1, 0};
+  int furthest_line_ = 0;  // line of the last token pulled from the lexer
   Loc last_newline_{};
   int depth_ = 0;
   int bracket_depth_ = 0;

@@ -227,7 +227,8 @@ void seed_words(RandomObj* r, const std::vector<std::uint32_t>& key) {
 }
 
 void seed_bigint(RandomObj* r, const BigInt& n) {
-  auto limbs = n.abs().limbs();
+  BigInt mag = n.abs();
+  auto limbs = mag.limbs();
   seed_words(r, std::vector<std::uint32_t>(limbs.begin(), limbs.end()));
 }
 

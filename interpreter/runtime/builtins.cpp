@@ -935,6 +935,10 @@ Value b_next(ThreadState& ts, Value self, const Args& a) {
   if (!is_iterator(ts, a[0]))
     return raise_fmt(ts, ts.interp.types.TypeError, "'{}' object is not an iterator",
                      type_name(ts, a[0]));
+  if (a.size() == 1 && a[0].is_obj() && a[0].as_obj()->kind == Kind::Generator) {
+    // generator.__next__ raises StopIteration carrying the return value.
+    return call_method(ts, a[0], ts.interp.names.__next__, {});
+  }
   Value v = iter_next(ts, a[0]);
   if (v.is_fail()) return v;
   if (v.is_null()) {

@@ -20,6 +20,7 @@
 
 #include "runtime/dict_ops.h"
 #include "runtime/init.h"
+#include "runtime/set_ops.h"
 #include "vm/api.h"
 
 namespace gilvm {
@@ -431,6 +432,9 @@ int dict_view_contains(ThreadState& ts, Value view, Value needle) {
       return equals(ts, found, t->items[1]);
     }
     default: {
+      // values() has no lookup: `in` iterates, so a change of size while
+      // __eq__ runs is the iterator's RuntimeError.
+      std::size_t used = d->used;
       for (std::size_t i = 0; i < d->entries.size(); ++i) {
         Value x = d->entries[i].value;
         if (d->entries[i].key.is_null()) continue;
@@ -438,6 +442,10 @@ int dict_view_contains(ThreadState& ts, Value view, Value needle) {
         TempRoot root(ts, x);
         int eq = equals(ts, x, needle);
         if (eq != 0) return eq;
+        if (d->used != used) {
+          raise(ts, ts.interp.types.RuntimeError, "dictionary changed size during iteration");
+          return -1;
+        }
       }
       return 0;
     }
@@ -480,6 +488,178 @@ Value dict_view_repr(ThreadState& ts, Value view) {
   return new_str(ts, std::move(out));
 }
 
+namespace {
+
+// A keys or items view (the set-like ones), or null.
+Iterator* as_setlike_view(Interpreter& interp, Value v) {
+  Iterator* it = as_view(interp, v);
+  return it != nullptr && it->pos != kDictValues ? it : nullptr;
+}
+
+// dictviews_to_set: a new set of the view's elements (a keys view reads
+// its dict directly, with the stored hashes).
+Set* view_to_set(ThreadState& ts, Value v) {
+  Iterator* view = as_setlike_view(ts.interp, v);
+  if (view != nullptr && view->pos == kDictKeys) return set_from_iterable(ts, false, view->source);
+  return set_from_iterable(ts, false, v);
+}
+
+// Every element of a is in b (`in`, so views and sets both work).
+int all_contained_in(ThreadState& ts, Value a, Value b) {
+  Value it = get_iter(ts, a);
+  if (it.is_fail()) return -1;
+  TempRoot it_root(ts, it);
+  TempRoot item_root(ts, Value::none());
+  for (;;) {
+    Value x = iter_next(ts, it);
+    if (x.is_fail()) return -1;
+    if (x.is_null()) return 1;
+    item_root.set(x);
+    int r = contains(ts, b, x);
+    if (r <= 0) return r;
+  }
+}
+
+}  // namespace
+
+Value dict_view_binary(ThreadState& ts, front::BinOp op, Value a, Value b) {
+  Interpreter& in = ts.interp;
+  if (as_setlike_view(in, a) == nullptr && as_setlike_view(in, b) == nullptr) return Value::null();
+  if (op == front::BinOp::BitAnd) {
+    // _PyDictView_Intersect: self is the view (either side of &).
+    Value self = a, other = b;
+    if (as_setlike_view(in, self) == nullptr) std::swap(self, other);
+    std::int64_t len_self = dict_view_len(ts, self);
+    if (Set* os = as_set(other); os != nullptr && !os->frozen &&
+                                 len_self <= static_cast<std::int64_t>(os->used)) {
+      Set* r = set_intersection(ts, os, self);
+      return r == nullptr ? Value::fail() : obj(r);
+    }
+    if (as_setlike_view(in, other) != nullptr && dict_view_len(ts, other) > len_self) std::swap(self, other);
+    Set* result = new_set(ts);
+    TempRoot result_root(ts, obj(result));
+    Value it = get_iter(ts, other);
+    if (it.is_fail()) return it;
+    TempRoot it_root(ts, it);
+    TempRoot key_root(ts, Value::none());
+    for (;;) {
+      Value key = iter_next(ts, it);
+      if (key.is_fail()) return key;
+      if (key.is_null()) return obj(result);
+      key_root.set(key);
+      int rv = dict_view_contains(ts, self, key);
+      if (rv < 0) return Value::fail();
+      if (rv > 0 && set_add(ts, result, key) < 0) return Value::fail();
+    }
+  }
+  Set* result = view_to_set(ts, a);
+  if (result == nullptr) return Value::fail();
+  TempRoot result_root(ts, obj(result));
+  bool ok;
+  switch (op) {
+    case front::BinOp::BitOr: ok = set_update(ts, result, b); break;
+    case front::BinOp::Sub: ok = set_difference_update(ts, result, b); break;
+    case front::BinOp::BitXor: ok = set_symmetric_difference_update(ts, result, b); break;
+    default: return Value::null();
+  }
+  return ok ? obj(result) : Value::fail();
+}
+
+int dict_view_compare(ThreadState& ts, front::CmpOp op, Value a, Value b, Value& result) {
+  using front::CmpOp;
+  Interpreter& in = ts.interp;
+  auto setlike = [&](Value v) { return as_set(v) != nullptr || as_setlike_view(in, v) != nullptr; };
+  if (as_setlike_view(in, a) == nullptr) {
+    // The reflected case: set OP view is view OP' set.
+    if (as_setlike_view(in, b) == nullptr || !setlike(a)) return 0;
+    CmpOp swapped = op == CmpOp::Lt    ? CmpOp::Gt
+                    : op == CmpOp::LtE ? CmpOp::GtE
+                    : op == CmpOp::Gt  ? CmpOp::Lt
+                    : op == CmpOp::GtE ? CmpOp::LtE
+                                       : op;
+    return dict_view_compare(ts, swapped, b, a, result);
+  }
+  if (!setlike(b)) return 0;
+  std::int64_t la = length(ts, a), lb = length(ts, b);
+  if (la < 0 || lb < 0) return -1;
+  int ok = 0;
+  switch (op) {
+    case CmpOp::Eq:
+    case CmpOp::NotEq:
+      if (la == lb) ok = all_contained_in(ts, a, b);
+      if (ok >= 0 && op == CmpOp::NotEq) ok = !ok;
+      break;
+    case CmpOp::Lt: if (la < lb) ok = all_contained_in(ts, a, b); break;
+    case CmpOp::LtE: if (la <= lb) ok = all_contained_in(ts, a, b); break;
+    case CmpOp::Gt: if (la > lb) ok = all_contained_in(ts, b, a); break;
+    case CmpOp::GtE: if (la >= lb) ok = all_contained_in(ts, b, a); break;
+    default: return 0;
+  }
+  if (ok < 0) return -1;
+  result = Value::from_bool(ok != 0);
+  return 1;
+}
+
+namespace {
+
+// The operator dunders of views, for explicit calls (d.keys().__and__(s));
+// the core's operators call dict_view_binary / dict_view_compare directly.
+template <front::BinOp Op, bool Reflected>
+Value view_binary_dunder(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "operator", 1, 1)) return Value::fail();
+  Value r = Reflected ? dict_view_binary(ts, Op, a[0], self) : dict_view_binary(ts, Op, self, a[0]);
+  return r.is_null() ? ts.interp.not_implemented : r;
+}
+
+template <front::CmpOp Op>
+Value view_compare_dunder(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "comparison", 1, 1)) return Value::fail();
+  Value out;
+  int r = dict_view_compare(ts, Op, self, a[0], out);
+  if (r < 0) return Value::fail();
+  return r == 0 ? ts.interp.not_implemented : out;
+}
+
+Value view_isdisjoint(ThreadState& ts, Value self, const Args& a) {
+  if (!is_dict_view(ts.interp, self)) return raise(ts, ts.interp.types.TypeError, "expected a dict view");
+  if (!check_args(ts, a, "isdisjoint", 1, 1)) return Value::fail();
+  Value it = get_iter(ts, a[0]);
+  if (it.is_fail()) return it;
+  TempRoot it_root(ts, it);
+  TempRoot item_root(ts, Value::none());
+  for (;;) {
+    Value x = iter_next(ts, it);
+    if (x.is_fail()) return x;
+    if (x.is_null()) return Value::from_bool(true);
+    item_root.set(x);
+    int r = dict_view_contains(ts, self, x);
+    if (r < 0) return Value::fail();
+    if (r > 0) return Value::from_bool(false);
+  }
+}
+
+using front::BinOp;
+using front::CmpOp;
+const NativeDef kSetlikeViewMethods[] = {
+    {"__and__", view_binary_dunder<BinOp::BitAnd, false>},
+    {"__rand__", view_binary_dunder<BinOp::BitAnd, true>},
+    {"__or__", view_binary_dunder<BinOp::BitOr, false>},
+    {"__ror__", view_binary_dunder<BinOp::BitOr, true>},
+    {"__sub__", view_binary_dunder<BinOp::Sub, false>},
+    {"__rsub__", view_binary_dunder<BinOp::Sub, true>},
+    {"__xor__", view_binary_dunder<BinOp::BitXor, false>},
+    {"__rxor__", view_binary_dunder<BinOp::BitXor, true>},
+    {"__eq__", view_compare_dunder<CmpOp::Eq>},
+    {"__ne__", view_compare_dunder<CmpOp::NotEq>},
+    {"__lt__", view_compare_dunder<CmpOp::Lt>},
+    {"__le__", view_compare_dunder<CmpOp::LtE>},
+    {"__gt__", view_compare_dunder<CmpOp::Gt>},
+    {"__ge__", view_compare_dunder<CmpOp::GtE>},
+    {"isdisjoint", view_isdisjoint},
+};
+
+}  // namespace
+
 void init_dict_methods(Interpreter& interp) {
   interp.types.dict->ctor = dict_ctor;
   add_methods(interp, interp.types.dict, kDictMethods);
@@ -489,6 +669,7 @@ void init_dict_methods(Interpreter& interp) {
   dict_set_cstr(interp, interp.types.dict->dict, "fromkeys", obj(fromkeys));
   for (Type* t : {interp.types.dict_keys, interp.types.dict_values, interp.types.dict_items})
     add_methods(interp, t, kViewMethods);
+  for (Type* t : {interp.types.dict_keys, interp.types.dict_items}) add_methods(interp, t, kSetlikeViewMethods);
 }
 
 }  // namespace gilvm

@@ -17,6 +17,7 @@
 
 #include <cstdint>
 
+#include "front/ast.h"
 #include "vm/value.h"
 
 namespace gilvm {
@@ -45,5 +46,18 @@ bool is_dict_view(Interpreter& interp, Value v);
 [[nodiscard]] int dict_view_contains(ThreadState& ts, Value view, Value needle);
 [[nodiscard]] Value dict_view_iter(ThreadState& ts, Value view);
 [[nodiscard]] Value dict_view_repr(ThreadState& ts, Value view);
+
+// Set operations of keys and items views (CPython's dictviews_and/or/sub/
+// xor): a OP b for op in BitAnd BitOr Sub BitXor when a or b is a keys or
+// items view and the other is any iterable; the result is a new set.
+// Returns Null (nothing raised) when neither operand is a keys/items view,
+// so the caller goes on with its usual "unsupported operand" path.
+[[nodiscard]] Value dict_view_binary(ThreadState& ts, front::BinOp op, Value a, Value b);
+
+// a OP b (Eq NotEq Lt LtE Gt GtE) when a is a keys or items view and b is
+// a set, frozenset or keys/items view (or the other way round): set-like
+// comparison (dictview_richcompare). 1 with `result` set, 0 when it does
+// not apply (the caller falls back to identity / TypeError), -1 on error.
+[[nodiscard]] int dict_view_compare(ThreadState& ts, front::CmpOp op, Value a, Value b, Value& result);
 
 }  // namespace gilvm

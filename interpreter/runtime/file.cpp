@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "modules/registry.h"
+#include "runtime/str_ops.h"
 #include "vm/api.h"
 #include "vm/heap.h"
 
@@ -170,6 +171,8 @@ Value raise_unsupported(ThreadState& ts, std::string_view what) {
   return raise(ts, unsupported_operation_type(ts.interp), what);
 }
 
+void unregister(File* f);  // below, with the list of open files
+
 Value raise_closed(ThreadState& ts) {
   return raise(ts, ts.interp.types.ValueError, "I/O operation on closed file.");
 }
@@ -225,6 +228,34 @@ bool prepare_write(ThreadState& ts, File* f) {
   return true;
 }
 
+// Universal newlines on the bytes rbuf[from:] just read: "\r\n" and a lone
+// "\r" become "\n". A chunk that ends in '\r' is translated at once and a
+// '\n' starting the next chunk is then dropped.
+void translate_newlines(File* f, std::size_t from) {
+  std::string& b = f->rbuf;
+  if (from >= b.size()) return;
+  if (f->pending_cr) {
+    f->pending_cr = false;
+    if (b[from] == '\n') b.erase(from, 1);
+  }
+  if (b.find('\r', from) == std::string::npos) return;
+  std::string out;
+  out.reserve(b.size() - from);
+  for (std::size_t k = from; k < b.size(); ++k) {
+    if (b[k] != '\r') {
+      out += b[k];
+      continue;
+    }
+    out += '\n';
+    if (k + 1 < b.size()) {
+      if (b[k + 1] == '\n') ++k;
+    } else {
+      f->pending_cr = true;
+    }
+  }
+  b.replace(from, std::string::npos, out);
+}
+
 // Reads one more chunk into rbuf. Returns bytes added (0 at EOF), -1 on error.
 long fill(ThreadState& ts, File* f) {
   if (f->is_stdin) flush_stdout(ts);
@@ -242,19 +273,17 @@ long fill(ThreadState& ts, File* f) {
   }
   f->rbuf.resize(old + static_cast<std::size_t>(r));
   f->eof_seen = r == 0;
+  if (f->translate_read && r > 0) translate_newlines(f, old);
   return r;
 }
 
-// Makes a str from bytes read in text mode, checking the UTF-8.
+// Makes a str from bytes read in text mode, checking the UTF-8
+// (UnicodeDecodeError as bytes.decode raises it).
 Value decode_text(ThreadState& ts, std::string bytes) {
   std::size_t pos = 0;
   const char* reason = nullptr;
   bool truncated = false;
-  if (!utf8_valid(bytes, pos, reason, truncated)) {
-    return raise_fmt(ts, ts.interp.types.UnicodeError,
-                     "'utf-8' codec can't decode byte 0x{:02x} in position {}: {}",
-                     static_cast<unsigned char>(bytes[pos]), pos, reason);
-  }
+  if (!utf8_valid(bytes, pos, reason, truncated)) return decode_bytes(ts, bytes, "utf-8", "strict");
   return new_str(ts, std::move(bytes));
 }
 
@@ -447,6 +476,7 @@ Value m_writelines(ThreadState& ts, Value self, const Args& a) {
 
 bool close_file(ThreadState& ts, File* f) {
   if (f->closed) return true;
+  unregister(f);
   bool ok = file_flush(ts, f);
   f->closed = true;
   f->rbuf.clear();
@@ -526,6 +556,7 @@ Value m_seek(ThreadState& ts, Value self, const Args& a) {
   f->rbuf.clear();
   f->rpos = 0;
   f->eof_seen = false;
+  f->pending_cr = false;
   return Value::from_int(r);
 }
 
@@ -682,10 +713,59 @@ const NativeDef kFileMethods[] = {
 }  // namespace
 
 // ---------------------------------------------------------------------------
-// File
+// File and the list of open files
 // ---------------------------------------------------------------------------
 
+// The files open() has opened and not yet closed, kept (weakly: not traced)
+// in the file type's dict so flush_all_files() can reach them. The links go
+// both ways so whichever of a File and the registry is destroyed first
+// (heap teardown frees in any order) leaves no dangling pointer.
+struct FileRegistry : Opaque {
+  std::vector<File*> files;
+  explicit FileRegistry(Type* t) : Opaque(t) {}
+  ~FileRegistry() override {
+    for (File* f : files) f->registry = nullptr;
+  }
+};
+
+namespace {
+
+constexpr const char* kRegistryKey = "__gilvm_open_files__";
+
+FileRegistry* registry_of(Interpreter& interp) {
+  Value v = dict_get_cstr(interp, interp.types.file->dict, kRegistryKey);
+  return v.is_obj() ? dynamic_cast<FileRegistry*>(v.as_obj()) : nullptr;
+}
+
+void unregister(File* f) {
+  FileRegistry* r = f->registry;
+  if (r == nullptr) return;
+  auto& v = r->files;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (v[i] == f) {
+      v[i] = v.back();
+      v.pop_back();
+      break;
+    }
+  }
+  f->registry = nullptr;
+}
+
+}  // namespace
+
+void flush_all_files(Interpreter& interp) {
+  FileRegistry* r = registry_of(interp);
+  if (r == nullptr) return;
+  for (File* f : r->files) {
+    if (f->closed || f->fd < 0 || f->wbuf.empty()) continue;
+    std::string pending;
+    pending.swap(f->wbuf);
+    (void)sys_write_all(f->fd, pending.data(), pending.size());
+  }
+}
+
 File::~File() {
+  unregister(this);
   if (closed || fd < 0) return;
   if (!wbuf.empty()) (void)sys_write_all(fd, wbuf.data(), wbuf.size());
   if (closefd) (void)sys_close(fd);
@@ -696,6 +776,10 @@ void File::trace(Tracer& t) { t.mark(name); }
 void init_file_type(Interpreter& interp) {
   Type* t = interp.types.file;
   t->module_name = obj(interp.intern("_io"));  // <class '_io.TextIOWrapper'>
+  // vm/iter.cpp consults __iter__/__next__ in the type dict only for types
+  // that are not `builtin`; until it also does so for Opaque payload types,
+  // the file type is marked non-builtin so `for line in f` and next(f) work.
+  t->builtin = false;
   add_methods(interp, t, kFileMethods);
   // io.UnsupportedOperation: CPython's derives from OSError and ValueError;
   // with single inheritance it is a ValueError. The file methods find it in
@@ -706,6 +790,11 @@ void init_file_type(Interpreter& interp) {
     u->ctor = interp.types.ValueError->ctor;
     u->module_name = obj(interp.intern("io"));
     dict_set_cstr(interp, t->dict, "UnsupportedOperation", obj(u));
+  }
+  if (registry_of(interp) == nullptr) {
+    // An Opaque of the file type: it is never a File, so as_file skips it.
+    FileRegistry* r = interp.heap.make<FileRegistry>(interp.types.object);
+    dict_set_cstr(interp, t->dict, kRegistryKey, obj(r));
   }
 }
 
@@ -818,6 +907,11 @@ Value builtin_open(ThreadState& ts, Value self, const Args& a) {
   if (binary && has_err) return raise(ts, T.ValueError, "binary mode doesn't take an errors argument");
   if (binary && has_nl) return raise(ts, T.ValueError, "binary mode doesn't take a newline argument");
   if (!binary && buffering == 0) return raise(ts, T.ValueError, "can't have unbuffered text I/O");
+  if (has_nl && newline != "" && newline != "\n" && newline != "\r" && newline != "\r\n") {
+    auto r = repr_string(ts, args[5]);
+    if (!r) return Value::fail();
+    return raise_fmt(ts, T.ValueError, "illegal newline value: {}", *r);
+  }
   std::string shown = "UTF-8";
   if (has_enc && !encoding_ok(encoding, shown))
     return raise_fmt(ts, T.ValueError, "gilvm supports only the utf-8 encoding, not '{}'", encoding);
@@ -830,6 +924,7 @@ Value builtin_open(ThreadState& ts, Value self, const Args& a) {
   if (appending) flags |= O_CREAT | O_APPEND;
   if (creating) flags |= O_CREAT | O_EXCL;
 
+  flush_all_files(ts.interp);
   int fd;
   if (Str* path = as_str(file)) {
     if (!closefd) return raise(ts, T.ValueError, "Cannot use closefd=False with file name");
@@ -868,9 +963,17 @@ Value builtin_open(ThreadState& ts, Value self, const Args& a) {
   } else {
     f->mode = mode;
   }
+  if (!binary) {
+    f->translate_read = !has_nl;
+    if (newline == "\r" || newline == "\r\n") f->write_newline = newline;
+  }
   if (buffering == 1 && !binary) f->buffering = File::Buffering::Line;
   if (buffering == 0) f->buffering = File::Buffering::Unbuffered;
   if (appending) (void)sys_lseek(fd, 0, SEEK_END);
+  if (FileRegistry* r = registry_of(ts.interp)) {
+    r->files.push_back(f);
+    f->registry = r;
+  }
   return obj(f);
 }
 
@@ -901,7 +1004,14 @@ bool file_write(ThreadState& ts, File* f, std::string_view data) {
   }
   if (f->is_stderr) flush_stdout(ts);
   if (!f->rbuf.empty() && !prepare_write(ts, f)) return false;
-  f->wbuf.append(data);
+  if (f->write_newline.empty() || data.find('\n') == std::string_view::npos) {
+    f->wbuf.append(data);
+  } else {
+    for (char c : data) {
+      if (c == '\n') f->wbuf += f->write_newline;
+      else f->wbuf += c;
+    }
+  }
   if (f->buffering == File::Buffering::Unbuffered || f->wbuf.size() >= kBufferSize ||
       (f->buffering == File::Buffering::Line && data.find('\n') != std::string_view::npos))
     return file_flush(ts, f);

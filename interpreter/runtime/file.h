@@ -36,6 +36,7 @@ namespace gilvm {
 
 struct Interpreter;
 struct ThreadState;
+struct FileRegistry;
 
 struct File : Opaque {
   enum class Buffering : unsigned char { Block, Line, Unbuffered };
@@ -59,6 +60,13 @@ struct File : Opaque {
   std::size_t rpos = 0;       // next unread byte of rbuf
   std::string wbuf;           // bytes written but not yet sent to fd
   bool eof_seen = false;      // the last read(2) returned 0 (terminals: one EOF per ^D)
+  // Newlines in text mode (open()'s newline argument): with newline=None,
+  // reading turns "\r\n" and "\r" into "\n" (universal newlines); with
+  // newline="\r\n" or "\r", writing turns "\n" into it.
+  bool translate_read = false;
+  bool pending_cr = false;    // the last chunk read ended in '\r'
+  std::string write_newline;  // empty: write '\n' as is
+  FileRegistry* registry = nullptr;  // the open files list this file is on (open() files)
 
   explicit File(Type* t) : Opaque(t) {}
   ~File() override;           // flushes and closes (as CPython's dealloc)
@@ -101,6 +109,13 @@ Value sys_stream(ThreadState& ts, std::string_view which);
 // sys's dict, creating and registering the module on first use (nullptr
 // with an exception pending on failure).
 Dict* sys_module_dict(ThreadState& ts);
+
+// Flushes every file open() opened that has unwritten data. CPython closes
+// a file as soon as its last reference goes (open(p, 'w').write(s) is
+// complete on the next line); gilvm's collector runs later, so open() calls
+// this first, and so may any native that lets another party read files
+// (os, subprocess). Errors are ignored.
+void flush_all_files(Interpreter& interp);
 
 // Flushes sys.stdout and sys.stderr (the current ones and the originals).
 // Errors are ignored, as at interpreter exit. For the CLI's exit path and

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -126,7 +127,8 @@ Value int_bit_count(ThreadState& ts, Value self, const Args& a) {
     return Value::from_int(__builtin_popcountll(m));
   }
   std::int64_t n = 0;
-  for (BigInt::Limb l : to_bigint(self).limbs()) n += __builtin_popcount(l);
+  const BigInt big = to_bigint(self);  // named: limbs() is a view into it
+  for (BigInt::Limb l : big.limbs()) n += __builtin_popcount(l);
   return Value::from_int(n);
 }
 
@@ -368,6 +370,57 @@ Value float_hex(ThreadState& ts, Value self, const Args& a) {
   return new_str(ts, std::move(out));
 }
 
+// float.fromhex(s): a class method, registered as a plain function in the
+// type's dict. [sign] ['0x'] hexdigits ['.' hexdigits] ['p' [sign] digits],
+// or inf / infinity / nan, with surrounding whitespace; the digits are
+// handed to strtod, which rounds hex input correctly (float_fromhex).
+Value float_fromhex(ThreadState& ts, Value self, const Args& a) {
+  Value v[1];
+  if (!unpack_args(ts, a, "float.fromhex", Style::One, 1, {"string"}, v)) return Value::fail();
+  Str* str_arg = as_str(v[0]);
+  if (!str_arg) return raise(ts, ts.interp.types.TypeError, "bad argument type for built-in operation");
+  auto invalid = [&] { return raise(ts, ts.interp.types.ValueError, "invalid hexadecimal floating-point string"); };
+  std::string_view t = str_arg->s;
+  auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  while (!t.empty() && space(t.front())) t.remove_prefix(1);
+  while (!t.empty() && space(t.back())) t.remove_suffix(1);
+  bool neg = false;
+  if (!t.empty() && (t[0] == '+' || t[0] == '-')) {
+    neg = t[0] == '-';
+    t.remove_prefix(1);
+  }
+  std::string lower;
+  for (char c : t) lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+  if (lower == "inf" || lower == "infinity") return Value::from_float(neg ? -HUGE_VAL : HUGE_VAL);
+  if (lower == "nan") return Value::from_float(std::nan(""));
+  std::string_view l = lower;
+  if (l.starts_with("0x")) l.remove_prefix(2);
+  auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); };
+  std::size_t i = 0, ndigits = 0;
+  while (i < l.size() && hex(l[i])) ++i, ++ndigits;
+  if (i < l.size() && l[i] == '.') {
+    ++i;
+    while (i < l.size() && hex(l[i])) ++i, ++ndigits;
+  }
+  if (ndigits == 0) return invalid();
+  std::string_view mant = l.substr(0, i);
+  std::string_view exp = "0";
+  if (i < l.size()) {
+    if (l[i] != 'p') return invalid();
+    std::size_t j = i + 1;
+    if (j < l.size() && (l[j] == '+' || l[j] == '-')) ++j;
+    std::size_t k = j;
+    while (k < l.size() && l[k] >= '0' && l[k] <= '9') ++k;
+    if (k == j || k != l.size()) return invalid();
+    exp = l.substr(i + 1);
+  }
+  std::string text = std::string(neg ? "-0x" : "0x") + std::string(mant) + "p" + std::string(exp);
+  double d = std::strtod(text.c_str(), nullptr);
+  if (std::isinf(d))
+    return raise(ts, ts.interp.types.OverflowError, "hexadecimal value too large to represent as a float");
+  return Value::from_float(d);
+}
+
 // ---------------------------------------------------------------------------
 // bool
 // ---------------------------------------------------------------------------
@@ -406,6 +459,8 @@ void init_int_float_methods(Interpreter& interp) {
       {"hex", float_hex},
   };
   add_methods(interp, f, float_defs);
+  Native* fh = interp.heap.make<Native>(interp.types.builtin_function, float_fromhex, "fromhex");
+  dict_set_cstr(interp, f->dict, "fromhex", Value::from_obj(fh));
 }
 
 }  // namespace gilvm

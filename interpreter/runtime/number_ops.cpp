@@ -296,7 +296,8 @@ Value int_format(ThreadState& ts, Value v, std::string_view spec) {
     if (fs.alternate)
       return raise(ts, ts.interp.types.ValueError,
                    "Alternate form (#) not allowed with integer format specifier 'c'");
-    if (!small(v) || v.as_int() < 0 || v.as_int() > 0x10FFFF)
+    if (!small(v)) return raise(ts, ts.interp.types.OverflowError, "Python int too large to convert to C long");
+    if (v.as_int() < 0 || v.as_int() > 0x10FFFF)
       return raise(ts, ts.interp.types.OverflowError, "%c arg not in range(0x110000)");
     std::string ch;
     text::utf8_append(ch, static_cast<char32_t>(v.as_int()));

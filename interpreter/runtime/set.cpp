@@ -208,8 +208,6 @@ bool hash_with_fallback(ThreadState& ts, Value& key, std::int64_t& h, TempRoot& 
   return frozenset_hash(ts, f, h);
 }
 
-bool is_set(Value v) { return as_set(v) != nullptr; }
-
 void swap_bodies(Set* a, Set* b) {
   a->table.swap(b->table);
   std::swap(a->fill, b->fill);
@@ -329,6 +327,26 @@ Set* set_from_iterable(ThreadState& ts, bool frozen, Value iterable) {
 }
 
 Set* set_copy(ThreadState& ts, Set* s) { return set_from_iterable(ts, s->frozen, obj(s)); }
+
+Set* set_from_constant_display(ThreadState& ts, std::span<const Value> items) {
+  // frozenset(tuple_of_constants), as the compiler folds the display ...
+  Set* first = new_set(ts, true);
+  TempRoot first_root(ts, obj(first));
+  for (Value v : items)
+    if (add_key(ts, first, v) < 0) return nullptr;
+  // ... rebuilt from its own iteration order by the constant merger ...
+  Set* folded = new_set(ts, true);
+  TempRoot folded_root(ts, obj(folded));
+  std::size_t pos = 0;
+  SetEntry e;
+  while (set_next(first, pos, e))
+    if (set_add_entry(ts, folded, e.key, e.hash) < 0) return nullptr;
+  // ... and merged into a new empty set by SET_UPDATE.
+  Set* result = new_set(ts, false);
+  TempRoot result_root(ts, obj(result));
+  if (!merge(ts, result, folded)) return nullptr;
+  return result;
+}
 
 // ---------------------------------------------------------------------------
 // Set algebra

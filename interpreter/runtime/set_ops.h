@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 
 #include "front/ast.h"
 #include "vm/value.h"
@@ -47,6 +48,16 @@ struct SetEntry;
 // over the table), cached in s->hash_. Cannot fail today (the entries'
 // hashes are stored); the bool is for symmetry with tuple_hash.
 [[nodiscard]] bool frozenset_hash(ThreadState& ts, Set* s, std::int64_t& out);
+
+// The set that a display of constants {c1, c2, c3, ...} (more than two
+// elements, every one a literal or a constant-folded expression) evaluates
+// to in CPython 3.11, whose compiler turns such a display into
+// BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE (compile.c
+// starunpack_helper), the frozenset being rebuilt once more from its own
+// iteration order when constants are merged (merge_consts_recursive). The
+// order of the result can differ from adding c1, c2, ... one by one, e.g.
+// {-1, -2, 2**61, 2**61-1, 2**64, -2**63}. Null on error (unhashable).
+[[nodiscard]] Set* set_from_constant_display(ThreadState& ts, std::span<const Value> items);
 
 // Iteration over the table in slot order (CPython's set_next): starts at
 // pos = 0; returns false when no active entry is left. The entry is copied,

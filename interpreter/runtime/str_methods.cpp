@@ -293,28 +293,50 @@ Value str_casefold(ThreadState& ts, Value self, const Args& a) {
   return new_str(ts, std::move(out));
 }
 
+// Lowercases cps[i], applying the Final_Sigma rule of SpecialCasing to
+// U+03A3 as CPython's lower_ucs4/handle_capital_sigma do: 'Σ' becomes 'ς'
+// when a cased letter precedes it and none follows (case-ignorable
+// characters skipped on both sides).
+void append_lower_at(std::string& out, const std::u32string& cps, std::size_t i) {
+  char32_t c = cps[i];
+  if (c != 0x03A3) {
+    text::append_lower(out, c);
+    return;
+  }
+  std::size_t j = i;
+  while (j > 0 && text::is_case_ignorable(cps[j - 1])) --j;
+  bool final_sigma = j > 0 && text::is_cased(cps[j - 1]);
+  if (final_sigma) {
+    std::size_t k = i + 1;
+    while (k < cps.size() && text::is_case_ignorable(cps[k])) ++k;
+    final_sigma = k == cps.size() || !text::is_cased(cps[k]);
+  }
+  text::utf8_append(out, final_sigma ? 0x03C2 : 0x03C3);
+}
+
 Value str_capitalize(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "capitalize");
   if (!s || !unpack_args(ts, a, "str.capitalize", Style::NoArgs, 0, {}, nullptr)) return Value::fail();
   if (s->s.empty()) return Value::from_obj(s);
+  std::u32string cps = decode_all(s->s);
   std::string out;
   out.reserve(s->s.size());
-  std::size_t i = 0;
-  append_title(out, text::utf8_decode_at(s->s, i));
-  out += text::str_lower(std::string_view(s->s).substr(i));
+  append_title(out, cps[0]);
+  for (std::size_t i = 1; i < cps.size(); ++i) append_lower_at(out, cps, i);
   return new_str(ts, std::move(out));
 }
 
 Value str_title(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "title");
   if (!s || !unpack_args(ts, a, "str.title", Style::NoArgs, 0, {}, nullptr)) return Value::fail();
+  std::u32string cps = decode_all(s->s);
   std::string out;
   out.reserve(s->s.size());
   bool prev_cased = false;
-  for (std::size_t i = 0; i < s->s.size();) {
-    char32_t c = text::utf8_decode_at(s->s, i);
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    char32_t c = cps[i];
     if (prev_cased)
-      text::append_lower(out, c);
+      append_lower_at(out, cps, i);
     else
       append_title(out, c);
     prev_cased = text::is_cased(c);
@@ -325,12 +347,13 @@ Value str_title(ThreadState& ts, Value self, const Args& a) {
 Value str_swapcase(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "swapcase");
   if (!s || !unpack_args(ts, a, "str.swapcase", Style::NoArgs, 0, {}, nullptr)) return Value::fail();
+  std::u32string cps = decode_all(s->s);
   std::string out;
   out.reserve(s->s.size());
-  for (std::size_t i = 0; i < s->s.size();) {
-    char32_t c = text::utf8_decode_at(s->s, i);
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    char32_t c = cps[i];
     if (text::is_upper(c))
-      text::append_lower(out, c);
+      append_lower_at(out, cps, i);
     else if (text::is_lower(c))
       text::append_upper(out, c);
     else

@@ -9,7 +9,9 @@
 //
 // The methods of str and bytes (split, join, format, ...) are registered by
 // runtime/str_methods.cpp and runtime/bytes_methods.cpp; the format-spec
-// helpers for format() are in runtime/number_ops.h.
+// helpers for format() are in runtime/number_ops.h. Two things those files
+// share are declared here too: CPython-worded argument unpacking for the
+// methods of builtin types, and the codecs (str <-> bytes).
 #pragma once
 
 #include <cstdint>

@@ -224,6 +224,7 @@ Type* make_builtin_type(Interpreter& interp, std::string_view name, Type* base, 
 
 // The current thread's state (set while a thread runs Python code).
 ThreadState& current_thread();
+ThreadState* current_thread_or_null();
 
 inline Type* type_of(ThreadState& ts, Value v) { return type_of(ts.interp, v); }
 

@@ -10,11 +10,32 @@
 namespace gilvm {
 
 Value type_lookup(const Type* t, Str* name) {
+  ThreadState* ts = current_thread_or_null();
+  if (ts == nullptr) {  // start-up, before any thread runs Python code
+    for (const Type* p : t->mro) {
+      Value v = dict_get_str(p->dict, name);
+      if (!v.is_null()) return v;
+    }
+    return Value::null();
+  }
+  Interpreter& in = ts->interp;
+  std::size_t h = ((reinterpret_cast<std::uintptr_t>(t) >> 4) ^ (reinterpret_cast<std::uintptr_t>(name) >> 3) * 31) &
+                  (Interpreter::kAttrCacheSize - 1);
+  Interpreter::AttrCacheEntry& e = in.attr_cache[h];
+  if (e.type == t && e.name == name && e.version == in.type_version) return e.value;
+  Value found = Value::null();
   for (const Type* p : t->mro) {
     Value v = dict_get_str(p->dict, name);
-    if (!v.is_null()) return v;
+    if (!v.is_null()) {
+      found = v;
+      break;
+    }
   }
-  return Value::null();
+  e.type = t;
+  e.name = name;
+  e.value = found;
+  e.version = in.type_version;
+  return found;
 }
 
 namespace {
@@ -75,7 +96,13 @@ Value type_getattr(ThreadState& ts, Type* t, Str* name) {
   }()));
   if (n == "__bases__") return obj(t->base ? new_tuple(ts, {obj(t->base)}) : in.empty_tuple);
   if (n == "__base__") return t->base ? obj(t->base) : Value::none();
-  if (n == "__dict__") return obj(t->dict);
+  if (n == "__dict__") {
+    // A copy: class dicts change only through setattr (which keeps the
+    // attribute cache right), as CPython's read-only mappingproxy ensures.
+    Dict* d = new_dict(ts);
+    dict_for_each(t->dict, [&](Value k, Value v) { dict_set_str(in, d, as_str(k), v); });
+    return obj(d);
+  }
   if (n == "__class__") return obj(t->type);
   Value v = type_lookup(t, name);
   if (!v.is_null()) return bind(ts, v, Value::null(), t);
@@ -242,6 +269,7 @@ bool set_attr(ThreadState& ts, Value o, Str* name, Value v) {
       return true;
     }
     dict_set_str(in, ty->dict, name, v);
+    ++in.type_version;
     return true;
   }
   if (!t->builtin) {
@@ -249,7 +277,7 @@ bool set_attr(ThreadState& ts, Value o, Str* name, Value v) {
     if (cls_attr.is_obj() && cls_attr.as_obj()->kind == Kind::Property) {
       Wrapper* p = static_cast<Wrapper*>(cls_attr.as_obj());
       if (p->fset.is_null() || p->fset.is_none()) {
-        raise_fmt(ts, in.types.AttributeError, "can't set attribute '{}'", name->s);
+        raise_fmt(ts, in.types.AttributeError, "property '{}' of '{}' object has no setter", name->s, t->name->s);
         return false;
       }
       Value args[2] = {o, v};
@@ -301,7 +329,7 @@ bool del_attr(ThreadState& ts, Value o, Str* name) {
     if (cls_attr.is_obj() && cls_attr.as_obj()->kind == Kind::Property) {
       Wrapper* p = static_cast<Wrapper*>(cls_attr.as_obj());
       if (p->fdel.is_null() || p->fdel.is_none()) {
-        raise_fmt(ts, in.types.AttributeError, "can't delete attribute '{}'", name->s);
+        raise_fmt(ts, in.types.AttributeError, "property '{}' of '{}' object has no deleter", name->s, t->name->s);
         return false;
       }
       return !call(ts, p->fdel, std::span<const Value>(&o, 1)).is_fail();
@@ -313,6 +341,7 @@ bool del_attr(ThreadState& ts, Value o, Str* name) {
     }
   }
   Dict* d = as_type(o) ? (as_type(o)->builtin ? nullptr : as_type(o)->dict) : instance_dict(o);
+  if (as_type(o)) ++in.type_version;
   if (d != nullptr) {
     int r = dict_del(ts, d, obj(name));
     if (r < 0) return false;

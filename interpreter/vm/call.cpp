@@ -171,9 +171,16 @@ Frame* push_function_frame(ThreadState& ts, Function* fn, Value* base, const Val
     for (std::size_t i = nargs; i < static_cast<std::size_t>(co->nlocals); ++i) locals[i] = Value::null();
   } else {
     // The arguments may overlap the new frame's slots: copy them first.
-    std::vector<Value> a(args, args + nargs);
-    std::vector<Value> kv(kwvalues, kwvalues + nkw);
-    if (!bind_arguments(ts, fn, locals, a.data(), nargs, kwnames, kv.data(), nkw)) return nullptr;
+    Value small[16];
+    std::vector<Value> big;
+    Value* copy = small;
+    if (nargs + nkw > 16) {
+      big.resize(nargs + nkw);
+      copy = big.data();
+    }
+    std::copy(args, args + nargs, copy);
+    std::copy(kwvalues, kwvalues + nkw, copy + nargs);
+    if (!bind_arguments(ts, fn, locals, copy, nargs, kwnames, copy + nargs, nkw)) return nullptr;
   }
   make_cells(ts, fn, locals);
   if (is_gen) {

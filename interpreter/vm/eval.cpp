@@ -92,7 +92,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
-#define PEEK(n) (sp[-(n)])
+#define PEEK(n) (sp[-static_cast<std::ptrdiff_t>(n)])
 #define ARG (word >> 8)
 #define CONSTS (code->consts)
 #define NAME(i) (code->names[i])
@@ -831,6 +831,34 @@ dispatch_top:
       ++n;
     }
     if (Function* fn = as_function(callable)) {
+      CodeObject* co = fn->code;
+      if ((co->flags & kCodeSimple) && n == static_cast<std::size_t>(co->argcount) && frame->gen == nullptr &&
+          ts.depth < interp.recursion_limit && args + co->frame_size() + 64 < ts.stack_end) {
+        // Fast path: the arguments already sit where the callee's locals go.
+        for (std::size_t i = n; i < static_cast<std::size_t>(co->nlocals); ++i) args[i] = Value::null();
+        frame->ip = ip;
+        frame->sp = ret;
+        Frame* nf = ts.push_frame_uninit();
+        nf->code = co;
+        nf->func = fn;
+        nf->globals = fn->globals;
+        nf->locals = nullptr;
+        nf->base = args;
+        nf->stack_base = args + co->nlocals;
+        nf->sp = nf->stack_base;
+        nf->ip = co->code.data();
+        nf->gen = nullptr;
+        nf->call_base = ret;
+        nf->outer_top = nullptr;
+        nf->is_entry = false;
+        frame = nf;
+        ip = nf->ip;
+        sp = nf->sp;
+        locals = args;
+        code = co;
+        ts.stack_top = sp;
+        goto entry_check;
+      }
       SYNC();
       Value gen;
       Frame* nf = push_call(ts, frame, fn, args, n, nullptr, nullptr, 0, &gen);
@@ -950,7 +978,10 @@ dispatch_top:
     }
     Value* dst = frame->call_base;
     ts.pop_frame();
-    LOAD_FRAME();
+    frame = ts.frame;
+    ip = frame->ip;
+    locals = frame->base;
+    code = frame->code;
     *dst = r;
     sp = dst + 1;
     ts.stack_top = frame->gen ? frame->outer_top : sp;

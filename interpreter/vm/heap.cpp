@@ -41,6 +41,7 @@ void Heap::collect(Interpreter& interp) {
   // more often than every 100k allocations: amortised cost stays linear.
   threshold_ = std::max<std::size_t>(100000, live);
   ++collections_;
+  ++interp.type_version;
 }
 
 }  // namespace gilvm

@@ -26,6 +26,7 @@ void request_gc(void* ctx) {
 }  // namespace
 
 ThreadState& current_thread() { return *tls_current; }
+ThreadState* current_thread_or_null() { return tls_current; }
 void set_current_thread(ThreadState* ts) { tls_current = ts; }
 
 ThreadState::ThreadState(Interpreter& in) : interp(in) {
@@ -47,20 +48,18 @@ ThreadState::~ThreadState() {
   munmap(stack, kStackValues * sizeof(Value));
 }
 
-Frame* ThreadState::push_frame() {
-  if (static_cast<std::size_t>(depth) >= frame_pool.size())
-    frame_pool.push_back(std::make_unique<Frame>());
-  Frame* f = frame_pool[depth].get();
-  *f = Frame{};
-  f->prev = frame;
-  frame = f;
-  ++depth;
-  return f;
+void ThreadState::grow_frame_pool() {
+  // Frames are allocated in batches and never move: other threads, the
+  // collector and the stepper hold pointers to them.
+  for (int i = 0; i < 64; ++i) frame_pool.push_back(std::make_unique<Frame>());
 }
 
-void ThreadState::pop_frame() {
-  frame = frame->prev;
-  --depth;
+Frame* ThreadState::push_frame() {
+  Frame* f = push_frame_uninit();
+  Frame* prev = f->prev;
+  *f = Frame{};
+  f->prev = prev;
+  return f;
 }
 
 Str* Interpreter::intern(std::string_view text) {

@@ -105,8 +105,22 @@ struct ThreadState {
   std::uint64_t ident = 0;         // threading.get_ident()
   std::string name = "MainThread";
 
+  // Pushes a frame with every field reset.
   Frame* push_frame();
-  void pop_frame();
+  // Pushes a frame whose fields the caller sets, every one (the call fast path).
+  Frame* push_frame_uninit() {
+    if (static_cast<std::size_t>(depth) >= frame_pool.size()) grow_frame_pool();
+    Frame* f = frame_pool[static_cast<std::size_t>(depth)].get();
+    f->prev = frame;
+    frame = f;
+    ++depth;
+    return f;
+  }
+  void pop_frame() {
+    frame = frame->prev;
+    --depth;
+  }
+  void grow_frame_pool();
 };
 
 // Every builtin type, by name. Filled at start-up (runtime/types.cpp).
@@ -178,6 +192,20 @@ struct Interpreter {
 
   // Returns the interned str for `text` (one object per distinct text).
   Str* intern(std::string_view text);
+
+  // A cache of type_lookup() results (as CPython's method cache): entries
+  // are valid while `type_version` is unchanged. It is bumped whenever a
+  // class's attributes change and after every collection (a freed type or
+  // name could otherwise be mistaken for a new one at the same address).
+  struct AttrCacheEntry {
+    const Type* type = nullptr;
+    const Str* name = nullptr;
+    Value value;
+    std::uint64_t version = 0;
+  };
+  static constexpr std::size_t kAttrCacheSize = 4096;
+  std::vector<AttrCacheEntry> attr_cache = std::vector<AttrCacheEntry>(kAttrCacheSize);
+  std::uint64_t type_version = 1;
 
   // Extra roots registered by native modules (each a Value that lives as
   // long as the interpreter).

@@ -175,6 +175,7 @@ void add_methods(Interpreter& interp, Type* t, std::span<const NativeDef> defs) 
     n->method = true;
     dict_set_str(interp, t->dict, interp.intern(d.name), obj(n));
   }
+  ++interp.type_version;
 }
 
 void add_functions(Interpreter& interp, Dict* module_dict, std::span<const NativeDef> defs) {

@@ -1,0 +1,398 @@
+#!/usr/bin/env python3
+"""Tests of gilvm's command line and REPL.
+
+    python3 tests/cli/test_cli.py build/gilvm
+
+Runs the binary as a person would: options, exit statuses, -c, -m, -m dis,
+a program on stdin, -i with stdin a pipe, Ctrl-C, and a real terminal
+session (the REPL on GNU readline) driven through tmux. Python 3 standard
+library only. Prints one line per failure and a final line `N passed,
+M failed`; exits 1 when something failed. The terminal tests are skipped,
+with the reason printed, when tmux is not installed.
+"""
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+GILVM = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/gilvm")
+passed = 0
+failed = 0
+
+
+def check(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {name}")
+        if detail:
+            print("    " + str(detail).replace("\n", "\n    "))
+
+
+def run(args, stdin="", cwd=None, env=None, timeout=30):
+    e = dict(os.environ)
+    e.pop("GILVM_GC_STRESS", None)
+    if env:
+        e.update(env)
+    return subprocess.run([GILVM, *args], input=stdin, capture_output=True, text=True,
+                          cwd=cwd, env=e, timeout=timeout)
+
+
+def show(p):
+    return f"status {p.returncode}\nstdout: {p.stdout!r}\nstderr: {p.stderr!r}"
+
+
+def expect(name, p, status=0, stdout=None, stdout_has=(), stderr_has=(), stderr_empty=False):
+    problems = []
+    if p.returncode != status:
+        problems.append(f"exit status {p.returncode}, expected {status}")
+    if stdout is not None and p.stdout != stdout:
+        problems.append(f"stdout {p.stdout!r}, expected {stdout!r}")
+    for s in stdout_has:
+        if s not in p.stdout:
+            problems.append(f"stdout lacks {s!r}")
+    for s in stderr_has:
+        if s not in p.stderr:
+            problems.append(f"stderr lacks {s!r}")
+    if stderr_empty and p.stderr:
+        problems.append("stderr not empty")
+    check(name, not problems, "; ".join(problems) + "\n" + show(p) if problems else "")
+
+
+# ---------------------------------------------------------------------------
+# Options, usage errors, exit statuses
+# ---------------------------------------------------------------------------
+
+def test_options(tmp):
+    for flag in ("--version", "-V"):
+        p = run([flag])
+        expect(f"{flag}", p, 0, stderr_empty=True)
+        check(f"{flag} text", re.match(r"gilvm \d+\.\d+\.\d+", p.stdout) is not None, show(p))
+    for flag in ("--help", "-h"):
+        p = run([flag])
+        expect(f"{flag}", p, 0, stdout_has=["usage: gilvm"], stderr_empty=True)
+    p = run(["--help"])
+    for opt in ("-c cmd", "-m mod", "-i", "-q", "-X", "-h, --help", "-V, --version", "file", "arg ..."):
+        check(f"--help lists {opt}", opt in p.stdout, p.stdout)
+
+    expect("unknown option", run(["-Q"]), 2, stderr_has=["Unknown option: -Q", "usage: gilvm"])
+    expect("unknown long option", run(["--frobnicate"]), 2, stderr_has=["unknown option --frobnicate"])
+    expect("-c without argument", run(["-c"]), 2, stderr_has=["Argument expected for the -c option"])
+    expect("-m without argument", run(["-m"]), 2, stderr_has=["Argument expected for the -m option"])
+    expect("-X unknown", run(["-X", "bogus", "-c", "pass"]), 2, stderr_has=["unknown -X option: bogus"])
+    expect("-X gc_stress", run(["-X", "gc_stress", "-c", "print([i * i for i in range(5)])"]), 0,
+           stdout="[0, 1, 4, 9, 16]\n")
+    expect("missing script", run(["no_such_file.py"], cwd=tmp), 2,
+           stderr_has=["gilvm: can't open file 'no_such_file.py': [Errno 2] No such file or directory"])
+    expect("script is a directory", run([tmp]), 2, stderr_has=["can't open file"])
+
+
+def test_command(tmp):
+    expect("-c prints", run(["-c", "print(1 + 2)"]), 0, stdout="3\n", stderr_empty=True)
+    expect("-c argv", run(["-c", "import sys; print(sys.argv)", "a", "-i", "--x"]), 0,
+           stdout="['-c', 'a', '-i', '--x']\n")
+    expect("-c attached", run(["-cprint('glued')"]), 0, stdout="glued\n")
+    expect("-c no echo of expressions", run(["-c", "1 + 2"]), 0, stdout="")
+    expect("uncaught exception: 1", run(["-c", "raise ValueError('bad value')"]), 1,
+           stderr_has=["Traceback (most recent call last):", 'File "<string>", line 1, in <module>',
+                       "ValueError: bad value"])
+    expect("syntax error: 1", run(["-c", "x = (1 +"]), 1, stderr_has=["SyntaxError"])
+    expect("sys.exit(3)", run(["-c", "import sys; sys.exit(3)"]), 3, stderr_empty=True)
+    expect("sys.exit('message')", run(["-c", "import sys; sys.exit('goodbye')"]), 1, stderr_has=["goodbye"])
+    expect("exit() builtin", run(["-c", "exit(5)"]), 5)
+    expect("quit() builtin", run(["-c", "quit()"]), 0)
+    expect("output flushed before traceback", run(["-c", "print('first')\n1/0"]), 1,
+           stdout="first\n", stderr_has=["ZeroDivisionError: division by zero"])
+
+
+def test_script(tmp):
+    script = os.path.join(tmp, "prog.py")
+    with open(script, "w") as f:
+        f.write("import sys\nprint(sys.argv[1:])\nprint(__name__)\n")
+    expect("script with args", run([script, "one", "-c", "two"]), 0,
+           stdout="['one', '-c', 'two']\n__main__\n")
+    expect("-- then script", run(["--", script]), 0, stdout="[]\n__main__\n")
+    bad = os.path.join(tmp, "bad.py")
+    with open(bad, "w") as f:
+        f.write("def f():\n    return 1 +\n")
+    expect("script syntax error", run([bad]), 1, stderr_has=["bad.py", "line 2", "SyntaxError"])
+    exits = os.path.join(tmp, "exits.py")
+    with open(exits, "w") as f:
+        f.write("import sys\nprint('bye')\nsys.exit(7)\n")
+    expect("script sys.exit(7)", run([exits]), 7, stdout="bye\n")
+
+
+def test_module(tmp):
+    with open(os.path.join(tmp, "hello_mod.py"), "w") as f:
+        f.write("import sys\nprint('name', __name__, sys.argv[1:])\n"
+                "if __name__ == '__main__':\n    print('run as main')\n")
+    expect("-m module runs as __main__", run(["-m", "hello_mod", "x"], cwd=tmp), 0,
+           stdout="name __main__ ['x']\nrun as main\n")
+    os.makedirs(os.path.join(tmp, "pkg"), exist_ok=True)
+    with open(os.path.join(tmp, "pkg", "__init__.py"), "w") as f:
+        f.write("")
+    with open(os.path.join(tmp, "pkg", "__main__.py"), "w") as f:
+        f.write("print('package main', __name__)\n")
+    with open(os.path.join(tmp, "pkg", "sub.py"), "w") as f:
+        f.write("print('sub', __name__)\n")
+    expect("-m package runs __main__.py", run(["-m", "pkg"], cwd=tmp), 0, stdout="package main __main__\n")
+    expect("-m dotted module", run(["-m", "pkg.sub"], cwd=tmp), 0, stdout="sub __main__\n")
+    expect("-m missing module", run(["-m", "no_such_module_xyz"], cwd=tmp), 1,
+           stderr_has=["No module named no_such_module_xyz"])
+
+    prog = os.path.join(tmp, "loop.py")
+    with open(prog, "w") as f:
+        f.write("total = 0\nfor i in range(3):\n    total += i\nprint(total)\n")
+    p = run(["-m", "dis", prog])
+    expect("-m dis status", p, 0, stderr_empty=True)
+    lines = p.stdout.splitlines()
+    # python -m dis layout: line number, offset, opname, argument, (meaning)
+    instr = re.compile(r"^\s*(\d+)?\s+(>>)?\s*\d+ [A-Z_]+(\s+\d+(\s+\(.*\))?)?\s*$")
+    check("-m dis lines look like dis", lines and all(instr.match(l) or not l.strip() or
+                                                       l.startswith("Disassembly of") for l in lines), p.stdout)
+    check("-m dis has line starts", any(re.match(r"^\s*1\s+\d+ ", l) for l in lines), p.stdout)
+    check("-m dis marks jump targets", any(">>" in l for l in lines), p.stdout)
+    check("-m dis shows constants", re.search(r"LOAD_CONST\s+\d+ \(0\)", p.stdout) is not None, p.stdout)
+    check("-m dis names globals", "(total)" in p.stdout, p.stdout)
+    expect("-m dis missing file", run(["-m", "dis", os.path.join(tmp, "nope.py")]), 2,
+           stderr_has=["can't open file"])
+    expect("-m dis without file", run(["-m", "dis"]), 2, stderr_has=["usage"])
+
+
+def test_stdin():
+    expect("program from stdin", run([], stdin="x = 6\nprint(x * 7)\n"), 0, stdout="42\n", stderr_empty=True)
+    p = run([], stdin="1 + 2\nfor i in range(2):\n    print(i)\n")
+    expect("stdin: no prompt, no echo", p, 0, stdout="0\n1\n", stderr_empty=True)
+    expect("stdin via -", run(["-", "a1"], stdin="import sys\nprint(sys.argv)\n"), 0, stdout="['-', 'a1']\n")
+    expect("stdin exception", run([], stdin="print('x')\nraise KeyError('k')\n"), 1,
+           stdout="x\n", stderr_has=['File "<stdin>", line 2, in <module>', "KeyError: 'k'"])
+
+
+def test_inspect():
+    # gilvm -i with stdin a pipe: statements read one by one, prompts on stderr.
+    p = run(["-i", "-c", "x = 5"], stdin="x * 2\n_ + 1\n")
+    expect("-i after -c keeps globals and echoes", p, 0, stdout="10\n11\n", stderr_has=[">>> "])
+    check("-i: no banner after a program", "gilvm 0.1.0" not in p.stderr, show(p))
+    p = run(["-i"], stdin="1+2\nfor i in range(3):\n    print(i * 11)\n\n_ * 10\nx\nprint('still here')\n")
+    expect("-i alone: REPL on a pipe", p, 0, stdout="3\n0\n11\n22\n30\nstill here\n",
+           stderr_has=["gilvm 0.1.0", ">>> ", "... ", "NameError: name 'x' is not defined"])
+    check("-i: the prompts are not on stdout", ">>>" not in p.stdout, show(p))
+    p = run(["-i", "-q"], stdin="")
+    expect("-i -q: no banner", p, 0)
+    check("-i -q: prompt then newline at EOF", p.stderr == ">>> \n", show(p))
+    p = run(["-i", "-c", "raise ValueError('in script')"], stdin="print('after', 1)\n")
+    expect("-i after a failing script", p, 0, stdout="after 1\n",
+           stderr_has=["ValueError: in script"])
+    p = run(["-i", "-c", "import sys; sys.exit(3)"], stdin="print('inspect')\n")
+    expect("-i after SystemExit: traceback then REPL", p, 0, stdout="inspect\n", stderr_has=["SystemExit: 3"])
+    expect("-i exit(4)", run(["-i", "-q"], stdin="exit(4)\nprint('not reached')\n"), 4, stdout="")
+    expect("-i sys.exit('msg')", run(["-i", "-q"], stdin="import sys\nsys.exit('msg')\n"), 1, stderr_has=["msg"])
+    p = run(["-i", "-q"], stdin="def f(a):\n    return a + 1\n\nf(41)\nif True:\n    print('block at EOF')")
+    expect("-i: def, call, block ended by EOF", p, 0, stdout="42\nblock at EOF\n")
+    p = run(["-i", "-q"], stdin="(1 +\n 2)\nx = (\n")
+    expect("-i: bracket continues, syntax error at EOF", p, 0, stdout="3\n")
+    p = run(["-i", "-q"], stdin="1 +* 2\nprint('ok')\n")
+    expect("-i: syntax error goes on", p, 0, stdout="ok\n",
+           stderr_has=['File "<stdin>", line 1', "SyntaxError"])
+    p = run(["-i", "-q"], stdin="name = input()\nAda\nprint('hi', name)\n")
+    expect("-i: input() shares stdin", p, 0, stdout="hi Ada\n")
+
+
+def test_ctrl_c():
+    # SIGINT while running raises KeyboardInterrupt: traceback, status 130.
+    e = dict(os.environ)
+    e.pop("GILVM_GC_STRESS", None)
+    proc = subprocess.Popen([GILVM, "-c", "print('start', flush=True)\nwhile True:\n    pass\n"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=e)
+    proc.stdout.readline()
+    time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)
+    try:
+        out, err = proc.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+    check("Ctrl-C: status 130", proc.returncode == 130, f"status {proc.returncode} stderr {err!r}")
+    check("Ctrl-C: KeyboardInterrupt", "KeyboardInterrupt" in err, err)
+
+
+# ---------------------------------------------------------------------------
+# A terminal session through tmux
+# ---------------------------------------------------------------------------
+
+class Tmux:
+    def __init__(self, home, width=100, height=60):
+        self.socket = f"gilvm-cli-test-{os.getpid()}"
+        self.home = home
+        cmd = (f"env HOME={home} INPUTRC=/dev/null TERM=xterm {GILVM}; "
+               f"echo EXIT=$?; sleep 60")
+        subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", "new-session", "-d", "-s", "t",
+                        "-x", str(width), "-y", str(height), "sh", "-c", cmd], check=True)
+
+    def tmux(self, *args):
+        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True)
+
+    def type(self, text):
+        self.tmux("send-keys", "-t", "t", "-l", text)
+
+    def key(self, *keys):
+        self.tmux("send-keys", "-t", "t", *keys)
+
+    def line(self, text):
+        self.type(text)
+        self.key("Enter")
+
+    def screen(self):
+        return self.tmux("capture-pane", "-p", "-t", "t", "-S", "-500").stdout
+
+    def wait_for(self, pred, timeout=10.0):
+        end = time.time() + timeout
+        while time.time() < end:
+            s = self.screen()
+            if pred(s):
+                return True
+            time.sleep(0.05)
+        return False
+
+    def wait_text(self, text, count=1, timeout=10.0):
+        return self.wait_for(lambda s: s.count(text) >= count, timeout)
+
+    def prompts(self):
+        return sum(1 for l in self.screen().splitlines() if l.startswith(">>>"))
+
+    def wait_prompts(self, n, timeout=10.0):
+        return self.wait_for(lambda s: sum(1 for l in s.splitlines() if l.startswith(">>>")) >= n, timeout)
+
+    def close(self):
+        self.tmux("kill-server")
+
+
+def screen_lines(s):
+    return [l.rstrip() for l in s.splitlines()]
+
+
+def test_terminal():
+    if shutil.which("tmux") is None:
+        print("SKIP terminal tests: tmux is not installed (apt-get install tmux)")
+        return
+    home = tempfile.mkdtemp(prefix="gilvm-home-")
+    t = Tmux(home)
+    try:
+        ok = t.wait_prompts(1)
+        check("tty: banner and prompt", ok and "gilvm 0.1.0" in t.screen(), t.screen())
+        if not ok:
+            return
+        t.line("1+2")
+        check("tty: expression echoed", t.wait_prompts(2) and "3" in screen_lines(t.screen()), t.screen())
+        t.line("for i in range(3):")
+        check("tty: ... prompt for a block", t.wait_text("... "), t.screen())
+        t.line("    print(i * 11)")
+        t.line("")
+        ok = t.wait_prompts(3)
+        lines = screen_lines(t.screen())
+        check("tty: block runs after a blank line", ok and all(x in lines for x in ("0", "11", "22")), t.screen())
+        t.line("_ * 10")
+        check("tty: _ holds the last value", t.wait_prompts(4) and "30" in screen_lines(t.screen()), t.screen())
+        t.line("x")
+        check("tty: NameError printed, REPL goes on",
+              t.wait_prompts(5) and "NameError: name 'x' is not defined" in t.screen(), t.screen())
+        t.type("abc")
+        t.key("C-c")
+        check("tty: Ctrl-C cancels the line", t.wait_prompts(6) and "KeyboardInterrupt" in t.screen()
+              and "name 'abc'" not in t.screen(), t.screen())
+        t.line("if True:")
+        t.type("    zzz")
+        t.key("C-c")
+        ok = t.wait_prompts(7)
+        t.line("'after cancel'")
+        check("tty: Ctrl-C cancels a block", t.wait_prompts(8) and "'after cancel'" in screen_lines(t.screen())
+              and "name 'zzz'" not in t.screen(), t.screen())
+        t.line("while True: pass")
+        t.line("")
+        time.sleep(0.3)
+        t.key("C-c")
+        check("tty: Ctrl-C interrupts running code",
+              t.wait_prompts(9) and t.screen().count("KeyboardInterrupt") >= 3, t.screen())
+        t.type("pri")
+        t.key("Tab")
+        check("tty: Tab completes a name", t.wait_for(lambda s: ">>> print(" in s), t.screen())
+        t.line("'done')")
+        check("tty: completed call runs", t.wait_prompts(10) and "done" in screen_lines(t.screen()), t.screen())
+        t.line("import math")
+        t.wait_prompts(11)
+        t.type("math.sq")
+        t.key("Tab")
+        check("tty: Tab completes an attribute", t.wait_for(lambda s: ">>> math.sqrt(" in s), t.screen())
+        t.line("16)")
+        check("tty: attribute call runs", t.wait_prompts(12) and "4.0" in screen_lines(t.screen()), t.screen())
+        t.line("class Point:")
+        t.line("    def __init__(self): self.xcoord = 1")
+        t.line("")
+        t.line("pt = Point()")
+        t.wait_prompts(14)
+        t.type("pt.xc")
+        t.key("Tab")
+        check("tty: Tab completes an instance attribute", t.wait_for(lambda s: ">>> pt.xcoord" in s), t.screen())
+        t.key("Enter")
+        t.wait_prompts(15)
+        t.line("exit()")
+        check("tty: exit() leaves with 0", t.wait_text("EXIT=0"), t.screen())
+        hist = os.path.join(home, ".gilvm_history")
+        text = open(hist).read() if os.path.exists(hist) else ""
+        check("tty: history saved in $HOME/.gilvm_history", "1+2" in text.splitlines(), repr(text))
+    finally:
+        t.close()
+
+    # A second session: the history is back (Up recalls the last line), and
+    # Ctrl-D on an empty line leaves.
+    t = Tmux(home)
+    try:
+        t.wait_prompts(1)
+        t.key("Up")
+        check("tty: history loaded in a new session", t.wait_for(lambda s: ">>> exit()" in s), t.screen())
+        t.key("C-c")
+        t.wait_prompts(2)
+        t.line("import sys; sys.exit(3)")
+        check("tty: sys.exit(3) leaves with 3", t.wait_text("EXIT=3"), t.screen())
+    finally:
+        t.close()
+    t = Tmux(home)
+    try:
+        t.wait_prompts(1)
+        t.key("C-d")
+        check("tty: Ctrl-D leaves with 0", t.wait_text("EXIT=0"), t.screen())
+    finally:
+        t.close()
+    shutil.rmtree(home, ignore_errors=True)
+
+
+def main():
+    if not os.access(GILVM, os.X_OK):
+        print(f"no executable {GILVM}")
+        print("0 passed, 1 failed")
+        return 1
+    tmp = tempfile.mkdtemp(prefix="gilvm-cli-")
+    try:
+        test_options(tmp)
+        test_command(tmp)
+        test_script(tmp)
+        test_module(tmp)
+        test_stdin()
+        test_inspect()
+        test_ctrl_c()
+        test_terminal()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
