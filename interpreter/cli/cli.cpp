@@ -341,7 +341,9 @@ int run(Options& o, const char* argv0) {
   interp.heap.set_stress(interp.config.gc_stress);
 
   ThreadState ts(interp);
+  ts.is_main = true;
   set_current_thread(&ts);
+  gil_take(ts);
   g_interp = &interp;
   struct sigaction sa {};
   sa.sa_handler = on_sigint;  // no SA_RESTART: a blocking call returns EINTR

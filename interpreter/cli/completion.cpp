@@ -9,6 +9,7 @@
 #include <set>
 
 #include "vm/api.h"
+#include "vm/run.h"
 
 namespace gilvm::cli {
 
@@ -158,13 +159,12 @@ std::vector<std::string> complete_name(ThreadState& ts, Dict* globals, std::stri
 // Readline's side: the matches of the word being completed, computed when
 // readline asks for the first one.
 ThreadState* g_ts = nullptr;
-Dict* g_globals = nullptr;
 std::vector<std::string> g_matches;
 
 char* next_match(const char* text, int state) {
   static std::size_t next = 0;
   if (state == 0) {
-    g_matches = complete_word(*g_ts, g_globals, text);
+    g_matches = complete_word(*g_ts, main_module_dict(*g_ts, ""), text);
     next = 0;
   }
   if (next >= g_matches.size()) return nullptr;
@@ -197,9 +197,8 @@ std::vector<std::string> complete_word(ThreadState& ts, Dict* globals, std::stri
   return out;
 }
 
-void install_readline_completion(ThreadState& ts, Dict* globals) {
+void install_readline_completion(ThreadState& ts) {
   g_ts = &ts;
-  g_globals = globals;
   // rlcompleter's delimiters: '.' is part of a word, so `obj.attr` is one.
   static char delims[] = " \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?";
   rl_completer_word_break_characters = delims;

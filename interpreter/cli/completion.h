@@ -20,7 +20,8 @@ namespace gilvm::cli {
 std::vector<std::string> complete_word(ThreadState& ts, Dict* globals, std::string_view word);
 
 // Hooks complete_word into GNU readline (the characters that break words,
-// TAB inserting an indent on a blank line). The REPL calls it once.
-void install_readline_completion(ThreadState& ts, Dict* globals);
+// TAB inserting an indent on a blank line), completing in __main__'s
+// globals. The REPL calls it once.
+void install_readline_completion(ThreadState& ts);
 
 }  // namespace gilvm::cli

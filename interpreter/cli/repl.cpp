@@ -77,10 +77,10 @@ void on_line(char* line) {
 
 class TerminalInput final : public Input {
  public:
-  TerminalInput(ThreadState& ts, Dict* globals) : ts_(ts) {
+  explicit TerminalInput(ThreadState& ts) : ts_(ts) {
     rl_readline_name = "gilvm";
     rl_catch_signals = 0;
-    install_readline_completion(ts, globals);
+    install_readline_completion(ts);
     using_history();
     stifle_history(kHistoryLength);
     if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
@@ -197,7 +197,9 @@ class StreamInput final : public Input {
 bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\f\r\n") == std::string::npos; }
 
 // Runs one entry; returns the exit status when it raised SystemExit.
-std::optional<int> run_entry(ThreadState& ts, Dict* globals, const std::string& source) {
+std::optional<int> run_entry(ThreadState& ts, const std::string& source) {
+  // Looked up each time: sys.modules['__main__'] is what keeps it alive.
+  Dict* globals = main_module_dict(ts, "");
   Value r = exec_source(ts, source, "<stdin>", globals, /*interactive=*/true);
   // Every entry is "<stdin>": a traceback through an earlier entry's
   // function would show the wrong line, so (as CPython 3.11) show none.
@@ -224,10 +226,9 @@ void repl_wake_on_signal() {
 
 int run_repl(ThreadState& ts, const ReplOptions& options) {
   ts.interp.config.interactive = true;
-  Dict* globals = main_module_dict(ts, "");
   std::unique_ptr<Input> input;
   if (isatty(0))
-    input = std::make_unique<TerminalInput>(ts, globals);
+    input = std::make_unique<TerminalInput>(ts);
   else
     input = std::make_unique<StreamInput>(ts);
   if (options.banner) write_stderr(ts, std::string(kVersion) + "\nType exit() or Ctrl-D to leave.\n");
@@ -246,7 +247,7 @@ int run_repl(ThreadState& ts, const ReplOptions& options) {
       write_stderr(ts, "\n");
       if (is_blank(entry)) return 0;
       // Input ended inside a block: run it as if a blank line had ended it.
-      std::optional<int> status = run_entry(ts, globals, entry + "\n");
+      std::optional<int> status = run_entry(ts, entry + "\n");
       return status.value_or(0);
     }
     entry += line;
@@ -257,7 +258,7 @@ int run_repl(ThreadState& ts, const ReplOptions& options) {
     }
     front::ParseResult parsed = front::parse(entry, "<stdin>", front::ParseMode::Interactive);
     if (!parsed.ok && parsed.error.incomplete) continue;
-    std::optional<int> status = run_entry(ts, globals, entry);
+    std::optional<int> status = run_entry(ts, entry);
     entry.clear();
     if (status) return *status;
   }

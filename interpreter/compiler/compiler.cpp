@@ -1306,8 +1306,68 @@ class Compiler {
     return std::any_of(l.begin(), l.end(), [](const ExprP& x) { return x->kind == ExprKind::Starred; });
   }
 
+  // A constant as CPython's compiler folds it (literals, signed numbers,
+  // tuples of constants), or Null.
+  Value constant_value(const Expr& e) {
+    switch (e.kind) {
+      case ExprKind::Int: {
+        std::string digits;
+        for (char c : e.text)
+          if (c != '_') digits += c;
+        int base = 10;
+        if (digits.size() > 1 && digits[0] == '0') {
+          char p = static_cast<char>(digits[1] | 0x20);
+          base = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 10;
+          if (base != 10) digits = digits.substr(2);
+        }
+        auto v = BigInt::from_digits(digits, base, false);
+        if (!v) return Value::null();
+        if (v->fits_int64()) return Value::from_int(v->to_int64());
+        return Value::from_obj(interp_.heap.make<BigIntObj>(interp_.types.int_, std::move(*v)));
+      }
+      case ExprKind::Float: return Value::from_float(e.number);
+      case ExprKind::Str: return Value::from_obj(interp_.intern(e.text));
+      case ExprKind::True: return Value::from_bool(true);
+      case ExprKind::False: return Value::from_bool(false);
+      case ExprKind::None: return Value::none();
+      case ExprKind::UnaryOp:
+        if (e.unary_op == front::UnaryOp::Neg) {
+          Value v = constant_value(*e.a);
+          if (v.is_int() && v.as_int() != INT64_MIN) return Value::from_int(-v.as_int());
+          if (v.is_float()) return Value::from_float(-v.as_float());
+        }
+        return Value::null();
+      case ExprKind::Tuple: {
+        std::vector<Value> items;
+        for (auto& x : e.elts) {
+          Value v = constant_value(*x);
+          if (v.is_null()) return Value::null();
+          items.push_back(v);
+        }
+        return Value::from_obj(new_tuple_const(items));
+      }
+      default: return Value::null();
+    }
+  }
+
   void display(const Expr& e) {
     std::uint32_t n = static_cast<std::uint32_t>(e.elts.size());
+    if (e.kind == ExprKind::Set && n > 2) {
+      // CPython folds a display of constants into a frozenset constant and
+      // builds the set from it, which can order the table differently from
+      // adding the items one by one.
+      std::vector<Value> items;
+      for (auto& x : e.elts) {
+        Value v = constant_value(*x);
+        if (v.is_null()) break;
+        items.push_back(v);
+      }
+      if (items.size() == n) {
+        load_const(Value::from_obj(new_tuple_const(items)));
+        emit(Op::BUILD_CONST_SET);
+        return;
+      }
+    }
     if (!has_starred(e.elts)) {
       for (auto& x : e.elts) expr(*x);
       emit(e.kind == ExprKind::Tuple ? Op::BUILD_TUPLE : e.kind == ExprKind::List ? Op::BUILD_LIST : Op::BUILD_SET, n);

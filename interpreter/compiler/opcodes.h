@@ -87,6 +87,7 @@ constexpr int kVariable = 1000;
   X(BUILD_TUPLE, Count, kVariable, "items... -- tuple")                                  \
   X(BUILD_LIST, Count, kVariable, "items... -- list")                                    \
   X(BUILD_SET, Count, kVariable, "items... -- set")                                      \
+  X(BUILD_CONST_SET, None, 0, "tuple -- set  (a display of constants, built as CPython does)") \
   X(BUILD_MAP, Count, kVariable, "k1 v1 ... -- dict")                                    \
   X(BUILD_STRING, Count, kVariable, "parts... -- str")                                   \
   X(LIST_APPEND, Count, -1, "list ... v -- list ...  (list is n-th below v)")            \

@@ -32,9 +32,10 @@ bool is_digit(int c) { return c >= '0' && c <= '9'; }
 bool is_hex_digit(int c) {
   return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
-// CPython's is_potential_identifier_char: what may not directly follow a
-// number.
-bool is_potential_identifier_char(int c) { return is_ascii_ident_char(c) || c >= 128; }
+// What may not directly follow a number (CPython's
+// is_potential_identifier_char; a non-ASCII letter after a number is left
+// to the parser, which reports "invalid syntax", as CPython 3.11 does).
+bool is_potential_identifier_char(int c) { return is_ascii_ident_char(c); }
 
 // Decodes one UTF-8 sequence at s[i] (i < s.size()). Returns its length;
 // an invalid byte decodes as U+FFFD of length 1 (the source was validated
@@ -286,7 +287,7 @@ Token Lexer::synthetic(Tok kind) {
   int col = col_at(pos_);
   t.loc = {line_, col, line_, col};
   t.offset = static_cast<std::uint32_t>(pos_);
-  if (pos_ >= end_) t.flags = kAtEof;
+  if (pos_ >= end_ && mode_ == Mode::Module) t.flags = kAtEof;
   return t;
 }
 
@@ -348,6 +349,7 @@ Token Lexer::scan() {
     if (pos_ >= end_) return at_end();
     char c = src_[pos_];
     if (c == '#') {
+      comment_at_ = pos_;
       while (pos_ < end_ && src_[pos_] != '\n' && src_[pos_] != '\r') ++pos_;
       continue;
     }
@@ -355,6 +357,10 @@ Token Lexer::scan() {
       std::size_t nl = pos_;
       int nl_line = line_;
       int nl_col = col_at(nl);
+      // As in CPython, a NEWLINE after a comment spans the comment.
+      int start_col = comment_at_ != kNoComment ? col_at(comment_at_) : nl_col;
+      int end_col = comment_at_ != kNoComment ? nl_col : nl_col + 1;
+      comment_at_ = kNoComment;
       pos_ += (c == '\r' && pos_ + 1 < end_ && src_[pos_ + 1] == '\n') ? 2 : 1;
       newline_consumed(pos_);
       if (!brackets_.empty() || mode_ == Mode::FStringExpr) {  // implicit joining
@@ -364,7 +370,7 @@ Token Lexer::scan() {
       at_line_start_ = true;
       Token t;
       t.kind = Tok::Newline;
-      t.loc = {nl_line, nl_col, nl_line, nl_col + 1};
+      t.loc = {nl_line, start_col, nl_line, end_col};
       t.offset = static_cast<std::uint32_t>(nl);
       t.text = src_.substr(nl, pos_ - nl);
       return t;
@@ -372,7 +378,9 @@ Token Lexer::scan() {
     if (c == '\\') {  // explicit line joining, §2.1.5
       std::size_t p = pos_ + 1;
       if (p >= end_) {
+        if (!brackets_.empty()) return at_end();  // "'(' was never closed"
         int col = col_at(pos_) + 1;
+        weak_error_ = true;
         return fail("SyntaxError", "unexpected EOF while parsing", line_, col, col + 1, true);
       }
       if (src_[p] == '\n' || src_[p] == '\r') {
@@ -382,11 +390,14 @@ Token Lexer::scan() {
         newline_consumed(pos_);
         if (!validate_upto(pos_)) return error_token();
         if (pos_ >= end_ && mode_ == Mode::Module) {
+          if (!brackets_.empty()) return at_end();  // "'(' was never closed"
+          weak_error_ = true;
           return fail("SyntaxError", "unexpected EOF while parsing", bs_line, bs_col, bs_col + 1,
                       true);
         }
         continue;
       }
+      weak_error_ = true;
       return fail_at("unexpected character after line continuation character", p);
     }
     break;
@@ -411,6 +422,8 @@ bool Lexer::indentation(Token& out) {
     std::size_t p = pos_;
     int col = 0;
     int alt = 0;
+    int cont_col = -1;  // indentation where a backslash continued the line
+    int cont_alt = -1;
     while (p < end_) {
       char c = src_[p];
       if (c == ' ') {
@@ -421,10 +434,28 @@ bool Lexer::indentation(Token& out) {
         ++alt;
       } else if (c == '\f') {
         col = alt = 0;
+      } else if (c == '\\' && p + 1 < end_ && (src_[p + 1] == '\n' || src_[p + 1] == '\r')) {
+        // Indentation cannot be split over lines with a backslash: the
+        // first backslash decides the level (tokenizer.c).
+        if (cont_col < 0) {
+          cont_col = col;
+          cont_alt = alt;
+        }
+        p += (src_[p + 1] == '\r' && p + 2 < end_ && src_[p + 2] == '\n') ? 3 : 2;
+        newline_consumed(p);
+        if (!validate_upto(p)) {
+          out = error_token();
+          return true;
+        }
+        continue;
       } else {
         break;
       }
       ++p;
+    }
+    if (cont_col >= 0) {
+      col = cont_col;
+      alt = cont_alt;
     }
     if (p >= end_) {
       pos_ = p;
@@ -446,6 +477,7 @@ bool Lexer::indentation(Token& out) {
     at_line_start_ = false;
     auto tab_error = [&] {
       out = fail("TabError", "inconsistent use of tabs and spaces in indentation", line_, 0, 1);
+      weak_error_ = true;
       return true;
     };
     int cur = indents_.back();
@@ -458,6 +490,7 @@ bool Lexer::indentation(Token& out) {
       if (alt <= cur_alt) return tab_error();
       if (indents_.size() >= 100) {
         out = fail("IndentationError", "too many levels of indentation", line_, 0, 1);
+        weak_error_ = true;
         return true;
       }
       indents_.push_back(col);
@@ -482,6 +515,7 @@ bool Lexer::indentation(Token& out) {
       int ecol = col_at(eol);
       out = fail("IndentationError", "unindent does not match any outer indentation level", line_,
                  ecol, ecol + 1);
+      weak_error_ = true;
       return true;
     }
     if (alt != alt_indents_.back()) return tab_error();
@@ -508,6 +542,11 @@ Token Lexer::at_end() {
     Token t = synthetic(Tok::Newline);
     t.flags = 0;
     t.loc.end_col = t.loc.col + 1;
+    if (comment_at_ != kNoComment) {
+      t.loc.end_col = t.loc.col;
+      t.loc.col = col_at(comment_at_);
+      comment_at_ = kNoComment;
+    }
     return t;
   }
   if (indents_.size() > 1) {

@@ -140,6 +140,10 @@ class Lexer {
   // (CPython prefers this error to a later parser error only when the
   // parser's error is on a later line), else 0.
   [[nodiscard]] int unclosed_bracket_line() const { return unclosed_bracket_line_; }
+  // Errors that CPython's tokenizer reports through a status code rather
+  // than an exception (indentation, tabs, line continuation, end of input
+  // after a backslash): they do not displace an earlier parser error.
+  [[nodiscard]] bool error_is_weak() const { return weak_error_; }
 
   // Column, in code points, of byte offset `pos` on the line starting at
   // byte offset `line_start` (pos >= line_start).
@@ -185,6 +189,9 @@ class Lexer {
   std::size_t cache_pos_ = 0;
   int cache_col_ = 0;
 
+  static constexpr std::size_t kNoComment = ~std::size_t{0};
+  std::size_t comment_at_ = kNoComment;  // a comment skipped on this line
+
   bool at_line_start_ = true;   // the next token begins a logical line
   bool line_has_tokens_ = false;  // a token was produced on this logical line
   int pending_dedents_ = 0;
@@ -200,6 +207,7 @@ class Lexer {
   bool failed_ = false;
   SyntaxErrorInfo error_;
   int unclosed_bracket_line_ = 0;
+  bool weak_error_ = false;
   bool ended_ = false;  // ENDMARKER was produced
 };
 

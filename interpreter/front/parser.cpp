@@ -61,6 +61,8 @@ struct ParseFailure {
   int end_line = 0;        // when the range ends on a later line
   bool from_lexer = false;
   bool at_eof = false;     // the parser failed on a token synthesised at end of input
+  bool generic = false;    // a plain "invalid syntax" (CPython lets specific errors win)
+  bool final = false;      // not displaced by a later scanner error (unexpected indent)
 };
 
 struct Pos {
@@ -365,11 +367,12 @@ class Parser {
   // After a parser error: scan the rest of the source, and let a scanner
   // error there win, as CPython does.
   ParseFailure prefer_scanner_error(ParseFailure f) {
-    if (f.from_lexer || lex_.failed()) return f;
+    if (f.from_lexer || f.final || lex_.failed()) return f;
     for (;;) {
       Token t = lex_.next();
       if (t.kind == Tok::EndMarker) return f;
       if (t.kind == Tok::Error) {
+        if (lex_.error_is_weak()) return f;
         // CPython compares with the line of the furthest token it read
         int bracket_line = lex_.unclosed_bracket_line();
         if (bracket_line != 0 && furthest_line_ <= bracket_line) return f;
@@ -405,9 +408,7 @@ class Parser {
   // where its last body statement ends.
   const Token& advance() {
     const Token& t = peek();
-    if (t.kind == Tok::Newline) {
-      last_newline_ = t.loc;
-    } else if (t.kind != Tok::Indent && t.kind != Tok::Dedent) {
+    if (t.kind != Tok::Newline && t.kind != Tok::Indent && t.kind != Tok::Dedent) {
       prev_end_ = {t.loc.end_line, t.loc.end_col};
     }
     ++pos_;
@@ -476,24 +477,41 @@ class Parser {
     f.from_lexer = true;
     return f;
   }
-  // Where "end of input" errors point: the last NEWLINE, as CPython does.
-  Loc eof_loc() {
-    if (last_newline_.line != 0) return {last_newline_.line, last_newline_.col, last_newline_.line, last_newline_.col};
-    const Token& t = peek();
-    return {t.loc.line, t.loc.col, t.loc.line, t.loc.col};
+  // Where "end of input" errors point, as in CPython: the end of the last
+  // line of the source.
+  Loc eof_loc() const {
+    std::size_t n = src_.size();
+    if (n > 0 && src_[n - 1] == '\n') --n;
+    if (n > 0 && src_[n - 1] == '\r') --n;
+    int line = 1;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (src_[i] == '\n' || (src_[i] == '\r' && (i + 1 >= n || src_[i + 1] != '\n'))) {
+        ++line;
+        start = i + 1;
+      }
+    }
+    int col = code_points(src_.substr(start, n - start));
+    return {line, col, line, col};
   }
 
   // "invalid syntax" with the caret on `t`.
   [[noreturn]] void fail_generic(const Token& t) {
+    // CPython reports these before looking at the rest of the source
     if (t.kind == Tok::Indent) {
       int col = std::max(0, t.loc.end_col - 1);
-      indentation_error("unexpected indent", {t.loc.line, col, t.loc.line, col});
+      ParseFailure f = make_failure("IndentationError", "unexpected indent", {t.loc.line, col, t.loc.line, col});
+      f.final = true;
+      throw f;
     }
-    if (t.kind == Tok::Dedent && !(t.flags & kAtEof)) {
-      indentation_error("unexpected unindent", t.loc);
+    if (t.kind == Tok::Dedent) {
+      ParseFailure f = make_failure("IndentationError", "unexpected unindent", (t.flags & kAtEof) ? eof_loc() : t.loc);
+      f.final = true;
+      throw f;
     }
-    if (t.flags & kAtEof) error("invalid syntax", eof_loc());
-    error("invalid syntax", t.loc);
+    ParseFailure f = make_failure("SyntaxError", "invalid syntax", (t.flags & kAtEof) ? eof_loc() : t.loc);
+    f.generic = true;
+    throw f;
   }
 
   [[noreturn]] void refuse(std::string_view what, const Loc& where) {
@@ -503,7 +521,14 @@ class Parser {
   // Inside brackets an element was followed by something other than ',' or
   // the closing bracket. CPython's invalid_expression: when that something
   // is another expression, the programmer probably forgot a comma.
-  [[noreturn]] void fail_after_element(const Expr* elem, const Loc& elem_start) {
+  [[noreturn]] void fail_after_element(const Expr* elem, const Loc& elem_start_in) {
+    Loc elem_start = elem_start_in;
+    // the check applies to the body of a lambda (parsed as an expression)
+    while (elem && elem->kind == ExprKind::Lambda) {
+      elem = elem->a.get();
+      elem_start = elem->loc;
+    }
+    if (elem && at(Tok::Equal)) check_no_assignment(*elem, elem_start);
     const Token& t = peek();
     if (elem && bracket_depth_ > 0 && starts_expression(t.kind) && elem->kind != ExprKind::IfExp &&
         elem->kind != ExprKind::Lambda && elem->kind != ExprKind::Starred &&
@@ -556,7 +581,7 @@ class Parser {
       bool ok = false;
       try {
         (void)binary(1);
-        ok = true;
+        ok = !at(Tok::Equal) && !at(Tok::ColonEqual);
       } catch (ParseFailure& f) {
         if (f.from_lexer) throw;
       }
@@ -824,7 +849,15 @@ class Parser {
       s->targets.push_back(std::move(first));
       for (;;) {
         advance();  // '='
-        ExprP v = at(Tok::Yield) ? yield_expression() : star_expressions();
+        ExprP v;
+        try {
+          v = at(Tok::Yield) ? yield_expression() : star_expressions();
+        } catch (ParseFailure& f) {
+          // CPython's invalid_assignment reports a bad target before a
+          // plain syntax error in what follows it
+          if (!f.from_lexer && f.generic) check_targets_alone(s->targets);
+          throw;
+        }
         if (at(Tok::Equal)) {
           s->targets.push_back(std::move(v));
           continue;
@@ -835,21 +868,29 @@ class Parser {
       check_assignment_targets(s->targets, *s->a);
       return closed(std::move(s));
     }
-    // Python 2's print statement: CPython's invalid_legacy_expression.
-    if (first->kind == ExprKind::Name && (first->name == "print" || first->name == "exec") &&
-        starts_expression(kind())) {
+    // `NAME expression`: CPython's invalid_legacy_expression names Python
+    // 2's print statement. It parses what follows; errors inside that
+    // surface in CPython only when it starts with '[' or '{' (an artefact
+    // of its memoisation), so only those are let through here.
+    bool bracketed = at(Tok::LBracket) || at(Tok::LBrace);
+    if (first->kind == ExprKind::Name && starts_expression(kind()) && !at(Tok::LParen) &&
+        (bracketed || first->name == "print" || first->name == "exec")) {
       std::size_t save = pos_;
       Pos save_end = prev_end_;
       Loc where = first->loc;
+      bool ok = false;
       try {
         (void)star_expressions();
         where = span(first->loc);
+        ok = true;
       } catch (ParseFailure& f) {
-        if (f.from_lexer) throw;
+        if (f.from_lexer || !f.generic) throw;
       }
       pos_ = save;
       prev_end_ = save_end;
-      error(fmt::format("Missing parentheses in call to '{0}'. Did you mean {0}(...)?", first->name), where);
+      if (ok && (first->name == "print" || first->name == "exec")) {
+        error(fmt::format("Missing parentheses in call to '{0}'. Did you mean {0}(...)?", first->name), where);
+      }
     }
     StmtP s = stmt(StmtKind::Expr, start);
     s->a = std::move(first);
@@ -857,6 +898,20 @@ class Parser {
   }
 
   StmtP annotated_assignment(const Loc& start, ExprP target) {
+    bool valid = target->kind == ExprKind::Name || target->kind == ExprKind::Attribute ||
+                 target->kind == ExprKind::Subscript;
+    if (!valid) {
+      // CPython's invalid_ann_assign_target needs `target ':' expression`;
+      // without an annotation it is plain invalid syntax at the ':'.
+      Token colon = peek();
+      advance();
+      try {
+        (void)expression();
+      } catch (ParseFailure& f) {
+        if (f.from_lexer || !f.generic) throw;
+        fail_generic(colon);
+      }
+    }
     switch (target->kind) {
       case ExprKind::Name:
       case ExprKind::Attribute:
@@ -878,6 +933,15 @@ class Parser {
     s->targets.push_back(std::move(target));
     if (accept(Tok::Equal)) s->a = at(Tok::Yield) ? yield_expression() : star_expressions();
     return closed(std::move(s));
+  }
+
+  void check_targets_alone(const ExprList& targets) {
+    for (const ExprP& t : targets) {
+      if (t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom) {
+        error("assignment to yield expression not possible", t->loc);
+      }
+      check_target(*t, TargetCtx::Store);
+    }
   }
 
   // `t1 = t2 = value`: every target must be assignable. The messages
@@ -1179,8 +1243,10 @@ class Parser {
     s->name = expect_name();
     if (!at(Tok::LParen)) error("expected '('", peek().loc);
     advance();
+    ++bracket_depth_;
     s->args = parameters(Tok::RParen, true);
     if (!accept(Tok::RParen)) fail_generic(peek());
+    --bracket_depth_;
     if (accept(Tok::RArrow)) (void)expression();  // the return annotation: dropped
     expect_colon(true);
     s->body = block("function definition", line);
@@ -1226,85 +1292,136 @@ class Parser {
   }
 
   // Parameter lists of def (closed by ')', with annotations) and lambda
-  // (closed by ':'), §8.7 / §6.14, with CPython's messages for the order
-  // rules.
+  // (closed by ':'), §8.7 / §6.14. The order rules give CPython's messages
+  // in the same local contexts as its invalid_parameters rules; anything
+  // else is "invalid syntax".
   std::unique_ptr<Arguments> parameters(Tok close_tok, bool annotations) {
     auto args = std::make_unique<Arguments>();
     bool seen_slash = false;
     bool seen_star = false;
     bool seen_default = false;
-    bool bare_star = false;
-    Loc bare_star_loc;
     std::vector<std::string> names;
+    std::string duplicate;  // the first repeated name, and where
+    Loc duplicate_loc;
     auto param = [&] {
       Param p;
       p.loc = peek().loc;
       p.name = expect_name();
       if (annotations && accept(Tok::Colon)) {
-        if (accept(Tok::Star)) {  // *args: *Ts
-          (void)expression();
-        } else {
-          (void)expression();
-        }
+        accept(Tok::Star);  // *args: *Ts
+        Loc astart = peek().loc;
+        ExprP annotation = expression();
+        if (!at(Tok::Equal) && !at(Tok::Comma) && !at(close_tok)) fail_after_element(annotation.get(), astart);
       }
       close(p);
+      return p;
+    };
+    auto remember = [&](const Param& p) {
       for (const std::string& n : names) {
-        if (n == p.name) {
-          error(fmt::format("duplicate argument '{}' in function definition", p.name), p.loc);
+        if (n == p.name && duplicate.empty()) {
+          duplicate = p.name;
+          duplicate_loc = p.loc;
         }
       }
       names.push_back(p.name);
-      return p;
     };
     while (!at(close_tok)) {
       Token t = peek();
       if (t.kind == Tok::Slash) {
         if (seen_slash) error("/ may appear only once", t.loc);
         if (seen_star) error("/ must be ahead of *", t.loc);
-        if (args->positional.empty()) error("at least one argument must precede /", t.loc);
+        if (args->positional.empty()) {
+          if (peek(1).kind == Tok::Comma) error("at least one argument must precede /", t.loc);
+          fail_generic(t);
+        }
         advance();
         seen_slash = true;
         args->positional_only = static_cast<int>(args->positional.size());
+        if (at(Tok::Star)) error("expected comma between / and *", peek().loc);
       } else if (t.kind == Tok::DoubleStar) {
         advance();
         Param p = param();
         if (at(Tok::Equal)) error("var-keyword argument cannot have default value", peek().loc);
         args->kwarg = p.name;
-        accept(Tok::Comma);
-        if (!at(close_tok)) error("arguments cannot follow var-keyword argument", peek().loc);
+        for (const std::string& n : names) {
+          if (n == p.name) error(fmt::format("duplicate argument '{}' in function definition", p.name), p.loc);
+        }
+        if (accept(Tok::Comma) && !at(close_tok)) {
+          Tok k = kind();
+          if (k == Tok::Name || k == Tok::Star || k == Tok::DoubleStar || k == Tok::Slash) {
+            error("arguments cannot follow var-keyword argument", peek().loc);
+          }
+          fail_generic(peek());
+        }
         break;
       } else if (t.kind == Tok::Star) {
-        if (seen_star) error("* argument may appear only once", t.loc);
+        if (seen_star) {
+          Tok n = peek(1).kind;
+          if (n == Tok::Name || n == Tok::Comma) error("* argument may appear only once", t.loc);
+          fail_generic(t);
+        }
         advance();
         seen_star = true;
         if (at(Tok::Name)) {
           Param p = param();
           if (at(Tok::Equal)) error("var-positional argument cannot have default value", peek().loc);
           args->vararg = p.name;
+          for (const std::string& n : names) {
+            if (n == p.name) error(fmt::format("duplicate argument '{}' in function definition", p.name), p.loc);
+          }
+          names.push_back(p.name);
         } else {
-          bare_star = true;
-          bare_star_loc = t.loc;
+          Tok n = kind();
+          if (n == close_tok || (n == Tok::Comma && (peek(1).kind == close_tok || peek(1).kind == Tok::DoubleStar))) {
+            error("named arguments must follow bare *", t.loc);
+          }
+          if (n != Tok::Comma) fail_generic(peek());
         }
       } else if (t.kind == Tok::Name) {
         Param p = param();
-        if (accept(Tok::Equal)) p.default_value = expression();
+        if (at(Tok::Equal)) {
+          Loc eq = peek().loc;
+          advance();
+          if (at(close_tok) || at(Tok::Comma)) error("expected default value expression", eq);
+          Loc dstart = peek().loc;
+          p.default_value = expression();
+          if (!at(Tok::Comma) && !at(close_tok)) fail_after_element(p.default_value.get(), dstart);
+        }
         close(p);
         if (seen_star) {
+          remember(p);
           args->kwonly.push_back(std::move(p));
         } else {
           if (p.default_value) {
             seen_default = true;
-          } else if (seen_default) {
+          } else if (seen_default && (at(Tok::Comma) || at(close_tok))) {
             error("non-default argument follows default argument", p.loc);
           }
+          remember(p);
           args->positional.push_back(std::move(p));
         }
+      } else if (t.kind == Tok::LParen && !seen_star) {
+        // def f((a, b)): Python 2's tuple parameters
+        std::size_t k = 1;
+        bool names_only = peek(k).kind == Tok::Name;
+        while (names_only && peek(k).kind == Tok::Name) {
+          ++k;
+          if (peek(k).kind != Tok::Comma) break;
+          ++k;
+        }
+        if (names_only && peek(k).kind == Tok::RParen) {
+          error(close_tok == Tok::Colon ? "Lambda expression parameters cannot be parenthesized"
+                                        : "Function parameters cannot be parenthesized",
+                range(t.loc, peek(k).loc));
+        }
+        fail_generic(t);
       } else {
         fail_generic(t);
       }
       if (!accept(Tok::Comma)) break;
     }
-    if (bare_star && args->kwonly.empty()) error("named arguments must follow bare *", bare_star_loc);
+    // a symbol-table error in CPython, so after the syntax checks
+    if (!duplicate.empty()) error(fmt::format("duplicate argument '{}' in function definition", duplicate), duplicate_loc);
     return args;
   }
 
@@ -1440,7 +1557,15 @@ class Parser {
           op = peek(1).kind == Tok::Not ? CmpOp::IsNot : CmpOp::Is;
           break;
         case Tok::Not:
-          if (peek(1).kind != Tok::In) fail_generic(peek(1));
+          if (peek(1).kind != Tok::In) {
+            // inside brackets the caller may suggest a missing comma
+            if (bracket_depth_ > 0) {
+              if (!e) return left;
+              close(*e);
+              return e;
+            }
+            fail_generic(peek(1));
+          }
           op = CmpOp::NotIn;
           break;
         default:
@@ -1572,6 +1697,8 @@ class Parser {
   }
 
   // §6.3.4 Calls (after '(' up to and including ')'); also class bases.
+  // The argument order errors are raised once the list has parsed, as
+  // CPython does (a missing comma inside is reported first).
   void call_arguments(ExprList& args, std::vector<Keyword>& keywords, const Loc& lparen,
                       bool allow_genexp) {
     bool seen_keyword = false;
@@ -1579,6 +1706,14 @@ class Parser {
     const Expr* last = nullptr;
     Loc last_start;
     Expr* sole_genexp = nullptr;
+    std::string order_error;
+    Loc order_loc;
+    auto order = [&](std::string message, const Loc& where) {
+      if (order_error.empty()) {
+        order_error = std::move(message);
+        order_loc = where;
+      }
+    };
     while (!at(Tok::RParen)) {
       Loc s = peek().loc;
       last_start = s;
@@ -1588,13 +1723,14 @@ class Parser {
         ExprP e = node(ExprKind::Starred, s);
         e->a = expression();
         close(*e);
-        if (seen_kw_unpack) error("iterable argument unpacking follows keyword argument unpacking", star);
+        if (seen_kw_unpack) order("iterable argument unpacking follows keyword argument unpacking", star);
         last = e.get();
         args.push_back(std::move(e));
       } else if (at(Tok::DoubleStar)) {
         advance();
         Keyword k;
         k.loc = s;
+        last_start = peek().loc;
         k.value = expression();
         close(k);
         last = k.value.get();
@@ -1605,10 +1741,11 @@ class Parser {
         k.loc = s;
         k.name = std::string(advance().text);
         advance();  // '='
+        last_start = peek().loc;
         k.value = expression();
         close(k);
         for (const Keyword& other : keywords) {
-          if (other.name == k.name) error(fmt::format("keyword argument repeated: {}", k.name), k.loc);
+          if (other.name == k.name) order(fmt::format("keyword argument repeated: {}", k.name), k.loc);
         }
         last = k.value.get();
         keywords.push_back(std::move(k));
@@ -1635,14 +1772,18 @@ class Parser {
           args.push_back(std::move(g));
           break;
         }
-        if (seen_kw_unpack) error("positional argument follows keyword argument unpacking", v->loc);
-        if (seen_keyword) error("positional argument follows keyword argument", v->loc);
+        if (seen_kw_unpack) {
+          order("positional argument follows keyword argument unpacking", v->loc);
+        } else if (seen_keyword) {
+          order("positional argument follows keyword argument", v->loc);
+        }
         last = v.get();
         args.push_back(std::move(v));
       }
       if (!accept(Tok::Comma)) break;
     }
     expect_close(Tok::RParen, last, last_start);
+    if (!order_error.empty()) error(order_error, order_loc);
     // A generator expression that is the sole argument uses the call's
     // parentheses (CPython gives it their span).
     if (sole_genexp) sole_genexp->loc = span(lparen);
@@ -1874,8 +2015,9 @@ class Parser {
     }
     Loc first_start = peek().loc;
     ExprP first = star_named_expression();
-    if (first->kind != ExprKind::Starred && accept(Tok::Colon)) {
-      ExprP v = expression();
+    if (first->kind != ExprKind::Starred && at(Tok::Colon)) {
+      Loc value_start;
+      ExprP v = dict_value(value_start);
       if (at_comp_for()) {
         ExprP d = node(ExprKind::DictComp, start);
         d->a = std::move(first);
@@ -1889,7 +2031,7 @@ class Parser {
       ExprP d = node(ExprKind::Dict, start);
       d->keys.push_back(std::move(first));
       d->values.push_back(std::move(v));
-      dict_rest(*d, first_start);
+      dict_rest(*d, value_start);
       return d;
     }
     if (at_comp_for()) {
@@ -1912,8 +2054,23 @@ class Parser {
     return s;
   }
 
-  void dict_rest(Expr& d, const Loc& first_start) {
-    Loc last_start = first_start;
+  // ':' and the value of a dict display item, with CPython's
+  // invalid_kvpair messages.
+  ExprP dict_value(Loc& value_start) {
+    Loc colon = peek().loc;
+    advance();
+    if (at(Tok::RBrace) || at(Tok::Comma)) error("expression expected after dictionary key and ':'", colon);
+    value_start = peek().loc;
+    if (at(Tok::Star)) {
+      advance();
+      (void)binary(1);
+      error("cannot use a starred expression in a dictionary value", span(value_start));
+    }
+    return expression();
+  }
+
+  void dict_rest(Expr& d, const Loc& first_value_start) {
+    Loc last_start = first_value_start;
     while (accept(Tok::Comma)) {
       if (at(Tok::RBrace)) break;
       last_start = peek().loc;
@@ -1923,14 +2080,12 @@ class Parser {
         continue;
       }
       ExprP k = expression();
-      if (!accept(Tok::Colon)) {
-        if (at(Tok::Comma) || at(Tok::RBrace)) {
-          error("':' expected after dictionary key", {k->loc.line, k->loc.col, k->loc.line, k->loc.col});
-        }
-        fail_after_element(k.get(), last_start);
+      if (!at(Tok::Colon)) {
+        int col = std::max(0, k->loc.end_col - 1);
+        error("':' expected after dictionary key", {k->loc.end_line, col, k->loc.end_line, col});
       }
       d.keys.push_back(std::move(k));
-      d.values.push_back(expression());
+      d.values.push_back(dict_value(last_start));
     }
     expect_close(Tok::RBrace, d.values.back().get(), last_start);
     --bracket_depth_;
@@ -1944,9 +2099,10 @@ class Parser {
       Comprehension c;
       if (accept(Tok::Async)) c.is_async = true;
       advance();  // for
+      Loc target_start = peek().loc;
       c.target = target_list();
       check_target(*c.target, TargetCtx::For);
-      if (!accept(Tok::In)) fail_generic(peek());
+      if (!accept(Tok::In)) fail_after_element(c.target.get(), target_start);
       c.iter = disjunction();
       while (accept(Tok::If)) c.ifs.push_back(disjunction());
       comps.push_back(std::move(c));
@@ -2403,7 +2559,8 @@ class Parser {
     try {
       return sub.fstring_expression();
     } catch (ParseFailure& f) {
-      if (f.info.message.rfind("f-string", 0) != 0) f.info.message = "f-string: " + f.info.message;
+      // CPython prefixes the parser's errors, not the tokenizer's
+      if (!f.from_lexer && f.info.message.rfind("f-string", 0) != 0) f.info.message = "f-string: " + f.info.message;
       f.from_lexer = false;
       f.at_eof = false;
       f.info.incomplete = false;
@@ -2417,7 +2574,6 @@ class Parser {
   std::size_t pos_ = 0;
   Pos prev_end_{1, 0};
   int furthest_line_ = 0;  // line of the last token pulled from the lexer
-  Loc last_newline_{};
   int depth_ = 0;
   int bracket_depth_ = 0;
   // Parenthesised tuples: `(a, b) = ...` and `a, b = ...` differ in some

@@ -18,6 +18,7 @@
 
 #include "modules/registry.h"
 #include "vm/api.h"
+#include "vm/gil.h"
 
 namespace gilvm {
 
@@ -118,7 +119,10 @@ Value t_sleep(ThreadState& ts, Value self, const Args& a) {
   if (secs < 0) return raise(ts, ts.interp.types.ValueError, "sleep length must be non-negative");
   if (secs > 9.2e18)
     return raise(ts, ts.interp.types.OverflowError, "timestamp out of range for platform time_t");
-  blocking_sleep(secs);
+  {
+    ReleaseGil released(ts);  // other threads run while this one sleeps
+    blocking_sleep(secs);
+  }
   return Value::none();
 }
 

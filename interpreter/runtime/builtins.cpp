@@ -39,6 +39,7 @@
 #include "runtime/unicode.h"
 #include "vm/api.h"
 #include "vm/eval.h"
+#include "vm/import.h"
 
 namespace gilvm {
 
@@ -714,6 +715,26 @@ Value b_dir(ThreadState& ts, Value self, const Args& a) {
   return sorted_name_list(ts, names);
 }
 
+Value b_import(ThreadState& ts, Value self, const Args& a) {
+  Value p[5];
+  if (!bind(ts, a, "__import__", {"name", "globals", "locals", "fromlist", "level"}, 1, 5, 0, p))
+    return Value::fail();
+  Str* name = as_str(p[0]);
+  if (name == nullptr)
+    return raise_fmt(ts, ts.interp.types.TypeError, "__import__() argument 1 must be str, not {}",
+                     type_name(ts, p[0]));
+  std::int64_t level = 0;
+  if (!p[4].is_null()) {
+    auto l = to_index(ts, p[4]);
+    if (!l) return Value::fail();
+    level = *l;
+  }
+  Dict* globals = as_dict(p[1]);
+  if (globals == nullptr && ts.frame != nullptr) globals = ts.frame->globals;
+  Value fromlist = is_none_or_null(p[3]) ? Value::none() : p[3];
+  return import_name(ts, name, fromlist, static_cast<int>(level), globals);
+}
+
 Value b_exit(ThreadState& ts, Value self, const Args& a) {
   if (!no_keywords(ts, a, "exit") || !positional(ts, a, "exit", 0, 1)) return Value::fail();
   Value exc = new_exception(ts, ts.interp.types.SystemExit,
@@ -1209,7 +1230,7 @@ const NativeDef kBuiltins[] = {
     {"format", b_format},     {"callable", b_callable}, {"vars", b_vars},
     {"dir", b_dir},           {"globals", b_globals},   {"locals", b_locals},
     {"exit", b_exit},         {"quit", b_exit},         {"open", builtin_open},
-    {"__build_class__", build_class},
+    {"__build_class__", build_class}, {"__import__", b_import},
 };
 
 struct IterTypeDef {

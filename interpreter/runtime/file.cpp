@@ -908,9 +908,7 @@ Value builtin_open(ThreadState& ts, Value self, const Args& a) {
   if (binary && has_nl) return raise(ts, T.ValueError, "binary mode doesn't take a newline argument");
   if (!binary && buffering == 0) return raise(ts, T.ValueError, "can't have unbuffered text I/O");
   if (has_nl && newline != "" && newline != "\n" && newline != "\r" && newline != "\r\n") {
-    auto r = repr_string(ts, args[5]);
-    if (!r) return Value::fail();
-    return raise_fmt(ts, T.ValueError, "illegal newline value: {}", *r);
+    return raise_fmt(ts, T.ValueError, "illegal newline value: {}", newline);
   }
   std::string shown = "UTF-8";
   if (has_enc && !encoding_ok(encoding, shown))

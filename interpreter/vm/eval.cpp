@@ -24,6 +24,7 @@
 #include <cstring>
 
 #include "config.h"
+#include "runtime/set_ops.h"
 #include "runtime/str_ops.h"
 #include "vm/api.h"
 #include "vm/import.h"
@@ -683,6 +684,14 @@ dispatch_top:
     NEXT();
   }
 
+  TARGET(BUILD_CONST_SET) {
+    SYNC();
+    Set* s = set_from_constant_display(ts, std::span<const Value>(as_tuple(TOP())->items));
+    if (s == nullptr) goto error;
+    TOP() = Value::from_obj(s);
+    NEXT();
+  }
+
   TARGET(BUILD_MAP) {
     SYNC();
     std::size_t n = ARG;
@@ -751,12 +760,7 @@ dispatch_top:
 
   TARGET(SET_UPDATE) {
     SYNC();
-    Value it = PEEK(1);
-    Set* s = as_set(PEEK(ARG + 1));
-    std::vector<Value> items;
-    if (!ops::extend_from_iterable(ts, it, items)) goto error;
-    for (Value v : items)
-      if (set_add(ts, s, v) < 0) goto error;
+    if (!set_update(ts, as_set(PEEK(ARG + 1)), PEEK(1))) goto error;
     --sp;
     NEXT();
   }
@@ -1162,11 +1166,17 @@ dispatch_top:
         v = Value::from_obj(s);
         break;
       }
-      case 2:
-      case 3: {
+      case 2: {
         Str* s = repr(ts, v);
         if (!s) goto error;
         v = Value::from_obj(s);
+        break;
+      }
+      case 3: {
+        Value ascii_fn = dict_get_cstr(interp, interp.builtins, "ascii");
+        Value r = call(ts, ascii_fn, std::span<const Value>(&v, 1));
+        CHECK(r);
+        v = r;
         break;
       }
       default:

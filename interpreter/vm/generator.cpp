@@ -162,7 +162,12 @@ bool handle_eval_breaker(ThreadState& ts) {
     in.eval_breaker.fetch_and(~static_cast<std::uint32_t>(kBreakGc), std::memory_order_relaxed);
     in.heap.collect(in);
   }
-  if (bits & kBreakSignal) {
+  if (bits & kBreakGilDrop) gil_yield(ts);
+  if ((bits & kBreakLegacyTick) && in.gil.legacy_countdown.fetch_sub(1, std::memory_order_relaxed) <= 1) {
+    in.gil.legacy_countdown.store(100, std::memory_order_relaxed);
+    gil_yield(ts);
+  }
+  if ((bits & kBreakSignal) && ts.is_main) {
     in.eval_breaker.fetch_and(~static_cast<std::uint32_t>(kBreakSignal), std::memory_order_relaxed);
     Value e = new_exception(ts, in.types.KeyboardInterrupt, {});
     raise(ts, e);

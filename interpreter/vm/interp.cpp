@@ -81,6 +81,7 @@ void Interpreter::mark_roots(Tracer& t) {
   for (Str* const* p = &names.__init__; p < reinterpret_cast<Str* const*>(&names + 1); ++p) t.mark(*p);
   for (auto& [text, s] : interned_) t.mark(s);
   for (Value* v : extra_roots) t.mark(*v);
+  std::lock_guard<std::mutex> lock(threads_mu);
   for (ThreadState* ts : threads) {
     for (Value* v = ts->stack; v < ts->stack_top; ++v) t.mark(*v);
     for (Frame* f = ts->frame; f != nullptr; f = f->prev) {
@@ -132,6 +133,9 @@ constexpr ExcDef kExceptions[] = {
     {&BuiltinTypes::TypeError, "TypeError", &BuiltinTypes::Exception},
     {&BuiltinTypes::ValueError, "ValueError", &BuiltinTypes::Exception},
     {&BuiltinTypes::UnicodeError, "UnicodeError", &BuiltinTypes::ValueError},
+    {&BuiltinTypes::UnicodeDecodeError, "UnicodeDecodeError", &BuiltinTypes::UnicodeError},
+    {&BuiltinTypes::UnicodeEncodeError, "UnicodeEncodeError", &BuiltinTypes::UnicodeError},
+    {&BuiltinTypes::MemoryError, "MemoryError", &BuiltinTypes::Exception},
     {&BuiltinTypes::OSError, "OSError", &BuiltinTypes::Exception},
     {&BuiltinTypes::FileNotFoundError, "FileNotFoundError", &BuiltinTypes::OSError},
     {&BuiltinTypes::FileExistsError, "FileExistsError", &BuiltinTypes::OSError},

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "compiler/code.h"
+#include "vm/gil.h"
 #include "vm/heap.h"
 #include "vm/object.h"
 
@@ -75,6 +76,7 @@ enum EvalBreakerBit : std::uint32_t {
   kBreakGilDrop = 2,      // another thread asks the holder to release the GIL
   kBreakSignal = 4,       // a signal arrived (Ctrl-C)
   kBreakAsyncExc = 8,     // an exception was set for a thread from outside
+  kBreakLegacyTick = 16,  // --gil=legacy: every safe point counts down to a release
 };
 
 struct ThreadState {
@@ -104,6 +106,8 @@ struct ThreadState {
 
   std::uint64_t ident = 0;         // threading.get_ident()
   std::string name = "MainThread";
+  bool is_main = false;            // the thread that receives KeyboardInterrupt
+  bool holds_gil = false;          // written by the owner only (gil.cpp)
 
   // Pushes a frame with every field reset.
   Frame* push_frame();
@@ -134,7 +138,7 @@ struct BuiltinTypes {
       *StopIteration, *ArithmeticError, *ZeroDivisionError, *OverflowError, *AssertionError,
       *AttributeError, *LookupError, *IndexError, *KeyError, *NameError,
       *UnboundLocalError, *RuntimeError, *RecursionError, *NotImplementedError, *TypeError,
-      *ValueError, *UnicodeError, *OSError, *FileNotFoundError, *FileExistsError,
+      *ValueError, *UnicodeError, *UnicodeDecodeError, *UnicodeEncodeError, *MemoryError, *OSError, *FileNotFoundError, *FileExistsError,
       *PermissionError, *IsADirectoryError, *TimeoutError, *BrokenPipeError,
       *ImportError, *ModuleNotFoundError, *SyntaxError, *IndentationError, *EOFError,
       *StopAsyncIteration, *Warning, *RuntimeWarning, *DeprecationWarning,
@@ -181,6 +185,7 @@ struct Interpreter {
   Tuple* empty_tuple = nullptr;
 
   std::atomic<std::uint32_t> eval_breaker{0};
+  Gil gil;
   int recursion_limit = 1000;
   int exit_status = 0;
 

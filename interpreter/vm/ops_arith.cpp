@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 
+#include "runtime/dict_ops.h"
 #include "runtime/number_ops.h"
 #include "runtime/numfmt.h"
 #include "runtime/seq_ops.h"
@@ -218,6 +219,7 @@ Value builtin_binary(ThreadState& ts, BinOp op, Value a, Value b) {
     }
     return Value::null();
   }
+  if (Value r = dict_view_binary(ts, op, a, b); !r.is_null()) return r;
   Set* xa = as_set(a);
   Set* xb = as_set(b);
   if (xa && xb && (op == BinOp::BitOr || op == BinOp::BitAnd || op == BinOp::Sub || op == BinOp::BitXor))

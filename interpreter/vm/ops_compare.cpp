@@ -135,6 +135,7 @@ int builtin_compare(ThreadState& ts, CmpOp op, Value a, Value b, Value& out) {
     if (Tuple* y = as_tuple(b)) return seq_compare(ts, op, x->items, y->items, out) < 0 ? -1 : 1;
     return 0;
   }
+  if (int r = dict_view_compare(ts, op, a, b, out); r != 0) return r;
   if (Set* x = as_set(a)) {
     if (Set* y = as_set(b)) return set_compare(ts, op, x, y, out) < 0 ? -1 : 1;
     return 0;

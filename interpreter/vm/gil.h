@@ -1,0 +1,99 @@
+// The global interpreter lock.
+//
+// A thread must hold the GIL to run bytecode or touch any heap object. The
+// algorithm is CPython 3.2+'s "new GIL" (Python/ceval_gil.c, Antoine
+// Pitrou's design), in three parts:
+//
+// 1. The lock itself is a flag, `locked`, guarded by the mutex `mu`, with
+//    the condition variable `released` on which waiting threads sleep.
+//    Taking the GIL is: lock mu; while locked, wait on `released`; set
+//    locked and holder; unlock mu. Releasing is: lock mu; clear locked;
+//    signal `released`; unlock mu.
+//
+// 2. Forced switching. A waiting thread does not wait forever: it waits on
+//    `released` for at most the switch interval (default 5 ms,
+//    sys.setswitchinterval). If the interval passes and the GIL has not
+//    changed hands meanwhile (switch_number is unchanged), the waiter sets
+//    the drop request: the kBreakGilDrop bit of the interpreter's eval
+//    breaker. The holder checks the eval breaker — one relaxed atomic load —
+//    at its safe points (a loop's back edge and a function's entry, as
+//    CPython checks at back edges and calls), and on seeing the request it
+//    releases the GIL.
+//
+// 3. Hand-off. A thread that releases because it was asked to then waits on
+//    `switched` until another thread has actually taken the GIL (the
+//    switch number moved). Without this, the releasing thread, still
+//    running on its core, would usually win the mutex again at once and the
+//    waiter would starve: the "convoy" that CPython 3.2 fixed.
+//
+// Blocking calls (sleep, file and socket IO, lock waits, join, waiting for a
+// child process, long native work) release the GIL with ReleaseGil, a scoped
+// guard (Py_BEGIN/END_ALLOW_THREADS). Inside the scope the thread touches no
+// Value and no heap object: it copies what it needs out first and builds
+// results after.
+//
+// Modes:
+//   interval  the algorithm above (the default);
+//   legacy    CPython 2's: every 100 instructions... here every 100 safe
+//             points, the holder releases and at once tries to retake the
+//             GIL with no hand-off, so on several cores the releasing thread
+//             usually wins again and waiters spin — which is what made
+//             CPU-bound threads slower than running the same work serially;
+//   off       no GIL at all (free-threaded), for comparison — only where
+//             the runtime is safe without it.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+
+namespace gilvm {
+
+struct Interpreter;
+struct ThreadState;
+
+enum class GilMode { Interval, Legacy, Off };
+
+struct Gil {
+  std::mutex mu;                       // guards every field below but `interval_us` and `mode`
+  std::condition_variable released;    // signalled when the GIL is released
+  std::condition_variable switched;    // signalled when a thread takes the GIL
+  bool locked = false;                 // the GIL is held
+  ThreadState* holder = nullptr;       // by this thread (null when not locked)
+  ThreadState* last_holder = nullptr;  // the previous holder, to count real switches
+  std::uint64_t switch_number = 0;     // acquisitions by a thread other than the last holder
+  int waiters = 0;                     // threads blocked in take()
+  std::atomic<std::int64_t> interval_us{5000};  // the switch interval
+  std::atomic<GilMode> mode{GilMode::Interval};
+  std::atomic<int> legacy_countdown{100};       // legacy mode: safe points until the next release
+};
+
+// Takes the GIL for `ts`; blocks until it is available.
+void gil_take(ThreadState& ts);
+// Releases the GIL held by `ts`. With `forced` (the holder was asked to
+// drop), waits until another thread has taken it.
+void gil_drop(ThreadState& ts, bool forced);
+// Called from the eval breaker's slow path when kBreakGilDrop is set (and
+// in legacy mode at every check): releases and retakes the GIL.
+void gil_yield(ThreadState& ts);
+
+// Scoped release around a blocking call (Py_BEGIN_ALLOW_THREADS).
+class ReleaseGil {
+ public:
+  explicit ReleaseGil(ThreadState& ts);
+  ~ReleaseGil();
+  ReleaseGil(const ReleaseGil&) = delete;
+  ReleaseGil& operator=(const ReleaseGil&) = delete;
+
+ private:
+  ThreadState& ts_;
+  bool released_;
+};
+
+// Debug check (STYLE.md §11): aborts when the calling thread does not hold
+// the GIL. Compiled in when GILVM_CHECK_GIL is set (config.h).
+void gil_assert_held(ThreadState& ts);
+
+}  // namespace gilvm
