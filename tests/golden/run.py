@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Golden test runner for gilvm.
 
-    run.py --interp PATH [--jobs N] [--filter SUBSTR] [--interp-arg ARG]... DIR...
+    run.py --interp PATH [--jobs N] [--filter SUBSTR] [--exclude SUBSTR]... [--interp-arg ARG]... DIR...
     run.py --oracle      [--jobs N] [--filter SUBSTR] DIR...
 
 Every *.py file under the given directories (recursively, sorted) is a test,
@@ -285,6 +285,8 @@ def main(argv=None):
                     help="extra interpreter argument, before the script (repeatable)")
     ap.add_argument("--jobs", "-j", type=int, default=2, metavar="N")
     ap.add_argument("--filter", metavar="SUBSTR", help="run only tests whose path contains SUBSTR")
+    ap.add_argument("--exclude", metavar="SUBSTR", action="append", default=[],
+                    help="skip tests whose path contains SUBSTR (repeatable)")
     ap.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                     help="per-test timeout (default %(default)s)")
     ap.add_argument("--verbose", "-v", action="store_true", help="print every test's result")
@@ -314,6 +316,8 @@ def main(argv=None):
     tests = find_tests(opts.dirs)
     if opts.filter:
         tests = [t for t in tests if opts.filter in display_name(t) or opts.filter in t]
+    for ex in opts.exclude:
+        tests = [t for t in tests if ex not in display_name(t) and ex not in t]
 
     counts = {"pass": 0, "fail": 0, "xfail": 0, "xpass": 0, "skip": 0}
     lock = threading.Lock()
