@@ -40,6 +40,7 @@ DEB_PACKAGES += libfmt-dev       # {fmt}: formatting of floats and messages like
 DEB_PACKAGES += libreadline-dev  # the REPL: line editing, history, tab completion
 DEB_PACKAGES += zlib1g-dev       # the zlib module: real zlib, not a hand-written one
 DEB_PACKAGES += libssl-dev       # hashlib: OpenSSL's well-kept digests, not hand-written ones
+DEB_PACKAGES += tmux             # tests/cli drives the REPL in a real terminal (send-keys / capture-pane)
 # python3: the golden tests' runner and oracle, and bench/run.py. Only
 # installed when there is no python3 on PATH at all (any 3.x will do).
 ifeq ($(shell command -v $(PYTHON) 2>/dev/null),)

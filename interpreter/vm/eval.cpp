@@ -41,6 +41,8 @@ void add_traceback(ThreadState& ts, Frame* frame) {
 
 namespace {
 
+constexpr std::size_t kMaxInlineKw = 32;
+
 // Pushes the frame for a Python call made by CALL* in this loop. Returns
 // null on error (exception pending) and also when the callee is a
 // generator function (then *result holds the generator).
@@ -711,9 +713,7 @@ dispatch_top:
   TARGET(BUILD_STRING) {
     SYNC();
     std::size_t n = ARG;
-    std::string s;
-    for (Value* p = sp - n; p < sp; ++p) s += as_str(*p)->s;
-    Value v = new_str(ts, std::move(s));
+    Value v = ops::build_string(ts, sp - n, n);
     sp -= n;
     PUSH(v);
     NEXT();
@@ -744,16 +744,7 @@ dispatch_top:
 
   TARGET(LIST_EXTEND) {
     SYNC();
-    Value it = PEEK(1);
-    List* l = as_list(PEEK(ARG + 1));
-    std::vector<Value> items;
-    if (!ops::extend_from_iterable(ts, it, items)) {
-      if (exception_matches(ts, interp.types.TypeError) && !is_callable(ts, it)) {
-        // CPython's message for f(*x) / [*x] with a non-iterable x.
-      }
-      goto error;
-    }
-    l->items.insert(l->items.end(), items.begin(), items.end());
+    if (!ops::list_extend(ts, as_list(PEEK(ARG + 1)), PEEK(1))) goto error;
     --sp;
     NEXT();
   }
@@ -787,40 +778,20 @@ dispatch_top:
   }
 
   TARGET(UNPACK_SEQUENCE) {
+    // seq -- item_n ... item_1 (item_1 on top)
     SYNC();
-    std::size_t n = ARG;
-    Value seq = POP();
-    const std::vector<Value>* items = nullptr;
-    if (Tuple* t = as_tuple(seq))
-      items = &t->items;
-    else if (List* l = as_list(seq))
-      items = &l->items;
-    if (items != nullptr && items->size() == n) {
-      for (std::size_t i = 0; i < n; ++i) PUSH((*items)[n - 1 - i]);
-      NEXT();
-    }
-    ++sp;  // keep seq rooted while iterating
-    std::vector<Value> got;
-    if (!ops::unpack_iterable(ts, seq, n, SIZE_MAX, got)) goto error;
-    --sp;
-    for (std::size_t i = 0; i < n; ++i) PUSH(got[n - 1 - i]);
+    if (!ops::unpack_onto_stack(ts, sp - 1, ARG, 0, false)) goto error;
+    sp += static_cast<std::ptrdiff_t>(ARG) - 1;
     NEXT();
   }
 
   TARGET(UNPACK_EX) {
+    // seq -- after... list before...
     SYNC();
     std::size_t before = ARG & 0xff;
     std::size_t after = ARG >> 8;
-    Value seq = TOP();
-    std::vector<Value> got;
-    if (!ops::unpack_iterable(ts, seq, before + after, 0, got)) goto error;
-    --sp;
-    List* middle = new_list(ts);
-    middle->items.assign(got.begin() + static_cast<std::ptrdiff_t>(before),
-                         got.end() - static_cast<std::ptrdiff_t>(after));
-    for (std::size_t i = 0; i < after; ++i) PUSH(got[got.size() - 1 - i]);
-    PUSH(Value::from_obj(middle));
-    for (std::size_t i = 0; i < before; ++i) PUSH(got[before - 1 - i]);
+    if (!ops::unpack_onto_stack(ts, sp - 1, before, after, true)) goto error;
+    sp += static_cast<std::ptrdiff_t>(before + after);
     NEXT();
   }
 
@@ -899,16 +870,18 @@ dispatch_top:
       ++npos;
     }
     Value* kwvalues = sp - nkw;
-    // The names tuple is a constant whose items are interned strs.
-    Str* name_buf[32];
-    std::vector<Str*> name_vec;
-    Str** kwnames = name_buf;
-    if (nkw > 32) {
-      name_vec.resize(nkw);
-      kwnames = name_vec.data();
-    }
-    for (std::size_t i = 0; i < nkw; ++i) kwnames[i] = static_cast<Str*>(names->items[i].as_obj());
+    // The names tuple is a constant whose items are interned strs. (No
+    // non-trivial C++ objects in handlers: computed goto skips destructors.)
     SYNC();
+    if (nkw > kMaxInlineKw) {
+      Value r = ops::call_with_names(ts, callable, args, npos, names, kwvalues);
+      CHECK(r);
+      *ret = r;
+      sp = ret + 1;
+      NEXT();
+    }
+    Str* kwnames[kMaxInlineKw];
+    for (std::size_t i = 0; i < nkw; ++i) kwnames[i] = static_cast<Str*>(names->items[i].as_obj());
     if (Function* fn = as_function(callable)) {
       Value gen;
       Frame* nf = push_call(ts, frame, fn, args, npos, kwnames, kwvalues, nkw, &gen);

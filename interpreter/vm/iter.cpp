@@ -242,6 +242,53 @@ bool ops::unpack_iterable(ThreadState& ts, Value iterable, std::size_t n, std::s
   return true;
 }
 
+Value ops::build_string(ThreadState& ts, const Value* parts, std::size_t n) {
+  std::string s;
+  for (std::size_t i = 0; i < n; ++i) s += as_str(parts[i])->s;
+  return new_str(ts, std::move(s));
+}
+
+bool ops::list_extend(ThreadState& ts, List* list, Value iterable) {
+  std::vector<Value> items;
+  if (!extend_from_iterable(ts, iterable, items)) return false;
+  list->items.insert(list->items.end(), items.begin(), items.end());
+  return true;
+}
+
+bool ops::unpack_onto_stack(ThreadState& ts, Value* slot, std::size_t n, std::size_t after, bool starred) {
+  Value seq = *slot;
+  std::vector<Value> got;
+  if (!starred) {
+    const std::vector<Value>* items = nullptr;
+    if (Tuple* t = as_tuple(seq))
+      items = &t->items;
+    else if (List* l = as_list(seq))
+      items = &l->items;
+    if (items != nullptr && items->size() == n) {
+      got = *items;
+    } else if (!unpack_iterable(ts, seq, n, SIZE_MAX, got)) {
+      return false;
+    }
+    for (std::size_t i = 0; i < n; ++i) slot[i] = got[n - 1 - i];
+    return true;
+  }
+  if (!unpack_iterable(ts, seq, n + after, 0, got)) return false;
+  List* middle = new_list(ts);
+  middle->items.assign(got.begin() + static_cast<std::ptrdiff_t>(n), got.end() - static_cast<std::ptrdiff_t>(after));
+  Value* p = slot;
+  for (std::size_t i = 0; i < after; ++i) *p++ = got[got.size() - 1 - i];
+  *p++ = obj(middle);
+  for (std::size_t i = 0; i < n; ++i) *p++ = got[n - 1 - i];
+  return true;
+}
+
+Value ops::call_with_names(ThreadState& ts, Value callable, const Value* args, std::size_t npos, Tuple* names,
+                           const Value* kwvalues) {
+  std::vector<Str*> kw;
+  for (Value v : names->items) kw.push_back(as_str(v));
+  return call_object(ts, callable, args, npos, kw.data(), kwvalues, kw.size());
+}
+
 std::int64_t length(ThreadState& ts, Value v) {
   Interpreter& in = ts.interp;
   if (v.is_obj()) {

@@ -39,6 +39,22 @@ bool dict_merge(ThreadState& ts, Dict* target, Value mapping, bool for_call);
 // f(*args, **kwargs)
 Value call_with_containers(ThreadState& ts, Value callable, Value args_tuple, Value kwargs_dict);
 
+// The eval loop's handlers hold no C++ object with a destructor (computed
+// goto leaves a scope without running destructors), so the operations that
+// need one live here.
+//
+// BUILD_STRING: concatenates n strs.
+Value build_string(ThreadState& ts, const Value* parts, std::size_t n);
+// LIST_EXTEND: list.extend(iterable) with CPython's message for [*x].
+bool list_extend(ThreadState& ts, List* list, Value iterable);
+// UNPACK_SEQUENCE / UNPACK_EX: replaces the sequence at `slot` with its
+// items in stack order (the first target on top). With `starred`, `n`
+// items before and `after` items after a list of the rest.
+bool unpack_onto_stack(ThreadState& ts, Value* slot, std::size_t n, std::size_t after, bool starred);
+// CALL_KW with many keyword names.
+Value call_with_names(ThreadState& ts, Value callable, const Value* args, std::size_t npos, Tuple* names,
+                      const Value* kwvalues);
+
 // raise EXC [from CAUSE]
 void do_raise(ThreadState& ts, Value exc, Value cause, bool has_cause);
 // except TYPE: 1 match, 0 no, -1 error (TYPE is not an exception class)
