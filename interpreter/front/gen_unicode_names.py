@@ -5,10 +5,11 @@
     python3 interpreter/front/gen_unicode_names.py > interpreter/front/unicode_names.inc
 
 CPython carries the whole Unicode name database (~35,000 names, ~1 MB). gilvm
-carries the blocks that programs print in practice -- Latin, Greek, Cyrillic,
-punctuation, currency, letterlike symbols, arrows, mathematical operators,
-technical symbols, box drawing, shapes, miscellaneous symbols, dingbats and the
-common emoji blocks -- plus the name aliases of the control characters
+carries the blocks that programs print in practice (about 5,600 names) --
+Latin, Greek, Cyrillic, combining marks, punctuation, currency, letterlike
+symbols, arrows, mathematical operators, technical symbols, box drawing,
+shapes, braille, miscellaneous symbols, dingbats and the common emoji blocks
+-- plus the name aliases of the control characters
 ("LINE FEED", "NUL", ...). CJK ideograph and Hangul syllable names are
 computed (front/unicode_names.cpp), not stored. The names come from the
 running Python's unicodedata module; rerun with the Python whose Unicode
@@ -19,11 +20,15 @@ import unicodedata
 
 BLOCKS = [
     (0x0020, 0x007E),    # Basic Latin
-    (0x00A0, 0x017F),    # Latin-1 Supplement, Latin Extended-A
+    (0x00A0, 0x036F),    # Latin-1, Latin Extended-A/B, IPA, modifier letters, combining marks
     (0x0370, 0x03FF),    # Greek and Coptic
-    (0x0400, 0x045F),    # Cyrillic (basic)
-    (0x2000, 0x23FF),    # punctuation ... miscellaneous technical
-    (0x2500, 0x27BF),    # box drawing ... dingbats
+    (0x0400, 0x04FF),    # Cyrillic
+    (0x2000, 0x2BFF),    # punctuation, currency, letterlike, arrows, maths, technical,
+                         # enclosed alphanumerics, box drawing, shapes, symbols, dingbats, braille
+    (0x3000, 0x303F),    # CJK symbols and punctuation
+    (0xFB00, 0xFB06),    # Latin ligatures
+    (0xFF01, 0xFF5E),    # fullwidth ASCII
+    (0xFFF9, 0xFFFD),    # specials, REPLACEMENT CHARACTER
     (0x1F300, 0x1F64F),  # miscellaneous symbols and pictographs, emoticons
     (0x1F680, 0x1F6FF),  # transport and map symbols
     (0x1F900, 0x1F9FF),  # supplemental symbols and pictographs

@@ -205,7 +205,7 @@ bool Lexer::validate_upto(std::size_t pos) {
       }
       if (b == 0) {
         int col = Lexer::column_of(src_, line_start, i);
-        fail("SyntaxError", "source code cannot contain null bytes", line_of(line_start), col, col + 1);
+        fail("SyntaxError", "source code cannot contain null bytes", validated_line_, col, col + 1);
         return false;
       }
       if (b < 0x80) {
@@ -237,7 +237,7 @@ bool Lexer::validate_upto(std::size_t pos) {
         fail("SyntaxError",
              fmt::format("(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: {}", b,
                          i - line_start, why),
-             line_of(line_start), col, col + 1);
+             validated_line_, col, col + 1);
         return false;
       }
       i += len;
@@ -247,10 +247,6 @@ bool Lexer::validate_upto(std::size_t pos) {
   }
   return true;
 }
-
-// The line number of `line_start`, the start of the line being validated
-// (always the line after the last validated one).
-int Lexer::line_of(std::size_t /*line_start*/) const { return validated_line_; }
 
 int Lexer::col_at(std::size_t pos) {
   if (cache_line_start_ != line_start_ || pos < cache_pos_) {

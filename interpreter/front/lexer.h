@@ -33,6 +33,12 @@
 // Columns are counted in code points (Loc), computed incrementally so a
 // line is walked once.
 //
+// The source must be UTF-8 without NUL bytes; each line is checked when the
+// scanner reaches it (as CPython decodes line by line), so a syntax error
+// on an earlier line is still the one reported. A NEWLINE that follows a
+// comment spans the comment, as in CPython, so a caret "at the end of the
+// line" lands where CPython puts it.
+//
 // Errors: next() returns a token of kind Tok::Error and error() describes
 // it (message, position, and whether more input could complete it, for the
 // REPL). After an error every further call returns Tok::Error again.
@@ -174,7 +180,6 @@ class Lexer {
   void newline_consumed(std::size_t next_line_start);
   int col_at(std::size_t pos);
   bool validate_upto(std::size_t pos);
-  int line_of(std::size_t line_start) const;
   Token error_token() const;
 
   std::string_view src_;
@@ -193,7 +198,6 @@ class Lexer {
   std::size_t comment_at_ = kNoComment;  // a comment skipped on this line
 
   bool at_line_start_ = true;   // the next token begins a logical line
-  bool line_has_tokens_ = false;  // a token was produced on this logical line
   int pending_dedents_ = 0;
   std::vector<int> indents_{0};     // indentation stack, tabs to multiples of 8
   std::vector<int> alt_indents_{0};  // the same with tabs counted as 1

@@ -107,6 +107,7 @@ TEST_CASE("parser: primaries: calls, attributes, subscripts, slices", "[parser]"
   CHECK(ex("a[1:2, ::3]") == "(Subscript (Name a) (Tuple (Slice (Int 1) (Int 2) _) (Slice _ _ (Int 3))))");
   CHECK(ex("a[1, 2]") == "(Subscript (Name a) (Tuple (Int 1) (Int 2)))");
   CHECK(ex("a[x,]") == "(Subscript (Name a) (Tuple (Name x)))");
+  CHECK(ex("a[*b]") == "(Subscript (Name a) (Tuple (Starred (Name b))))");
   CHECK(ex("f()()") == "(Call (Call (Name f)))");
   CHECK(ex("f(a,)") == "(Call (Name f) (Name a))");
 }
@@ -584,7 +585,7 @@ TEST_CASE("parser: interactive mode: complete entries", "[parser]") {
   CHECK(repl("# just a comment\n") == "ok");
   CHECK(repl("print('hi'); y = 2\n") == "ok");
   CHECK(repl("if x:\n    pass\n\n") == "ok");
-  CHECK(repl("def f():\n    return 1\n   \n") == "ok");
+  CHECK(repl("def f():\n    return 1\n\n") == "ok");
   CHECK(repl("x = (1,\n     2)\n") == "ok");
   CHECK(repl("s = '''a\nb'''\n") == "ok");
   CHECK(mod("x = 1\n", ParseMode::Interactive) == "(Assign (Name x) = (Int 1))");
@@ -604,6 +605,13 @@ TEST_CASE("parser: interactive mode: input that more lines could complete", "[pa
   CHECK(repl("s = '''abc\n") == "more");
   CHECK(repl("x = 1 + \\\n") == "more");
   CHECK(repl("try:\n    pass\n") == "more");
+}
+
+TEST_CASE("parser: interactive mode: one entry at a time", "[parser]") {
+  // only an empty line ends a block, not one of spaces (as in CPython's REPL)
+  CHECK(repl("if x:\n    pass\n  \n") == "more");
+  CHECK(repl("x = 1\ny = 2\n") == "SyntaxError: multiple statements found while compiling a single statement");
+  CHECK(repl("if x:\n    y = 1\nz = 2\n") == "SyntaxError: invalid syntax");
 }
 
 TEST_CASE("parser: interactive mode: errors", "[parser]") {
