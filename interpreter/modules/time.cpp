@@ -18,6 +18,7 @@
 
 #include "modules/registry.h"
 #include "vm/api.h"
+#include "vm/eval.h"
 #include "vm/gil.h"
 
 namespace gilvm {
@@ -29,7 +30,10 @@ namespace {
 // ---------------------------------------------------------------------------
 
 // Sleeps for `seconds`, resuming after signals until the time is up.
-void blocking_sleep(double seconds) {
+// Sleeps for `seconds`, resuming after other signals until the time is up;
+// returns early when `interrupted` (the interpreter's eval breaker) shows a
+// pending Ctrl-C, so the caller can raise KeyboardInterrupt (PEP 475).
+void blocking_sleep(double seconds, const std::atomic<std::uint32_t>& breaker) {
   struct timespec deadline;
   clock_gettime(CLOCK_MONOTONIC, &deadline);
   double whole = std::floor(seconds);
@@ -40,6 +44,7 @@ void blocking_sleep(double seconds) {
     deadline.tv_nsec -= 1000000000L;
   }
   while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, nullptr) == EINTR) {
+    if (breaker.load(std::memory_order_relaxed) & kBreakSignal) return;
   }
 }
 
@@ -121,8 +126,11 @@ Value t_sleep(ThreadState& ts, Value self, const Args& a) {
     return raise(ts, ts.interp.types.OverflowError, "timestamp out of range for platform time_t");
   {
     ReleaseGil released(ts);  // other threads run while this one sleeps
-    blocking_sleep(secs);
+    blocking_sleep(secs, ts.interp.eval_breaker);
   }
+  // Ctrl-C during the sleep: raise KeyboardInterrupt now (main thread).
+  if (ts.is_main && (ts.interp.eval_breaker.load(std::memory_order_relaxed) & kBreakSignal))
+    if (!handle_eval_breaker(ts)) return Value::fail();
   return Value::none();
 }
 
