@@ -414,45 +414,20 @@ dispatch_top:
     NEXT();
   }
 
-  TARGET(BINARY_OP) {
-    Value b = PEEK(1);
-    Value a = PEEK(2);
-    Value r;
-    if (a.is_int() && b.is_int() && ops::int_fast_op(static_cast<BinOp>(ARG), a.as_int(), b.as_int(), r)) {
-      --sp;
-      TOP() = r;
-      NEXT();
-    }
-    if (a.is_float() && b.is_float() && ops::float_fast_op(static_cast<BinOp>(ARG), a.as_float(), b.as_float(), r)) {
-      --sp;
-      TOP() = r;
-      NEXT();
-    }
-    SYNC();
-    r = binary_op(ts, static_cast<BinOp>(ARG), a, b);
-    CHECK(r);
-    --sp;
-    TOP() = r;
-    NEXT();
-  }
-
+  // BINARY_OP and INPLACE_OP share the int/float fast path: `a op= b` on
+  // numbers is `a op b`; only the general path differs (list +=, __iadd__).
+  TARGET(BINARY_OP)
   TARGET(INPLACE_OP) {
     Value b = PEEK(1);
     Value a = PEEK(2);
+    BinOp op = static_cast<BinOp>(ARG);
     Value r;
-    if (a.is_int() && b.is_int() && ops::int_fast_op(static_cast<BinOp>(ARG), a.as_int(), b.as_int(), r)) {
-      --sp;
-      TOP() = r;
-      NEXT();
+    if (!(a.is_int() && b.is_int() && ops::int_fast_op(op, a.as_int(), b.as_int(), r)) &&
+        !(a.is_float() && b.is_float() && ops::float_fast_op(op, a.as_float(), b.as_float(), r))) {
+      SYNC();
+      r = op_of(word) == Op::BINARY_OP ? binary_op(ts, op, a, b) : inplace_op(ts, op, a, b);
+      CHECK(r);
     }
-    if (a.is_float() && b.is_float() && ops::float_fast_op(static_cast<BinOp>(ARG), a.as_float(), b.as_float(), r)) {
-      --sp;
-      TOP() = r;
-      NEXT();
-    }
-    SYNC();
-    r = inplace_op(ts, static_cast<BinOp>(ARG), a, b);
-    CHECK(r);
     --sp;
     TOP() = r;
     NEXT();

@@ -6,27 +6,14 @@
 #include "compiler/disasm.h"
 #include "front/parser.h"
 #include "vm/api.h"
+#include "vm_fixture.h"
 #include "vm/import.h"
-
-namespace gilvm {
-void set_current_thread(ThreadState* ts);
-}
 
 using namespace gilvm;
 
 namespace {
 
-struct Vm {
-  Interpreter interp;
-  ThreadState ts{interp};
-  Vm() {
-    set_current_thread(&ts);
-    gil_take(ts);
-  }
-  ~Vm() {
-    gil_drop(ts, false);
-    set_current_thread(nullptr);
-  }
+struct Vm : TestVm {
   compiler::CompileResult compile(const std::string& src) {
     front::ParseResult pr = front::parse(src, "<test>", front::ParseMode::File);
     REQUIRE(pr.ok);

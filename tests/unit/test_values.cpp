@@ -3,27 +3,11 @@
 
 #include "runtime/bigint.h"
 #include "vm/api.h"
-
-namespace gilvm {
-void set_current_thread(ThreadState* ts);
-}
+#include "vm_fixture.h"
 
 using namespace gilvm;
 
-namespace {
-struct Vm {
-  Interpreter interp;
-  ThreadState ts{interp};
-  Vm() {
-    set_current_thread(&ts);
-    gil_take(ts);
-  }
-  ~Vm() {
-    gil_drop(ts, false);
-    set_current_thread(nullptr);
-  }
-};
-}  // namespace
+using Vm = TestVm;
 
 TEST_CASE("Value is a small tagged type", "[values]") {
   static_assert(sizeof(Value) == 16);
