@@ -40,6 +40,17 @@ enum CodeFlags : std::uint32_t {
   kCodeSimple = 32,
 };
 
+// LOAD_GLOBAL's cache, one entry per name: the value found the last time,
+// valid while the globals and builtins dicts still have the versions seen
+// then. The cached globals dict is traced, so it cannot be freed and its
+// address reused while an entry names it.
+struct GlobalCacheEntry {
+  Dict* globals = nullptr;
+  std::uint64_t globals_version = 0;
+  std::uint64_t builtins_version = 0;
+  Value value;
+};
+
 struct CodeObject : Object {
   std::vector<std::uint32_t> code;
   std::vector<int> lines;            // source line of each instruction
@@ -61,6 +72,7 @@ struct CodeObject : Object {
   int nlocals = 0;
   int stacksize = 0;                 // operand stack high-water mark
   std::uint32_t flags = 0;
+  std::vector<GlobalCacheEntry> global_cache;  // sized like `names` by the compiler
 
   int ncells() const { return static_cast<int>(cellvars.size() + freevars.size()); }
   // Slots a frame of this code needs on the value stack.

@@ -204,6 +204,7 @@ class Compiler {
     }
     code->consts = u.consts;
     for (auto& n : u.names) code->names.push_back(interp_.intern(n));
+    code->global_cache.resize(code->names.size());
     for (auto& n : u.varnames) code->varnames.push_back(interp_.intern(n));
     for (auto& n : sc.cellvars) {
       code->cellvars.push_back(interp_.intern(n));

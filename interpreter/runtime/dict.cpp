@@ -90,6 +90,7 @@ int keys_equal(ThreadState& ts, Value stored, Value key) {
 }
 
 void insert_new(Dict* d, std::size_t slot, std::int64_t hash, Value key, Value value) {
+  ++d->version;
   d->index[slot] = static_cast<std::int32_t>(d->entries.size());
   d->entries.push_back({hash, key, value});
   ++d->used;
@@ -121,6 +122,7 @@ bool dict_set(ThreadState& ts, Dict* d, Value key, Value value) {
   if (r < 0) return false;
   if (r) {
     d->entries[d->index[slot]].value = value;
+    ++d->version;
   } else {
     insert_new(d, slot, h, key, value);
   }
@@ -138,6 +140,7 @@ int dict_del(ThreadState& ts, Dict* d, Value key) {
   std::size_t slot;
   int r = find_slot(d, h, [&](Value k) { return keys_equal(ts, k, key); }, &slot);
   if (r <= 0) return r;
+  ++d->version;
   DictEntry& e = d->entries[d->index[slot]];
   e.key = Value::null();
   e.value = Value::null();
@@ -176,6 +179,7 @@ void dict_set_str(Interpreter& interp, Dict* d, Str* key, Value value) {
       &slot);
   if (r) {
     d->entries[d->index[slot]].value = value;
+    ++d->version;
   } else {
     insert_new(d, slot, h, Value::from_obj(key), value);
   }

@@ -47,6 +47,7 @@ void clone_into(Dict* dst, const Dict* src) {
   dst->entries = src->entries;
   dst->index = src->index;
   dst->used = src->used;
+  ++dst->version;
 }
 
 // d.update(other) for a mapping: a dict, or anything with keys() and [].
@@ -256,6 +257,7 @@ Value dict_clear(ThreadState& ts, Value self, const Args& a) {
   d->entries.clear();
   d->index.clear();
   d->used = 0;
+  ++d->version;
   return Value::none();
 }
 

@@ -254,8 +254,14 @@ dispatch_top:
   }
 
   TARGET(LOAD_GLOBAL) {
+    GlobalCacheEntry& c = code->global_cache[ARG];
+    Dict* g = frame->globals;
+    if (c.globals == g && c.globals_version == g->version && c.builtins_version == interp.builtins->version) {
+      PUSH(c.value);
+      NEXT();
+    }
     Str* name = NAME(ARG);
-    Value v = dict_get_str(frame->globals, name);
+    Value v = dict_get_str(g, name);
     if (v.is_null()) {
       v = dict_get_str(interp.builtins, name);
       if (v.is_null()) {
@@ -264,6 +270,10 @@ dispatch_top:
         goto error;
       }
     }
+    c.globals = g;
+    c.globals_version = g->version;
+    c.builtins_version = interp.builtins->version;
+    c.value = v;
     PUSH(v);
     NEXT();
   }

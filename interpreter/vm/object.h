@@ -108,6 +108,9 @@ struct Dict : Object {
   std::vector<DictEntry> entries;
   std::vector<std::int32_t> index;  // size is a power of two, or empty
   std::size_t used = 0;             // live entries
+  // Bumped by every change (insert, delete, value replaced): LOAD_GLOBAL's
+  // cache (compiler/code.h) is valid while the version it saw is current.
+  std::uint64_t version = 0;
   explicit Dict(Type* t) : Object(t, Kind::Dict) {}
   void trace(Tracer&) override;
 };

@@ -114,6 +114,10 @@ void CodeObject::trace(Tracer& t) {
   t.mark(name);
   t.mark(qualname);
   t.mark(filename);
+  for (auto& e : global_cache) {
+    t.mark(e.globals);
+    t.mark(e.value);
+  }
 }
 void Generator::trace(Tracer& t) {
   t.mark(func);
