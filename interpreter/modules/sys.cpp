@@ -4,10 +4,8 @@
 // Design. Plain values (argv, path, version, ...) are filled in once when
 // the module is made. Things the VM owns stay in the VM and sys only reads
 // or writes them: sys.modules *is* interp.modules, the recursion limit is
-// interp.recursion_limit, exc_info() reads ts.exc_info. The switch interval
-// lives in this module's dict under kSwitchKey until the GIL (vm/gil.*)
-// takes it over; the GIL can read it from there or replace these two
-// functions.
+// interp.recursion_limit, exc_info() reads ts.exc_info, and the switch
+// interval is interp.config.switch_interval, applied to the GIL (vm/gil.h).
 //
 // The standard streams are runtime/file.h File objects over fd 0, 1 and 2;
 // sys.__stdout__ & co keep the originals, and print() finds the current
@@ -25,7 +23,6 @@ namespace gilvm {
 
 namespace {
 
-constexpr const char* kSwitchKey = "_gilvm_switchinterval";
 
 Value raise_count(ThreadState& ts, const char* name, std::size_t min, std::size_t max,
                   std::size_t n) {
@@ -79,17 +76,9 @@ Value sys_setrecursionlimit(ThreadState& ts, Value self, const Args& a) {
   return Value::none();
 }
 
-// The switch interval as a double (seconds), for the GIL.
-double switch_interval(ThreadState& ts, Dict* d) {
-  Value v = dict_get_cstr(ts.interp, d, kSwitchKey);
-  return v.is_float() ? v.as_float() : 0.005;
-}
-
 Value sys_getswitchinterval(ThreadState& ts, Value self, const Args& a) {
   if (!check(ts, a, "getswitchinterval", 0, 0)) return Value::fail();
-  Dict* d = sys_module_dict(ts);
-  if (d == nullptr) return Value::fail();
-  return Value::from_float(switch_interval(ts, d));
+  return Value::from_float(ts.interp.config.switch_interval);
 }
 
 Value sys_setswitchinterval(ThreadState& ts, Value self, const Args& a) {
@@ -101,9 +90,8 @@ Value sys_setswitchinterval(ThreadState& ts, Value self, const Args& a) {
   if (!d) return Value::fail();
   if (!(*d > 0.0))
     return raise(ts, ts.interp.types.ValueError, "switch interval must be strictly positive");
-  Dict* sd = sys_module_dict(ts);
-  if (sd == nullptr) return Value::fail();
-  dict_set_cstr(ts.interp, sd, kSwitchKey, Value::from_float(*d));
+  ts.interp.config.switch_interval = *d;
+  ts.interp.configure_gil();
   return Value::none();
 }
 
@@ -220,7 +208,6 @@ bool init_sys_module(ThreadState& ts, Dict* d) {
   set("implementation_name", obj(interp.intern("gilvm")));
   set("builtin_module_names",
       obj(new_tuple(ts, {obj(interp.intern("builtins")), obj(interp.intern("sys"))})));
-  set(kSwitchKey, Value::from_float(0.005));
 
   File* in = file_for_fd(ts, 0, "r", "<stdin>");
   set("stdin", obj(in));

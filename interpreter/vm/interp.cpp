@@ -15,11 +15,6 @@ namespace gilvm {
 namespace {
 thread_local ThreadState* tls_current = nullptr;
 
-// Value stack size per thread: virtual address space, committed by the
-// kernel page by page as it is touched. 16 Mi values (256 MiB) holds far
-// deeper recursion than the default limit allows.
-constexpr std::size_t kStackValues = std::size_t{16} << 20;
-
 void request_gc(void* ctx) {
   static_cast<Interpreter*>(ctx)->eval_breaker.fetch_or(kBreakGc, std::memory_order_relaxed);
 }
@@ -29,12 +24,14 @@ ThreadState& current_thread() { return *tls_current; }
 ThreadState* current_thread_or_null() { return tls_current; }
 void set_current_thread(ThreadState* ts) { tls_current = ts; }
 
-ThreadState::ThreadState(Interpreter& in) : interp(in) {
-  void* mem = mmap(nullptr, kStackValues * sizeof(Value), PROT_READ | PROT_WRITE,
+ThreadState::ThreadState(Interpreter& in, std::size_t stack_values) : interp(in) {
+  // Virtual address space, committed by the kernel page by page as it is
+  // touched (see kMainStackValues).
+  void* mem = mmap(nullptr, stack_values * sizeof(Value), PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (mem == MAP_FAILED) std::abort();
   stack = static_cast<Value*>(mem);
-  stack_end = stack + kStackValues;
+  stack_end = stack + stack_values;
   stack_top = stack;
   std::lock_guard<std::mutex> lock(interp.threads_mu);
   interp.threads.push_back(this);
@@ -45,7 +42,7 @@ ThreadState::~ThreadState() {
     std::lock_guard<std::mutex> lock(interp.threads_mu);
     std::erase(interp.threads, this);
   }
-  munmap(stack, kStackValues * sizeof(Value));
+  munmap(stack, static_cast<std::size_t>(stack_end - stack) * sizeof(Value));
 }
 
 void ThreadState::grow_frame_pool() {
@@ -272,5 +269,17 @@ Interpreter::Interpreter() {
 }
 
 Interpreter::~Interpreter() = default;
+
+void Interpreter::configure_gil() {
+  gil.mode.store(config.gil_mode, std::memory_order_relaxed);
+  gil.interval_us.store(static_cast<std::int64_t>(config.switch_interval * 1e6 + 0.5), std::memory_order_relaxed);
+  if (gil.interval_us.load() < 1) gil.interval_us.store(1);
+  // Legacy mode counts safe points down to a release (gil.h): keep the
+  // eval breaker's slow path on.
+  if (config.gil_mode == GilMode::Legacy)
+    eval_breaker.fetch_or(kBreakLegacyTick, std::memory_order_relaxed);
+  else
+    eval_breaker.fetch_and(~static_cast<std::uint32_t>(kBreakLegacyTick), std::memory_order_relaxed);
+}
 
 }  // namespace gilvm

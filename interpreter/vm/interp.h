@@ -80,7 +80,14 @@ enum EvalBreakerBit : std::uint32_t {
 };
 
 struct ThreadState {
-  explicit ThreadState(Interpreter& interp);
+  // The value stack's size, in Values: an address-space reservation the
+  // kernel commits page by page. The main thread's is large (deep recursion
+  // under a raised recursion limit); threads started by _thread get a
+  // smaller one, so a thousand threads do not reserve 256 GiB.
+  static constexpr std::size_t kMainStackValues = std::size_t{16} << 20;   // 256 MiB
+  static constexpr std::size_t kThreadStackValues = std::size_t{2} << 20;  // 32 MiB
+
+  explicit ThreadState(Interpreter& interp, std::size_t stack_values = kMainStackValues);
   ~ThreadState();
   ThreadState(const ThreadState&) = delete;
   ThreadState& operator=(const ThreadState&) = delete;
@@ -108,6 +115,10 @@ struct ThreadState {
   std::string name = "MainThread";
   bool is_main = false;            // the thread that receives KeyboardInterrupt
   bool holds_gil = false;          // written by the owner only (gil.cpp)
+  // A thread started by _thread has returned from its function and is only
+  // dropping the GIL and deleting its state: at exit the main thread may
+  // wait for such threads (vm/shutdown.cpp), never for the others.
+  std::atomic<bool> finishing{false};
 
   // Pushes a frame with every field reset.
   Frame* push_frame();
@@ -165,6 +176,8 @@ struct Config {
   std::vector<std::string> path;     // module search path (sys.path)
   bool interactive = false;
   bool gc_stress = false;
+  GilMode gil_mode = GilMode::Interval;  // --gil
+  double switch_interval = 0.005;        // --switch-interval, sys.setswitchinterval (seconds)
 };
 
 struct Interpreter {
@@ -217,6 +230,9 @@ struct Interpreter {
   std::vector<Value*> extra_roots;
 
   void mark_roots(Tracer& t);
+
+  // Applies config.gil_mode and config.switch_interval to the GIL.
+  void configure_gil();
 
  private:
   std::unordered_map<std::string_view, Str*> interned_;
