@@ -29,6 +29,7 @@
 #include "vm/api.h"
 #include "vm/import.h"
 #include "vm/run.h"
+#include "vm/shutdown.h"  // threads at exit
 #include "vm/stdlib_table.h"
 
 namespace gilvm {
@@ -74,6 +75,27 @@ std::string set_x_option(Options& o, const std::string& v) {
   return "unknown -X option: " + v;
 }
 
+std::string set_gil_mode(Options& o, const std::string& v) {
+  if (v == "interval") {
+    o.config.gil_mode = GilMode::Interval;
+  } else if (v == "legacy") {
+    o.config.gil_mode = GilMode::Legacy;
+  } else if (v == "off") {
+    return "--gil=off (free-threaded) is not available yet: gilvm's runtime is not thread-safe without the GIL";
+  } else {
+    return "--gil expects interval or legacy, not '" + v + "'";
+  }
+  return "";
+}
+
+std::string set_switch_interval(Options& o, const std::string& v) {
+  char* end = nullptr;
+  double d = std::strtod(v.c_str(), &end);
+  if (end == v.c_str() || *end != '\0' || !(d > 0.0)) return "--switch-interval expects seconds > 0, not '" + v + "'";
+  o.config.switch_interval = d;
+  return "";
+}
+
 // The options, in --help's order. To add one: a row here (and its field in
 // Options or Config).
 const OptionSpec kOptions[] = {
@@ -87,6 +109,10 @@ const OptionSpec kOptions[] = {
      [](Options& o, const std::string&) { o.quiet = true; return std::string(); }},
     {"-X", "opt", "implementation option: -X gc_stress collects garbage at every\nsafe point after an allocation (also GILVM_GC_STRESS=1)",
      set_x_option},
+    {"--gil", "MODE", "the GIL's scheduling: interval (default; CPython 3.2+: a waiting\nthread asks the holder to drop it after the switch interval, and\ngets it) or legacy (CPython 2: the holder releases and at once\nretakes it every 100 safe points, with no hand-off)",
+     set_gil_mode},
+    {"--switch-interval", "SECONDS", "the GIL's switch interval (default 0.005, as sys.setswitchinterval)",
+     set_switch_interval},
     {"-h, --help", nullptr, "print this help message and exit",
      [](Options& o, const std::string&) { o.help = true; return std::string(); }},
     {"-V, --version", nullptr, "print the version number and exit",
@@ -339,6 +365,7 @@ int run(Options& o, const char* argv0) {
   interp.config.argv.insert(interp.config.argv.end(), o.args.begin(), o.args.end());
   interp.config.path = {o.source == Source::Script ? dir_of(o.target) : std::string()};
   interp.heap.set_stress(interp.config.gc_stress);
+  interp.configure_gil();
 
   ThreadState ts(interp);
   ts.is_main = true;
@@ -388,7 +415,11 @@ int run(Options& o, const char* argv0) {
   } else if (!status) {
     status = result.is_fail() ? report_uncaught(ts) : 0;
   }
+  // Threads (vm/shutdown.h, owned by the threading work): join non-daemon
+  // threads, and never destroy the heap under daemon threads still running.
+  if (std::optional<int> s = wait_for_threads(ts, *status)) status = s;
   flush_std_streams(ts);
+  exit_if_threads_remain(ts, *status);
   g_interp = nullptr;
   set_current_thread(nullptr);
   return *status;

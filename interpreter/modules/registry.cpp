@@ -17,6 +17,7 @@ constexpr NativeModule kModules[] = {
     {"time", init_time_module},
     {"math", init_math_module},
     {"random", init_random_module},
+    {"_thread", init_thread_module},
     {"io", init_io_module},  // declared in runtime/file.h with the file type
 };
 

@@ -26,5 +26,6 @@ bool init_sys_module(ThreadState& ts, Dict* d);     // modules/sys.cpp
 bool init_time_module(ThreadState& ts, Dict* d);    // modules/time.cpp
 bool init_math_module(ThreadState& ts, Dict* d);    // modules/math.cpp
 bool init_random_module(ThreadState& ts, Dict* d);  // modules/random.cpp
+bool init_thread_module(ThreadState& ts, Dict* d);  // modules/thread.cpp (_thread)
 
 }  // namespace gilvm

@@ -3,9 +3,11 @@
 // Design (see file.h for the contract): one File struct over a raw fd with a
 // read buffer and a write buffer of bytes; text mode is UTF-8 over the same
 // bytes. The system calls are the sys_* functions at the top, each a small
-// function that takes and returns plain bytes, so that the GIL can later be
-// released around exactly them (a scoped guard inside each, STYLE.md §10).
-// Everything above them works on Values with the GIL held.
+// function that takes and returns plain bytes; read, write, open and close
+// are called with the GIL released (ReleaseGil, STYLE.md §10) on bytes
+// copied out of the File first. Everything else works on Values with the GIL
+// held. Operations on one File are serialized between threads by FileLock
+// (its io_mu; the deadlock rule is in file.h).
 //
 // Python semantics follow the io module (Library Reference "io — Core tools
 // for working with streams") and CPython 3.11's messages. Not modelled:
@@ -24,6 +26,7 @@
 #include "modules/registry.h"
 #include "runtime/str_ops.h"
 #include "vm/api.h"
+#include "vm/gil.h"
 #include "vm/heap.h"
 
 namespace gilvm {
@@ -95,6 +98,46 @@ int sys_ftruncate(int fd, long long size) {
 // ---------------------------------------------------------------------------
 // UTF-8
 // ---------------------------------------------------------------------------
+
+// ---------------------------------------------------------------------------
+// Threads: one operation at a time per File, and the GIL released around the
+// blocking calls.
+// ---------------------------------------------------------------------------
+
+// Holds f->io_mu for one operation and keeps f rooted meanwhile (another
+// thread may replace sys.stdout and collect the old one while this thread
+// has the GIL released). Never waits for io_mu with the GIL held.
+class FileLock {
+ public:
+  FileLock(ThreadState& ts, File* f) : f_(f), root_(ts, Value::from_obj(f)) {
+    if (!f->io_mu.try_lock()) {
+      ReleaseGil released(ts);
+      f->io_mu.lock();
+    }  // the GIL is retaken here, io_mu held: safe by the rule in file.h
+  }
+  ~FileLock() { f_->io_mu.unlock(); }
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+
+ private:
+  File* f_;
+  TempRoot root_;
+};
+
+// write(2) of bytes the caller owns, with the GIL released.
+int released_write_all(ThreadState& ts, int fd, const std::string& data) {
+  ReleaseGil released(ts);
+  return sys_write_all(fd, data.data(), data.size());
+}
+
+// Sends wbuf to the fd (the caller holds the FileLock). 0 or an errno.
+int send_wbuf(ThreadState& ts, File* f) {
+  if (f->wbuf.empty() || f->fd < 0) return 0;
+  std::string pending;
+  pending.swap(f->wbuf);
+  return released_write_all(ts, f->fd, pending);
+}
+
 
 // Length of a UTF-8 sequence from its lead byte (1 for invalid bytes; the
 // validator reports those).
@@ -264,14 +307,18 @@ long fill(ThreadState& ts, File* f) {
     f->rpos = 0;
   }
   std::size_t old = f->rbuf.size();
-  f->rbuf.resize(old + kBufferSize);
-  long r = sys_read(f->fd, f->rbuf.data() + old, kBufferSize);
+  std::string chunk(kBufferSize, '\0');
+  long r;
+  {
+    int fd = f->fd;
+    ReleaseGil released(ts);  // the caller holds the FileLock: no other reader
+    r = sys_read(fd, chunk.data(), chunk.size());
+  }
   if (r < 0) {
-    f->rbuf.resize(old);
     raise_os_error(ts, static_cast<int>(-r));
     return -1;
   }
-  f->rbuf.resize(old + static_cast<std::size_t>(r));
+  f->rbuf.append(chunk.data(), static_cast<std::size_t>(r));
   f->eof_seen = r == 0;
   if (f->translate_read && r > 0) translate_newlines(f, old);
   return r;
@@ -374,6 +421,8 @@ Value m_read(ThreadState& ts, Value self, const Args& a) {
   bool ok;
   std::int64_t size = optional_size(ts, a, 0, ok);
   if (!ok) return Value::fail();
+  FileLock lock(ts, f);
+  if (f->closed) return raise_closed(ts);
   if (!prepare_read(ts, f)) return Value::fail();
   std::string out;
   if (size < 0) {
@@ -476,14 +525,21 @@ Value m_writelines(ThreadState& ts, Value self, const Args& a) {
 
 bool close_file(ThreadState& ts, File* f) {
   if (f->closed) return true;
+  FileLock lock(ts, f);
+  if (f->closed) return true;  // another thread closed it while this one waited
   unregister(f);
   bool ok = file_flush(ts, f);
   f->closed = true;
   f->rbuf.clear();
   f->rpos = 0;
   if (f->closefd && f->fd >= 0) {
-    int err = sys_close(f->fd);
+    int fd = f->fd;
     f->fd = -1;
+    int err;
+    {
+      ReleaseGil released(ts);
+      err = sys_close(fd);
+    }
     if (err != 0 && ok) {
       raise_os_error(ts, err);
       return false;
@@ -542,6 +598,8 @@ Value m_seek(ThreadState& ts, Value self, const Args& a) {
   }
   if (whence == 0 && *off < 0)
     return raise_fmt(ts, ts.interp.types.ValueError, "negative seek position {}", *off);
+  FileLock lock(ts, f);
+  if (f->closed) return raise_closed(ts);
   if (!file_flush(ts, f)) return Value::fail();
   long long target = *off;
   if (whence == 1) {
@@ -564,6 +622,7 @@ Value m_tell(ThreadState& ts, Value self, const Args& a) {
   if (!check_args(ts, a, "tell", 0, 0)) return Value::fail();
   File* f = open_file(ts, self);
   if (f == nullptr) return Value::fail();
+  FileLock lock(ts, f);
   long long pos;
   if (!logical_position(ts, f, pos)) return Value::fail();
   return Value::from_int(pos);
@@ -573,6 +632,8 @@ Value m_truncate(ThreadState& ts, Value self, const Args& a) {
   if (!check_args(ts, a, "truncate", 0, 1)) return Value::fail();
   File* f = writable_file(ts, self);
   if (f == nullptr) return Value::fail();
+  FileLock lock(ts, f);
+  if (f->closed) return raise_closed(ts);
   if (!file_flush(ts, f)) return Value::fail();
   long long size;
   if (a.size() == 0 || a[0].is_none()) {
@@ -758,6 +819,11 @@ void flush_all_files(Interpreter& interp) {
   if (r == nullptr) return;
   for (File* f : r->files) {
     if (f->closed || f->fd < 0 || f->wbuf.empty()) continue;
+    // Called with the GIL held: a file another thread is using (its
+    // io_mu taken) is skipped rather than waited for; that thread's
+    // operation flushes or keeps its own buffer.
+    std::unique_lock<std::recursive_mutex> lk(f->io_mu, std::try_to_lock);
+    if (!lk.owns_lock()) continue;
     std::string pending;
     pending.swap(f->wbuf);
     (void)sys_write_all(f->fd, pending.data(), pending.size());
@@ -928,11 +994,19 @@ Value builtin_open(ThreadState& ts, Value self, const Args& a) {
     if (!closefd) return raise(ts, T.ValueError, "Cannot use closefd=False with file name");
     if (path->s.find('\0') != std::string::npos)
       return raise(ts, T.ValueError, "embedded null byte");
-    fd = sys_open(path->s.c_str(), flags);
+    std::string p = path->s;  // copied out: the GIL is released for open(2) (a FIFO blocks)
+    {
+      ReleaseGil released(ts);
+      fd = sys_open(p.c_str(), flags);
+    }
     if (fd < 0) return raise_os_error(ts, -fd, file);
   } else if (Bytes* bpath = as_bytes(file)) {
     if (!closefd) return raise(ts, T.ValueError, "Cannot use closefd=False with file name");
-    fd = sys_open(bpath->s.c_str(), flags);
+    std::string p = bpath->s;
+    {
+      ReleaseGil released(ts);
+      fd = sys_open(p.c_str(), flags);
+    }
     if (fd < 0) return raise_os_error(ts, -fd, file);
   } else if (is_int_like(file) && !file.is_bool()) {
     auto n = to_index(ts, file);
@@ -992,6 +1066,7 @@ Value file_getattr(ThreadState& ts, Value file, Str* name) {
 }
 
 bool file_write(ThreadState& ts, File* f, std::string_view data) {
+  FileLock lock(ts, f);  // the line goes into wbuf whole: print()s never interleave
   if (f->closed) {
     raise_closed(ts);
     return false;
@@ -1018,11 +1093,10 @@ bool file_write(ThreadState& ts, File* f, std::string_view data) {
 
 bool file_flush(ThreadState& ts, File* f) {
   if (f->wbuf.empty() || f->fd < 0) return true;
-  // The buffer leaves the object before the (blocking) write, so a thread
-  // that writes meanwhile starts a new buffer instead of racing this one.
-  std::string pending;
-  pending.swap(f->wbuf);
-  int err = sys_write_all(f->fd, pending.data(), pending.size());
+  FileLock lock(ts, f);
+  // The buffer leaves the object before the (blocking) write, which runs
+  // with the GIL released.
+  int err = send_wbuf(ts, f);
   if (err != 0) {
     raise_os_error(ts, err);
     return false;
@@ -1031,6 +1105,11 @@ bool file_flush(ThreadState& ts, File* f) {
 }
 
 bool file_readline(ThreadState& ts, File* f, std::int64_t limit, std::string& out) {
+  FileLock lock(ts, f);
+  if (f->closed) {
+    raise_closed(ts);
+    return false;
+  }
   if (!prepare_read(ts, f)) return false;
   std::size_t scanned = f->rpos;
   for (;;) {
@@ -1112,9 +1191,8 @@ void flush_stdout(ThreadState& ts) {
   for (const char* n : {"__stdout__", "stdout"}) {
     File* f = as_file(dict_get_cstr(ts.interp, d, n));
     if (f != nullptr && !f->closed && !f->wbuf.empty()) {
-      std::string pending;
-      pending.swap(f->wbuf);
-      (void)sys_write_all(f->fd, pending.data(), pending.size());
+      FileLock lock(ts, f);
+      (void)send_wbuf(ts, f);
     }
   }
 }

@@ -9,9 +9,22 @@
 // (<_io.TextIOWrapper ...>, <_io.BufferedReader ...>).
 //
 // Blocking. Every system call that can block (read, write, open, close,
-// lseek, isatty) lives in one small function in file.cpp (the sys_* helpers),
-// so the GIL can later be released around exactly those calls: they take and
-// return plain bytes, never a Value.
+// lseek, isatty) lives in one small function in file.cpp (the sys_* helpers)
+// that takes and returns plain bytes, never a Value. read, write, open and
+// close run with the GIL released (ReleaseGil): a write sends bytes moved
+// out of wbuf into a local string, a read fills a local buffer that is
+// appended to rbuf after the GIL is back, so no heap object is touched
+// while the GIL is released.
+//
+// Threads. Operations on one File are serialized by its `io_mu` (CPython's
+// buffered-I/O lock): a read, readline, write, flush, seek or close holds it
+// from start to end, across the GIL releases inside it, so concurrent
+// print()s never interleave inside a line and concurrent readers get whole
+// chunks in file order. The rule that keeps this deadlock-free: a thread
+// that holds the GIL never *waits* for io_mu — it try_locks, and if another
+// thread has it, releases the GIL for the wait. Holding io_mu while waiting
+// for the GIL is therefore safe. io_mu is recursive: an operation may call
+// another on the same File (write -> flush).
 //
 // Buffering, as CPython's:
 //   * regular files: block-buffered (8 KiB);
@@ -27,6 +40,7 @@
 // asks file_getattr() for them (it returns Null for any other name).
 #pragma once
 
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -67,6 +81,7 @@ struct File : Opaque {
   bool pending_cr = false;    // the last chunk read ended in '\r'
   std::string write_newline;  // empty: write '\n' as is
   FileRegistry* registry = nullptr;  // the open files list this file is on (open() files)
+  std::recursive_mutex io_mu;  // serializes operations between threads (see above)
 
   explicit File(Type* t) : Opaque(t) {}
   ~File() override;           // flushes and closes (as CPython's dealloc)

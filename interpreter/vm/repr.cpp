@@ -21,7 +21,10 @@ std::string address(const void* p) { return fmt::format("{:#x}", reinterpret_cas
 std::string qualified_name(ThreadState& ts, Type* t) {
   Value m = t->module_name;
   Str* ms = as_str(m);
-  if (t->builtin || ms == nullptr || ms->s == "builtins") return std::string(t->name->s);
+  // Native modules' types (Kind::Opaque: _thread.lock, random.Random) are
+  // shown with their module, as CPython shows them.
+  if ((t->builtin && t->layout != Kind::Opaque) || ms == nullptr || ms->s == "builtins")
+    return std::string(t->name->s);
   Value q = dict_get_str(t->dict, ts.interp.names.__qualname__);
   std::string name = as_str(q) ? as_str(q)->s : t->name->s;
   return ms->s + "." + name;
@@ -207,7 +210,8 @@ std::optional<std::string> builtin_repr(ThreadState& ts, Value v) {
 
 std::optional<std::string> repr_string(ThreadState& ts, Value v) {
   Type* t = type_of(ts, v);
-  if (!t->builtin || t->layout == Kind::Exception) {
+  // Native modules' types (Kind::Opaque) may define __repr__ natively.
+  if (!t->builtin || t->layout == Kind::Exception || t->layout == Kind::Opaque) {
     Value m = type_lookup(t, ts.interp.names.__repr__);
     if (!m.is_null() && !is_object_default(m, object_repr_native)) {
       Value r = call(ts, m, std::span<const Value>(&v, 1));

@@ -13,7 +13,7 @@ namespace gilvm {
 
 namespace {
 
-void write_stderr(ThreadState& ts, const std::string& s) {
+void write_stderr_impl(ThreadState& ts, const std::string& s) {
   Value err = sys_stream(ts, "stderr");
   if (!err.is_null() && !err.is_fail() && !(err.is_obj() && err.as_obj()->type == ts.interp.types.file)) {
     Value sv = new_str(ts, s);
@@ -119,8 +119,15 @@ std::string format_chain(ThreadState& ts, Value exc, int depth) {
 
 void print_exception(ThreadState& ts, Value exc) {
   TempRoot root(ts, exc);
-  write_stderr(ts, format_chain(ts, exc, 0));
+  write_stderr_impl(ts, format_chain(ts, exc, 0));
 }
+
+std::string format_exception(ThreadState& ts, Value exc) {
+  TempRoot root(ts, exc);
+  return format_chain(ts, exc, 0);
+}
+
+void write_stderr(ThreadState& ts, const std::string& text) { write_stderr_impl(ts, text); }
 
 Dict* main_module_dict(ThreadState& ts, std::string_view file) {
   Interpreter& in = ts.interp;

@@ -26,4 +26,12 @@ int report_uncaught(ThreadState& ts);
 // Prints `exc` with its traceback and chain to stderr.
 void print_exception(ThreadState& ts, Value exc);
 
+// The text print_exception writes: "Traceback (most recent call last):"...
+// and the chain (for threading.excepthook and _thread's report).
+std::string format_exception(ThreadState& ts, Value exc);
+
+// Writes text to sys.stderr (a replaced one through its write method), or
+// to fd 2 after flushing stdout.
+void write_stderr(ThreadState& ts, const std::string& text);
+
 }  // namespace gilvm

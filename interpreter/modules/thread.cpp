@@ -1,0 +1,562 @@
+// modules/thread.cpp — the native _thread module: OS threads and locks, the
+// small core that stdlib/threading.py and stdlib/queue.py are written on (as
+// CPython's Modules/_threadmodule.c under Lib/threading.py).
+//
+// Threads. start_new_thread(function, args[, kwargs]) makes a ThreadState for
+// the new thread while the caller still holds the GIL and pushes function,
+// args and kwargs onto that state's own value stack: the state is registered
+// in interp.threads from its constructor, so the collector marks the three
+// from then on, whenever the new thread gets to run. The OS thread (a
+// detached pthread with a 32 MiB C stack, SIGINT blocked so that Ctrl-C goes
+// to the main thread) takes the GIL, calls the function, reports an uncaught
+// exception as CPython's _thread does ("Exception ignored in thread started
+// by: ..." and the traceback; SystemExit silently ends the thread), pops its
+// roots, marks itself `finishing`, drops the GIL and deletes its state.
+// threading.Thread wraps the function in its own bootstrap, which catches
+// everything first, so that report is only seen by users of bare _thread.
+//
+// Locks. A lock is an Opaque holding a std::mutex `mu`, a condition variable
+// and a `locked` flag (plus owner and count for RLock). The rule that keeps
+// this deadlock-free: a thread holds `mu` only for a few instructions and
+// never while it waits for the GIL. acquire() first tries with the GIL held
+// (uncontended: one mutex lock, no GIL traffic); if the lock is taken and
+// the call may block, it releases the GIL (ReleaseGil) and waits on the
+// condition variable in slices of 20 ms. Between slices it checks the
+// deadline and, on the main thread, the eval breaker's signal bit, so that
+// Ctrl-C interrupts a blocked acquire (or join, or queue.get) with
+// KeyboardInterrupt as it does in CPython. While the GIL is released the
+// waiter touches only the C++ fields of the lock, never a Value; the lock
+// object itself cannot be collected meanwhile, because it is the receiver of
+// the running method call, which sits on the waiter's value stack (a root).
+//
+// Idents are pthread_t values, as CPython's get_ident(); get_native_id() is
+// the kernel's thread id (gettid).
+#include <pthread.h>
+#include <signal.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <vector>
+
+#include "modules/registry.h"
+#include "vm/api.h"
+#include "vm/gil.h"
+#include "vm/run.h"
+
+namespace gilvm {
+
+void set_current_thread(ThreadState* ts);  // vm/interp.cpp
+
+namespace {
+
+// CPython's _thread.TIMEOUT_MAX on Linux (PY_TIMEOUT_MAX in seconds).
+constexpr double kTimeoutMax = 9223372036.0;
+// The C stack of a thread started here (natives that call back into Python
+// nest eval loops on it).
+constexpr std::size_t kThreadCStack = std::size_t{32} << 20;
+// How long a blocked acquire waits before it looks at the clock and at
+// Ctrl-C again.
+constexpr auto kWaitSlice = std::chrono::milliseconds(20);
+
+std::uint64_t this_ident() { return static_cast<std::uint64_t>(pthread_self()); }
+
+// ---------------------------------------------------------------------------
+// Lock and RLock
+// ---------------------------------------------------------------------------
+
+struct LockObj : Opaque {
+  std::mutex mu;                // guards the fields below; never held while waiting for the GIL
+  std::condition_variable cv;   // signalled when `locked` is cleared
+  bool locked = false;
+  const bool reentrant;         // RLock
+  std::uint64_t owner = 0;      // RLock: ident of the owning thread (0: none)
+  std::int64_t count = 0;       // RLock: recursion depth
+  LockObj(Type* t, bool rlock) : Opaque(t), reentrant(rlock) {}
+};
+
+LockObj* as_lock(ThreadState& ts, Value v, bool reentrant) {
+  if (v.is_obj() && v.as_obj()->kind == Kind::Opaque) {
+    auto* l = dynamic_cast<LockObj*>(v.as_obj());
+    if (l != nullptr && l->reentrant == reentrant) return l;
+  }
+  raise_fmt(ts, ts.interp.types.TypeError, "descriptor requires a '{}' object but received '{}'",
+            reentrant ? "_thread.RLock" : "_thread.lock", type_name(ts, v));
+  return nullptr;
+}
+
+enum class WaitResult { Acquired, TimedOut, Interrupted };
+
+// Waits, with the GIL released, until the lock is free and takes it.
+// `timeout` < 0 waits forever. Touches no heap object but the lock's C++
+// fields (the lock is rooted by the caller's call).
+WaitResult wait_and_take(ThreadState& ts, LockObj* l, double timeout, std::uint64_t me) {
+  using Clock = std::chrono::steady_clock;
+  std::atomic<std::uint32_t>& breaker = ts.interp.eval_breaker;
+  const bool is_main = ts.is_main;
+  const bool timed = timeout >= 0;
+  const auto deadline = timed ? Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                                   std::chrono::duration<double>(timeout))
+                              : Clock::time_point::max();
+  ReleaseGil released(ts);
+  std::unique_lock<std::mutex> lk(l->mu);
+  while (l->locked) {
+    if (is_main && (breaker.load(std::memory_order_relaxed) & kBreakSignal)) return WaitResult::Interrupted;
+    auto slice = std::chrono::duration_cast<Clock::duration>(kWaitSlice);
+    if (timed) {
+      auto left = deadline - Clock::now();
+      if (left <= Clock::duration::zero()) return WaitResult::TimedOut;
+      if (left < slice) slice = left;
+    }
+    l->cv.wait_for(lk, slice);
+  }
+  l->locked = true;
+  l->owner = me;
+  l->count = 1;
+  return WaitResult::Acquired;
+  // lk unlocks, then `released` retakes the GIL: mu is never held while
+  // waiting for the GIL.
+}
+
+// acquire(blocking=True, timeout=-1), CPython's argument rules.
+bool parse_acquire_args(ThreadState& ts, const Args& a, double& timeout) {
+  Interpreter& in = ts.interp;
+  if (!check_args(ts, a, "acquire", 0, 2, true)) return false;
+  if (!check_kwargs(ts, a, "acquire", {"blocking", "timeout"})) return false;
+  Value vb = a.size() > 0 ? a[0] : kwarg(a, "blocking");
+  Value vt = a.size() > 1 ? a[1] : kwarg(a, "timeout");
+  bool blocking = true;
+  if (!vb.is_null()) {
+    int b = truthy(ts, vb);
+    if (b < 0) return false;
+    blocking = b != 0;
+  }
+  timeout = -1;
+  bool has_timeout = false;
+  if (!vt.is_null()) {
+    auto d = to_double(ts, vt);
+    if (!d) return false;
+    timeout = *d;
+    has_timeout = timeout != -1;
+  }
+  if (!blocking && has_timeout) {
+    raise(ts, in.types.ValueError, "can't specify a timeout for a non-blocking call");
+    return false;
+  }
+  if (std::isnan(timeout)) {
+    raise(ts, in.types.ValueError, "Invalid value NaN (not a number)");
+    return false;
+  }
+  if (timeout < 0 && timeout != -1) {
+    raise(ts, in.types.ValueError, "timeout value must be positive");
+    return false;
+  }
+  if (timeout > kTimeoutMax) {
+    raise(ts, in.types.OverflowError, "timeout value is too large");
+    return false;
+  }
+  if (!blocking) timeout = 0;
+  return true;
+}
+
+Value raise_interrupt(ThreadState& ts) {
+  Interpreter& in = ts.interp;
+  in.eval_breaker.fetch_and(~static_cast<std::uint32_t>(kBreakSignal), std::memory_order_relaxed);
+  return raise(ts, new_exception(ts, in.types.KeyboardInterrupt, {}));
+}
+
+// The shared acquire: `me` is the caller's ident (used by RLock).
+Value do_acquire(ThreadState& ts, LockObj* l, double timeout) {
+  std::uint64_t me = this_ident();
+  {
+    std::lock_guard<std::mutex> lk(l->mu);
+    if (l->reentrant && l->locked && l->owner == me) {
+      ++l->count;
+      return Value::from_bool(true);
+    }
+    if (!l->locked) {
+      l->locked = true;
+      l->owner = me;
+      l->count = 1;
+      return Value::from_bool(true);
+    }
+  }
+  if (timeout == 0) return Value::from_bool(false);
+  switch (wait_and_take(ts, l, timeout, me)) {
+    case WaitResult::Acquired: return Value::from_bool(true);
+    case WaitResult::TimedOut: return Value::from_bool(false);
+    case WaitResult::Interrupted: return raise_interrupt(ts);
+  }
+  return Value::from_bool(false);
+}
+
+Value lock_acquire(ThreadState& ts, Value self, const Args& a) {
+  LockObj* l = as_lock(ts, self, false);
+  if (l == nullptr) return Value::fail();
+  double timeout;
+  if (!parse_acquire_args(ts, a, timeout)) return Value::fail();
+  return do_acquire(ts, l, timeout);
+}
+
+Value lock_release(ThreadState& ts, Value self, const Args& a) {
+  LockObj* l = as_lock(ts, self, false);
+  if (l == nullptr || !check_args(ts, a, "release", 0, 0)) return Value::fail();
+  {
+    std::lock_guard<std::mutex> lk(l->mu);
+    if (!l->locked) return raise(ts, ts.interp.types.RuntimeError, "release unlocked lock");
+    l->locked = false;
+    l->owner = 0;
+    l->count = 0;
+  }
+  l->cv.notify_one();
+  return Value::none();
+}
+
+Value lock_exit(ThreadState& ts, Value self, const Args& a) {
+  Args none{};
+  Value r = lock_release(ts, self, none);
+  return r.is_fail() ? r : Value::from_bool(false);
+}
+
+Value lock_locked(ThreadState& ts, Value self, const Args& a) {
+  LockObj* l = as_lock(ts, self, false);
+  if (l == nullptr || !check_args(ts, a, "locked", 0, 0)) return Value::fail();
+  std::lock_guard<std::mutex> lk(l->mu);
+  return Value::from_bool(l->locked);
+}
+
+std::string address(const void* p) { return fmt::format("{:#x}", reinterpret_cast<std::uintptr_t>(p)); }
+
+Value lock_repr(ThreadState& ts, Value self, const Args& a) {
+  LockObj* l = as_lock(ts, self, false);
+  if (l == nullptr) return Value::fail();
+  bool locked;
+  {
+    std::lock_guard<std::mutex> lk(l->mu);
+    locked = l->locked;
+  }
+  return new_str(ts, fmt::format("<{} _thread.lock object at {}>", locked ? "locked" : "unlocked", address(l)));
+}
+
+Value rlock_acquire(ThreadState& ts, Value self, const Args& a) {
+  LockObj* l = as_lock(ts, self, true);
+  if (l == nullptr) return Value::fail();
+  double timeout;
+  if (!parse_acquire_args(ts, a, timeout)) return Value::fail();
+  return do_acquire(ts, l, timeout);
+}
+
+// Releases one level (or every level, for _release_save); the caller owns it.
+bool rlock_release_levels(ThreadState& ts, LockObj* l, bool all, std::int64_t* saved_count,
+                          std::uint64_t* saved_owner) {
+  {
+    std::lock_guard<std::mutex> lk(l->mu);
+    if (!l->locked || l->owner != this_ident() || l->count == 0) {
+      raise(ts, ts.interp.types.RuntimeError, "cannot release un-acquired lock");
+      return false;
+    }
+    if (saved_count) *saved_count = l->count;
+    if (saved_owner) *saved_owner = l->owner;
+    if (!all && --l->count > 0) return true;
+    l->locked = false;
+    l->owner = 0;
+    l->count = 0;
+  }
+  l->cv.notify_one();
+  return true;
+}
+
+Value rlock_release(ThreadState& ts, Value self, const Args& a) {
+  LockObj* l = as_lock(ts, self, true);
+  if (l == nullptr || !check_args(ts, a, "release", 0, 0)) return Value::fail();
+  if (!rlock_release_levels(ts, l, false, nullptr, nullptr)) return Value::fail();
+  return Value::none();
+}
+
+Value rlock_exit(ThreadState& ts, Value self, const Args& a) {
+  Args none{};
+  Value r = rlock_release(ts, self, none);
+  return r.is_fail() ? r : Value::from_bool(false);
+}
+
+// Condition's helpers (as CPython's RLock has them): release every level
+// and return (count, owner); then restore them after waiting.
+Value rlock_release_save(ThreadState& ts, Value self, const Args& a) {
+  LockObj* l = as_lock(ts, self, true);
+  if (l == nullptr || !check_args(ts, a, "_release_save", 0, 0)) return Value::fail();
+  std::int64_t count = 0;
+  std::uint64_t owner = 0;
+  if (!rlock_release_levels(ts, l, true, &count, &owner)) return Value::fail();
+  return obj(new_tuple(ts, {Value::from_int(count), Value::from_int(static_cast<std::int64_t>(owner))}));
+}
+
+Value rlock_acquire_restore(ThreadState& ts, Value self, const Args& a) {
+  LockObj* l = as_lock(ts, self, true);
+  if (l == nullptr || !check_args(ts, a, "_acquire_restore", 1, 1)) return Value::fail();
+  Tuple* t = as_tuple(a[0]);
+  if (t == nullptr || t->items.size() != 2 || !t->items[0].is_int())
+    return raise(ts, ts.interp.types.TypeError, "_acquire_restore() argument must be a (count, owner) tuple");
+  std::int64_t count = t->items[0].as_int();
+  Value r = do_acquire(ts, l, -1);
+  if (r.is_fail()) return r;
+  std::lock_guard<std::mutex> lk(l->mu);
+  l->count = count;
+  return Value::none();
+}
+
+Value rlock_is_owned(ThreadState& ts, Value self, const Args& a) {
+  LockObj* l = as_lock(ts, self, true);
+  if (l == nullptr || !check_args(ts, a, "_is_owned", 0, 0)) return Value::fail();
+  std::lock_guard<std::mutex> lk(l->mu);
+  return Value::from_bool(l->locked && l->count > 0 && l->owner == this_ident());
+}
+
+Value rlock_repr(ThreadState& ts, Value self, const Args& a) {
+  LockObj* l = as_lock(ts, self, true);
+  if (l == nullptr) return Value::fail();
+  bool locked;
+  std::uint64_t owner;
+  std::int64_t count;
+  {
+    std::lock_guard<std::mutex> lk(l->mu);
+    locked = l->locked;
+    owner = l->owner;
+    count = l->count;
+  }
+  return new_str(ts, fmt::format("<{} _thread.RLock object owner={} count={} at {}>",
+                                 locked ? "locked" : "unlocked", owner, count, address(l)));
+}
+
+Value lock_ctor(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "lock", 0, 0)) return Value::fail();
+  return obj(ts.interp.heap.make<LockObj>(as_type(self), false));
+}
+
+Value rlock_ctor(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "RLock", 0, 0)) return Value::fail();
+  return obj(ts.interp.heap.make<LockObj>(as_type(self), true));
+}
+
+// The module's lock types, kept in the function's `data` (allocate_lock
+// finds its type there).
+Value t_allocate_lock(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "allocate_lock", 0, 0)) return Value::fail();
+  return obj(ts.interp.heap.make<LockObj>(as_type(self), false));
+}
+
+const NativeDef kLockMethods[] = {
+    {"acquire", lock_acquire},       {"acquire_lock", lock_acquire}, {"release", lock_release},
+    {"release_lock", lock_release},  {"locked", lock_locked},        {"locked_lock", lock_locked},
+    {"__enter__", lock_acquire},     {"__exit__", lock_exit},        {"__repr__", lock_repr},
+};
+
+const NativeDef kRLockMethods[] = {
+    {"acquire", rlock_acquire},
+    {"release", rlock_release},
+    {"__enter__", rlock_acquire},
+    {"__exit__", rlock_exit},
+    {"_release_save", rlock_release_save},
+    {"_acquire_restore", rlock_acquire_restore},
+    {"_is_owned", rlock_is_owned},
+    {"__repr__", rlock_repr},
+};
+
+// ---------------------------------------------------------------------------
+// Threads
+// ---------------------------------------------------------------------------
+
+// The body of a thread started by start_new_thread. Its ThreadState's value
+// stack holds [function, args, kwargs-or-None].
+void run_thread(ThreadState* ts) {
+  set_current_thread(ts);
+  gil_take(*ts);
+  Interpreter& in = ts->interp;
+  Value func = ts->stack[0];
+  Tuple* args = as_tuple(ts->stack[1]);
+  Dict* kwargs = as_dict(ts->stack[2]);
+  std::vector<Str*> names;
+  std::vector<Value> values;
+  Value result;
+  bool bad_kw = false;
+  if (kwargs != nullptr) {
+    dict_for_each(kwargs, [&](Value k, Value v) {
+      Str* s = as_str(k);
+      if (s == nullptr) bad_kw = true;
+      names.push_back(s);
+      values.push_back(v);
+    });
+  }
+  if (bad_kw) {
+    result = raise(*ts, in.types.TypeError, "keywords must be strings");
+  } else {
+    // The items stay rooted through args and kwargs on this stack.
+    result = call_kw(*ts, func, std::span<const Value>(args->items), names, values);
+  }
+  if (result.is_fail()) {
+    Value exc = take_exception(*ts);
+    TempRoot root(*ts, exc);
+    if (!isinstance(*ts, exc, in.types.SystemExit)) {
+      auto r = repr_string(*ts, func);
+      if (!r) {
+        take_exception(*ts);
+        r = "<object repr() failed>";
+      }
+      std::string text = "Exception ignored in thread started by: " + *r + "\n" + format_exception(*ts, exc);
+      write_stderr(*ts, text);
+    }
+  }
+  ts->exc = Value::null();
+  ts->stack_top = ts->stack;  // unroot function and arguments
+  ts->finishing.store(true, std::memory_order_release);
+  gil_drop(*ts, false);
+  set_current_thread(nullptr);
+  delete ts;
+}
+
+void* thread_entry(void* p) {
+  run_thread(static_cast<ThreadState*>(p));
+  return nullptr;
+}
+
+Value t_start_new_thread(ThreadState& ts, Value self, const Args& a) {
+  Interpreter& in = ts.interp;
+  if (!check_args(ts, a, "start_new_thread", 2, 3)) return Value::fail();
+  if (!is_callable(ts, a[0])) return raise(ts, in.types.TypeError, "first arg must be callable");
+  if (as_tuple(a[1]) == nullptr) return raise(ts, in.types.TypeError, "2nd arg must be a tuple");
+  if (a.size() > 2 && as_dict(a[2]) == nullptr) return raise(ts, in.types.TypeError, "optional 3rd arg must be a dictionary");
+  auto* nts = new ThreadState(in, ThreadState::kThreadStackValues);
+  nts->name = "";
+  nts->stack[0] = a[0];
+  nts->stack[1] = a[1];
+  nts->stack[2] = a.size() > 2 ? a[2] : Value::none();
+  nts->stack_top = nts->stack + 3;
+
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, kThreadCStack);
+  pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+  // The new thread starts with SIGINT blocked: Ctrl-C is the main thread's.
+  sigset_t block, old;
+  sigemptyset(&block);
+  sigaddset(&block, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &block, &old);
+  pthread_t tid;
+  int rc = pthread_create(&tid, &attr, thread_entry, nts);
+  pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  pthread_attr_destroy(&attr);
+  if (rc != 0) {
+    delete nts;
+    return raise(ts, in.types.RuntimeError, "can't start new thread");
+  }
+  // The new thread reads its ident only after it has taken the GIL, which
+  // this thread holds until after this write.
+  nts->ident = static_cast<std::uint64_t>(tid);
+  return Value::from_int(static_cast<std::int64_t>(nts->ident));
+}
+
+Value t_get_ident(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "get_ident", 0, 0)) return Value::fail();
+  return Value::from_int(static_cast<std::int64_t>(this_ident()));
+}
+
+Value t_get_native_id(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "get_native_id", 0, 0)) return Value::fail();
+  return Value::from_int(static_cast<std::int64_t>(syscall(SYS_gettid)));
+}
+
+Value t_exit(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "exit", 0, 0)) return Value::fail();
+  return raise(ts, new_exception(ts, ts.interp.types.SystemExit, {}));
+}
+
+// The number of threads started here that have not finished yet.
+Value t_count(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "_count", 0, 0)) return Value::fail();
+  std::int64_t n = 0;
+  std::lock_guard<std::mutex> lk(ts.interp.threads_mu);
+  for (ThreadState* t : ts.interp.threads)
+    if (t != &ts && !t->is_main && !t->finishing.load(std::memory_order_acquire)) ++n;
+  if (!ts.is_main) ++n;
+  return Value::from_int(n);
+}
+
+Value t_interrupt_main(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "interrupt_main", 0, 1)) return Value::fail();
+  ts.interp.eval_breaker.fetch_or(kBreakSignal, std::memory_order_relaxed);
+  return Value::none();
+}
+
+Value t_stack_size(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "stack_size", 0, 1)) return Value::fail();
+  return Value::from_int(0);
+}
+
+// _thread._set_name(name): the calling thread's name, as threading.Thread
+// names it, recorded in its ThreadState (for tracebacks of deadlocks, the GIL
+// statistics and the debugger) and given to the OS thread (first 15 bytes,
+// as top and gdb show it). Also records the thread's ident.
+Value t_set_name(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "_set_name", 1, 1)) return Value::fail();
+  Str* name = as_str(a[0]);
+  if (name == nullptr)
+    return raise_fmt(ts, ts.interp.types.TypeError, "_set_name() argument must be str, not {}",
+                     type_name(ts, a[0]));
+  ts.name = name->s;
+  ts.ident = this_ident();
+  std::string os_name = name->s.substr(0, 15);
+  pthread_setname_np(pthread_self(), os_name.c_str());
+  return Value::none();
+}
+
+// _thread._format_exception(exc): the traceback text CPython's
+// traceback.format_exception would join, for threading.excepthook.
+Value t_format_exception(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "_format_exception", 1, 1)) return Value::fail();
+  return new_str(ts, format_exception(ts, a[0]));
+}
+
+const NativeDef kThreadFunctions[] = {
+    {"start_new_thread", t_start_new_thread},
+    {"start_new", t_start_new_thread},
+    {"get_ident", t_get_ident},
+    {"get_native_id", t_get_native_id},
+    {"exit", t_exit},
+    {"exit_thread", t_exit},
+    {"_count", t_count},
+    {"interrupt_main", t_interrupt_main},
+    {"stack_size", t_stack_size},
+    {"_format_exception", t_format_exception},
+    {"_set_name", t_set_name},
+};
+
+}  // namespace
+
+bool init_thread_module(ThreadState& ts, Dict* d) {
+  Interpreter& in = ts.interp;
+  Str* modname = in.intern("_thread");
+  Type* lock = make_builtin_type(in, "lock", in.types.object, Kind::Opaque);
+  lock->module_name = obj(modname);
+  lock->ctor = lock_ctor;
+  add_methods(in, lock, kLockMethods);
+  Type* rlock = make_builtin_type(in, "RLock", in.types.object, Kind::Opaque);
+  rlock->module_name = obj(modname);
+  rlock->ctor = rlock_ctor;
+  add_methods(in, rlock, kRLockMethods);
+
+  add_functions(in, d, kThreadFunctions);
+  Native* alloc = new_native(ts, t_allocate_lock, "allocate_lock", obj(lock));
+  dict_set_cstr(in, d, "allocate_lock", obj(alloc));
+  Native* alloc2 = new_native(ts, t_allocate_lock, "allocate", obj(lock));
+  dict_set_cstr(in, d, "allocate", obj(alloc2));
+  dict_set_cstr(in, d, "LockType", obj(lock));
+  dict_set_cstr(in, d, "RLock", obj(rlock));
+  dict_set_cstr(in, d, "error", obj(in.types.RuntimeError));
+  dict_set_cstr(in, d, "TIMEOUT_MAX", Value::from_float(kTimeoutMax));
+  return true;
+}
+
+}  // namespace gilvm
