@@ -32,11 +32,11 @@ constexpr const char* kPrompt1 = ">>> ";
 constexpr const char* kPrompt2 = "... ";
 constexpr int kHistoryLength = 1000;  // lines kept in ~/.gilvm_history
 
-// The write end of the terminal reader's self-pipe, or -1.
+// The write end of KeyWait's self-pipe, or -1.
 std::atomic<int> g_wake_fd{-1};
 
 // Writes to fd 2 after flushing sys.stdout, so the two interleave in order.
-void write_stderr(ThreadState& ts, std::string_view s) {
+void write_fd2(ThreadState& ts, std::string_view s) {
   flush_std_streams(ts);
   while (!s.empty()) {
     ssize_t n = ::write(2, s.data(), s.size());
@@ -52,6 +52,65 @@ bool take_signal(Interpreter& in) {
 }
 
 enum class Read { Line, Eof, Interrupt };
+
+// Waits for input on fd 0 with the GIL released, woken by Ctrl-C: SIGINT
+// interrupts select() when it is delivered to this thread, and the handler
+// writes to a self-pipe (repl_wake_on_signal) whichever thread runs it.
+class KeyWait {
+ public:
+  KeyWait() {
+    if (pipe2(pipe_, O_NONBLOCK | O_CLOEXEC) == 0)
+      g_wake_fd.store(pipe_[1]);
+    else
+      pipe_[0] = pipe_[1] = -1;
+  }
+  ~KeyWait() {
+    g_wake_fd.store(-1);
+    if (pipe_[0] >= 0) {
+      close(pipe_[0]);
+      close(pipe_[1]);
+    }
+  }
+  KeyWait(const KeyWait&) = delete;
+  KeyWait& operator=(const KeyWait&) = delete;
+
+  // Forgets a Ctrl-C that came before the prompt (after the last entry ran).
+  void reset(ThreadState& ts) {
+    drain();
+    take_signal(ts.interp);
+  }
+
+  // Line when fd 0 is readable, Interrupt on Ctrl-C, Eof when select fails.
+  Read wait(ThreadState& ts) {
+    for (;;) {
+      fd_set fds;
+      FD_ZERO(&fds);
+      FD_SET(0, &fds);
+      if (pipe_[0] >= 0) FD_SET(pipe_[0], &fds);
+      int n;
+      int err;
+      {
+        ReleaseGil released(ts);  // other threads run while the REPL waits for a key
+        n = select((pipe_[0] > 0 ? pipe_[0] : 0) + 1, &fds, nullptr, nullptr, nullptr);
+        err = errno;
+      }
+      if (n > 0 && pipe_[0] >= 0 && FD_ISSET(pipe_[0], &fds)) drain();
+      if (take_signal(ts.interp)) return Read::Interrupt;
+      if (n < 0 && err != EINTR) return Read::Eof;
+      if (n > 0 && FD_ISSET(0, &fds)) return Read::Line;
+    }
+  }
+
+ private:
+  void drain() {
+    char buf[64];
+    if (pipe_[0] >= 0)
+      while (::read(pipe_[0], buf, sizeof buf) > 0) {
+      }
+  }
+
+  int pipe_[2] = {-1, -1};
+};
 
 class Input {
  public:
@@ -81,55 +140,41 @@ class TerminalInput final : public Input {
     rl_readline_name = "gilvm";
     rl_catch_signals = 0;
     install_readline_completion(ts);
+    rl_initialize();  // reads ~/.inputrc
+    // Pasted lines then arrive one by one, as typed ones (CPython does the same).
+    rl_variable_bind("enable-bracketed-paste", "off");
     using_history();
     stifle_history(kHistoryLength);
     if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
       history_path_ = std::string(home) + "/.gilvm_history";
       read_history(history_path_.c_str());
     }
-    if (pipe2(wake_, O_NONBLOCK | O_CLOEXEC) == 0) {
-      g_wake_fd.store(wake_[1]);
-    } else {
-      wake_[0] = wake_[1] = -1;
-    }
   }
 
   ~TerminalInput() override {
-    g_wake_fd.store(-1);
-    if (wake_[0] >= 0) {
-      close(wake_[0]);
-      close(wake_[1]);
-    }
     if (!history_path_.empty() && write_history(history_path_.c_str()) == 0)
       history_truncate_file(history_path_.c_str(), kHistoryLength);
   }
 
   Read read_line(const char* prompt, std::string& line) override {
-    drain_wake_pipe();
-    take_signal(ts_.interp);  // a Ctrl-C that came after the last entry finished
+    keys_.reset(ts_);
     g_completed_line = nullptr;
     g_line_done = false;
     rl_callback_handler_install(prompt, on_line);
-    // Waiting for keys: once threads exist, the GIL is released around here.
     while (!g_line_done) {
-      fd_set fds;
-      FD_ZERO(&fds);
-      FD_SET(0, &fds);
-      if (wake_[0] >= 0) FD_SET(wake_[0], &fds);
-      int n = select((wake_[0] > 0 ? wake_[0] : 0) + 1, &fds, nullptr, nullptr, nullptr);
-      if (n < 0 && errno != EINTR) {
-        rl_callback_handler_remove();
-        return Read::Eof;
+      // Readline itself runs with the GIL held: completion reads the heap.
+      Read r = keys_.wait(ts_);
+      if (r == Read::Line) {
+        rl_callback_read_char();
+        continue;
       }
-      if (n > 0 && wake_[0] >= 0 && FD_ISSET(wake_[0], &fds)) drain_wake_pipe();
-      if (take_signal(ts_.interp)) {
+      if (r == Read::Interrupt) {
         rl_free_line_state();
         rl_callback_sigcleanup();
         rl_cleanup_after_signal();
-        rl_callback_handler_remove();
-        return Read::Interrupt;
       }
-      if (n > 0 && FD_ISSET(0, &fds)) rl_callback_read_char();
+      rl_callback_handler_remove();
+      return r;
     }
     if (g_completed_line == nullptr) return Read::Eof;
     line = g_completed_line;
@@ -143,21 +188,15 @@ class TerminalInput final : public Input {
   }
 
  private:
-  void drain_wake_pipe() {
-    char buf[64];
-    if (wake_[0] >= 0)
-      while (::read(wake_[0], buf, sizeof buf) > 0) {
-      }
-  }
-
   ThreadState& ts_;
   std::string history_path_;
-  int wake_[2] = {-1, -1};
+  KeyWait keys_;
 };
 
 // ---------------------------------------------------------------------------
-// Not a terminal: lines from sys.stdin (sharing its buffer with input() and
-// sys.stdin.read() in the program), prompts on stderr, no echo.
+// Not a terminal (stdin or stdout is not a tty): lines from sys.stdin
+// (sharing its buffer with input() and sys.stdin.read() in the program),
+// prompts on stderr, no echo, as CPython's PyOS_StdioReadline.
 // ---------------------------------------------------------------------------
 
 class StreamInput final : public Input {
@@ -165,13 +204,19 @@ class StreamInput final : public Input {
   explicit StreamInput(ThreadState& ts) : ts_(ts) {}
 
   Read read_line(const char* prompt, std::string& line) override {
-    write_stderr(ts_, prompt);
+    write_fd2(ts_, prompt);
+    keys_.reset(ts_);
     Value in = sys_stream(ts_, "stdin");
     std::string text;
     bool ok = !in.is_fail();
     if (!ok || in.is_none()) {
       // no sys.stdin: end of input
     } else if (File* f = as_file(in)) {
+      // Wait (interruptibly, without the GIL) unless a line is buffered.
+      if (f->fd == 0 && f->rbuf.find('\n', f->rpos) == std::string::npos) {
+        Read r = keys_.wait(ts_);
+        if (r != Read::Line) return r;
+      }
       ok = file_readline(ts_, f, -1, text);
     } else {
       Value r = call_method(ts_, in, ts_.interp.names.readline, {});
@@ -192,6 +237,7 @@ class StreamInput final : public Input {
 
  private:
   ThreadState& ts_;
+  KeyWait keys_;
 };
 
 bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\f\r\n") == std::string::npos; }
@@ -227,11 +273,11 @@ void repl_wake_on_signal() {
 int run_repl(ThreadState& ts, const ReplOptions& options) {
   ts.interp.config.interactive = true;
   std::unique_ptr<Input> input;
-  if (isatty(0))
+  if (isatty(0) && isatty(1))  // readline only when both are terminals (as CPython)
     input = std::make_unique<TerminalInput>(ts);
   else
     input = std::make_unique<StreamInput>(ts);
-  if (options.banner) write_stderr(ts, std::string(kVersion) + "\nType exit() or Ctrl-D to leave.\n");
+  if (options.banner) write_fd2(ts, std::string(kVersion) + "\nType exit() or Ctrl-D to leave.\n");
 
   std::string entry;  // the lines typed so far of one statement
   for (;;) {
@@ -239,12 +285,12 @@ int run_repl(ThreadState& ts, const ReplOptions& options) {
     std::string line;
     Read r = input->read_line(entry.empty() ? kPrompt1 : kPrompt2, line);
     if (r == Read::Interrupt) {
-      write_stderr(ts, "\nKeyboardInterrupt\n");
+      write_fd2(ts, "\nKeyboardInterrupt\n");
       entry.clear();
       continue;
     }
     if (r == Read::Eof) {
-      write_stderr(ts, "\n");
+      write_fd2(ts, "\n");
       if (is_blank(entry)) return 0;
       // Input ended inside a block: run it as if a blank line had ended it.
       std::optional<int> status = run_entry(ts, entry + "\n");
