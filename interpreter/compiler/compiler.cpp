@@ -1093,29 +1093,30 @@ class Compiler {
     u_->loc = saved;
   }
 
-  void int_literal(const Expr& e) {
+  // The value of an int literal as written ("0x_ff", "1_000"), inline when
+  // it fits int64.
+  Value int_literal_value(const Expr& e) {
     std::string digits;
     for (char c : e.text)
       if (c != '_') digits += c;
     int base = 10;
     if (digits.size() > 1 && digits[0] == '0') {
       char p = static_cast<char>(digits[1] | 0x20);
-      if (p == 'x') base = 16;
-      else if (p == 'o') base = 8;
-      else if (p == 'b') base = 2;
+      base = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 10;
       if (base != 10) digits = digits.substr(2);
     }
     auto v = BigInt::from_digits(digits, base, false);
     if (!v) fail(e.loc, "invalid integer literal");
-    if (v->fits_int64()) {
-      std::int64_t i = v->to_int64();
-      if (i < (1 << 23))
-        emit(Op::LOAD_SMALL_INT, static_cast<std::uint32_t>(i) & kMaxArg);
-      else
-        load_const(Value::from_int(i));
-    } else {
-      load_const(Value::from_obj(interp_.heap.make<BigIntObj>(interp_.types.int_, std::move(*v))));
-    }
+    if (v->fits_int64()) return Value::from_int(v->to_int64());
+    return Value::from_obj(interp_.heap.make<BigIntObj>(interp_.types.int_, std::move(*v)));
+  }
+
+  void int_literal(const Expr& e) {
+    Value v = int_literal_value(e);
+    if (v.is_int() && v.as_int() < (1 << 23))
+      emit(Op::LOAD_SMALL_INT, static_cast<std::uint32_t>(v.as_int()) & kMaxArg);
+    else
+      load_const(v);
   }
 
   void expr_inner(const Expr& e) {
@@ -1311,21 +1312,7 @@ class Compiler {
   // tuples of constants), or Null.
   Value constant_value(const Expr& e) {
     switch (e.kind) {
-      case ExprKind::Int: {
-        std::string digits;
-        for (char c : e.text)
-          if (c != '_') digits += c;
-        int base = 10;
-        if (digits.size() > 1 && digits[0] == '0') {
-          char p = static_cast<char>(digits[1] | 0x20);
-          base = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 10;
-          if (base != 10) digits = digits.substr(2);
-        }
-        auto v = BigInt::from_digits(digits, base, false);
-        if (!v) return Value::null();
-        if (v->fits_int64()) return Value::from_int(v->to_int64());
-        return Value::from_obj(interp_.heap.make<BigIntObj>(interp_.types.int_, std::move(*v)));
-      }
+      case ExprKind::Int: return int_literal_value(e);
       case ExprKind::Float: return Value::from_float(e.number);
       case ExprKind::Str: return Value::from_obj(interp_.intern(e.text));
       case ExprKind::True: return Value::from_bool(true);
