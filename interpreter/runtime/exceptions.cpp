@@ -207,11 +207,7 @@ Exception* self_exc(ThreadState& ts, Value self) { return as_exception(self); }
 Value exc_init(ThreadState& ts, Value self, const Args& a) {
   Exception* e = self_exc(ts, self);
   if (e == nullptr) return raise(ts, ts.interp.types.TypeError, "descriptor '__init__' requires a 'BaseException' object");
-  Value copy[8];
-  std::vector<Value> big;
   e->args = new_tuple(ts, std::span<const Value>(a.pos, a.npos));
-  (void)copy;
-  (void)big;
   if (is_subtype(e->type, ts.interp.types.OSError) && a.npos >= 2) {
     dict_set_cstr(ts.interp, e->dict, "errno", a.pos[0]);
     dict_set_cstr(ts.interp, e->dict, "strerror", a.pos[1]);

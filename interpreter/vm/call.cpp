@@ -31,7 +31,6 @@ bool bind_arguments(ThreadState& ts, Function* fn, Value* locals, const Value* a
   const bool has_varargs = co->flags & kCodeVarargs;
   const bool has_varkw = co->flags & kCodeVarkw;
   const std::string& fname = co->qualname->s;
-  const std::size_t nparams = argcount + kwonly + has_varargs + has_varkw;
   for (std::size_t i = 0; i < static_cast<std::size_t>(co->nlocals); ++i) locals[i] = Value::null();
 
   std::size_t npos = std::min(nargs, argcount);
@@ -122,7 +121,6 @@ bool bind_arguments(ThreadState& ts, Function* fn, Value* locals, const Value* a
       return false;
     }
   }
-  (void)nparams;
   return true;
 }
 
@@ -392,8 +390,6 @@ Value build_class(ThreadState& ts, Value self, const Args& a) {
   if (!dict_get_str(ns, in.names.__eq__).is_null() && dict_get_str(ns, in.names.__hash__).is_null())
     dict_set_str(in, ns, in.names.__hash__, Value::none());
   Type* t = in.heap.make<Type>(in.types.type, name, base, ns, base->layout, false);
-  Value qual = dict_get_str(ns, in.names.__qualname__);
-  (void)qual;
   t->module_name = dict_get_str(ns, in.names.__module__);
   if (t->module_name.is_null()) t->module_name = Value::none();
   if (cell.is_obj() && cell.as_obj()->kind == Kind::Cell) static_cast<Cell*>(cell.as_obj())->value = obj(t);
