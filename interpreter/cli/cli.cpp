@@ -109,7 +109,7 @@ const OptionSpec kOptions[] = {
      [](Options& o, const std::string&) { o.quiet = true; return std::string(); }},
     {"-X", "opt", "implementation option: -X gc_stress collects garbage at every\nsafe point after an allocation (also GILVM_GC_STRESS=1)",
      set_x_option},
-    {"--gil", "MODE", "the GIL's scheduling: interval (default; CPython 3.2+: a waiting\nthread asks the holder to drop it after the switch interval, and\ngets it) or legacy (CPython 2: the holder releases and at once\nretakes it every 100 safe points, with no hand-off)",
+    {"--gil", "MODE", "the GIL's scheduling: interval (default; CPython 3.2+: a waiting\nthread asks the holder to drop it after the switch interval, and\ngets it) or legacy (CPython 2: the holder releases and at once\nretakes it about every 100 instructions, with no hand-off)",
      set_gil_mode},
     {"--switch-interval", "SECONDS", "the GIL's switch interval (default 0.005, as sys.setswitchinterval)",
      set_switch_interval},
@@ -375,6 +375,9 @@ int run(Options& o, const char* argv0) {
   struct sigaction sa {};
   sa.sa_handler = on_sigint;  // no SA_RESTART: a blocking call returns EINTR
   sigaction(SIGINT, &sa, nullptr);
+  // Writing to a pipe or socket whose reader is gone fails with EPIPE
+  // (BrokenPipeError) instead of killing the process, as in CPython.
+  signal(SIGPIPE, SIG_IGN);
 
   Value result = Value::none();
   std::optional<int> status;  // set when the program could not start, or for the REPL

@@ -164,7 +164,7 @@ bool handle_eval_breaker(ThreadState& ts) {
   }
   if (bits & kBreakGilDrop) gil_yield(ts);
   if ((bits & kBreakLegacyTick) && in.gil.legacy_countdown.fetch_sub(1, std::memory_order_relaxed) <= 1) {
-    in.gil.legacy_countdown.store(100, std::memory_order_relaxed);
+    in.gil.legacy_countdown.store(kLegacyCheckInterval, std::memory_order_relaxed);
     gil_yield(ts);
   }
   if ((bits & kBreakSignal) && ts.is_main) {

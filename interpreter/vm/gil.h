@@ -34,11 +34,19 @@
 //
 // Modes:
 //   interval  the algorithm above (the default);
-//   legacy    CPython 2's: every 100 instructions... here every 100 safe
-//             points, the holder releases and at once tries to retake the
-//             GIL with no hand-off, so on several cores the releasing thread
-//             usually wins again and waiters spin — which is what made
-//             CPU-bound threads slower than running the same work serially;
+//   legacy    CPython 2's: every 100 "ticks" (bytecodes, not counting the
+//             cheap ones such as LOAD_FAST that jumped straight to the next
+//             instruction; sys.setcheckinterval) the holder released the GIL
+//             and at once tried to retake it, with no hand-off. gilvm only
+//             looks at safe points, which come once per 10-20 instructions
+//             (a loop iteration, a call), so it releases every
+//             kLegacyCheckInterval = 10 safe points: about as often in time.
+//             On several cores each release wakes a waiter on another core
+//             that usually finds the lock retaken and sleeps again, and now
+//             and then wins it and drags the lock's state across caches —
+//             which is what made CPU-bound threads slower than running the
+//             same work serially (David Beazley, "Understanding the Python
+//             GIL", PyCon 2010);
 //   off       no GIL at all (free-threaded), for comparison — only where
 //             the runtime is safe without it.
 #pragma once
@@ -56,6 +64,9 @@ struct ThreadState;
 
 enum class GilMode { Interval, Legacy, Off };
 
+// --gil=legacy: safe points between two releases (see the prose above).
+inline constexpr int kLegacyCheckInterval = 10;
+
 struct Gil {
   std::mutex mu;                       // guards every field below but `interval_us` and `mode`
   std::condition_variable released;    // signalled when the GIL is released
@@ -67,7 +78,7 @@ struct Gil {
   int waiters = 0;                     // threads blocked in take()
   std::atomic<std::int64_t> interval_us{5000};  // the switch interval
   std::atomic<GilMode> mode{GilMode::Interval};
-  std::atomic<int> legacy_countdown{100};       // legacy mode: safe points until the next release
+  std::atomic<int> legacy_countdown{kLegacyCheckInterval}; // legacy mode: safe points until the next release
 };
 
 // Takes the GIL for `ts`; blocks until it is available.
