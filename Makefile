@@ -116,7 +116,9 @@ test-asan: deps $(ASAN_DIR)/build.ninja
 	cmake --build $(ASAN_DIR) -j$(JOBS) --target gilvm
 	$(PYTHON) tests/golden/run.py --interp $(ASAN_DIR)/gilvm tests/golden
 
-# The threaded golden tests under ThreadSanitizer, once they exist.
+# The GIL's unit tests and the threaded golden tests under ThreadSanitizer
+# (the second run with a 1 us switch interval: a hand-off at almost every
+# safe point), once they exist.
 # setarch -R turns off address randomisation for the run where the kernel
 # allows it: GCC 12's TSan fails on kernels with 32 bits of mmap randomisation.
 NORANDOM = $(shell setarch "$$(uname -m)" -R true 2>/dev/null && echo setarch "$$(uname -m)" -R)
@@ -126,8 +128,11 @@ $(TSAN_DIR)/build.ninja: | deps
 
 ifneq ($(wildcard $(THREAD_TESTS)),)
 test-tsan: deps $(TSAN_DIR)/build.ninja
-	cmake --build $(TSAN_DIR) -j$(JOBS) --target gilvm
+	cmake --build $(TSAN_DIR) -j$(JOBS) --target gilvm gilvm_unit
+	$(NORANDOM) ./$(TSAN_DIR)/gilvm_unit "[gil]"
 	$(NORANDOM) $(PYTHON) tests/golden/run.py --interp $(TSAN_DIR)/gilvm $(THREAD_TESTS)
+	$(NORANDOM) $(PYTHON) tests/golden/run.py --interp $(TSAN_DIR)/gilvm \
+	  --interp-arg=--switch-interval=0.000001 --timeout 60 $(THREAD_TESTS)
 else
 test-tsan:
 	@echo "test-tsan: skipped, no $(THREAD_TESTS)/ yet"

@@ -4,6 +4,8 @@
 A sample whose output is deterministic must print exactly what CPython
 prints. A sample that prints timings says so with a line
 `# output: timings` and must only run to completion (exit 0) under both.
+A line `# gilvm-args: ARGS` gives gilvm options for the run (for example
+--gil=legacy); CPython runs the file plain.
 
 usage: check_samples.py GILVM SAMPLES_DIR
 """
@@ -25,8 +27,13 @@ def main():
             continue
         path = os.path.abspath(os.path.join(samples, name))
         with open(path, encoding="utf-8") as f:
-            timings = "# output: timings" in f.read()
-        g = run([os.path.abspath(gilvm)], path)
+            text = f.read()
+        timings = "# output: timings" in text
+        gilvm_args = []
+        for line in text.splitlines():
+            if line.startswith("# gilvm-args:"):
+                gilvm_args = line.split(":", 1)[1].split()
+        g = run([os.path.abspath(gilvm)] + gilvm_args, path)
         p = run([sys.executable], path)
         problems = []
         if g.returncode != 0:
