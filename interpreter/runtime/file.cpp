@@ -26,6 +26,7 @@
 #include "modules/registry.h"
 #include "runtime/str_ops.h"
 #include "vm/api.h"
+#include "vm/eval.h"
 #include "vm/gil.h"
 #include "vm/heap.h"
 
@@ -40,11 +41,17 @@ constexpr std::size_t kBufferSize = 8192;
 // ---------------------------------------------------------------------------
 
 // read(2), retried on EINTR. Returns bytes read, 0 at EOF, -errno on error.
-long sys_read(int fd, char* buf, std::size_t n) {
+// With `breaker` (the main thread's read), a Ctrl-C that interrupts the read
+// returns -EINTR, so that the caller raises KeyboardInterrupt (PEP 475):
+// input() must not wait for Enter after a Ctrl-C.
+long sys_read(int fd, char* buf, std::size_t n, const std::atomic<std::uint32_t>* breaker) {
+  // A Ctrl-C that came just before the read would not interrupt it.
+  if (breaker != nullptr && (breaker->load(std::memory_order_relaxed) & kBreakSignal)) return -EINTR;
   for (;;) {
     ssize_t r = ::read(fd, buf, n);
     if (r >= 0) return static_cast<long>(r);
     if (errno != EINTR) return -errno;
+    if (breaker != nullptr && (breaker->load(std::memory_order_relaxed) & kBreakSignal)) return -EINTR;
   }
 }
 
@@ -309,10 +316,15 @@ long fill(ThreadState& ts, File* f) {
   std::size_t old = f->rbuf.size();
   std::string chunk(kBufferSize, '\0');
   long r;
-  {
-    int fd = f->fd;
-    ReleaseGil released(ts);  // the caller holds the FileLock: no other reader
-    r = sys_read(fd, chunk.data(), chunk.size());
+  for (;;) {
+    {
+      int fd = f->fd;
+      const std::atomic<std::uint32_t>* breaker = ts.is_main ? &ts.interp.eval_breaker : nullptr;
+      ReleaseGil released(ts);  // the caller holds the FileLock: no other reader
+      r = sys_read(fd, chunk.data(), chunk.size(), breaker);
+    }
+    if (r != -EINTR) break;
+    if (!handle_eval_breaker(ts)) return -1;  // Ctrl-C: KeyboardInterrupt
   }
   if (r < 0) {
     raise_os_error(ts, static_cast<int>(-r));

@@ -1014,8 +1014,11 @@ dispatch_top:
         raise(ts, interp.types.RuntimeError, "No active exception to reraise");
         goto error;
       }
+      // A bare `raise` re-raises with the traceback as it stands, adding
+      // no entry for this frame (CPython 3.11's do_raise returns 1 and
+      // ceval jumps to exception_unwind, past PyTraceBack_Here).
       ts.exc = ts.exc_info;
-      goto error;
+      goto error_no_traceback;
     }
     Value cause = n == 2 ? POP() : Value::null();
     Value exc = POP();

@@ -222,6 +222,41 @@ def test_ctrl_c():
     check("Ctrl-C: status 130", proc.returncode == 130, f"status {proc.returncode} stderr {err!r}")
     check("Ctrl-C: KeyboardInterrupt", "KeyboardInterrupt" in err, err)
 
+    # SIGINT while input() waits for a line (stdin a pipe that stays open,
+    # another thread running): KeyboardInterrupt at once, not after Enter.
+    src = ("import threading, time\n"
+           "threading.Thread(target=lambda: time.sleep(60), daemon=True).start()\n"
+           "print('asking', flush=True)\n"
+           "try:\n    input()\nexcept KeyboardInterrupt:\n    print('interrupted')\n    raise\n")
+    proc = subprocess.Popen([GILVM, "-c", src], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=e)
+    proc.stdout.readline()
+    time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=10)  # stdin stays open: closing it would race the signal with EOF
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    out, err = proc.communicate()
+    check("Ctrl-C in input(): KeyboardInterrupt in input, status 130",
+          proc.returncode == 130 and out == "interrupted\n" and 'line 5, in <module>' in err
+          and err.rstrip().endswith("KeyboardInterrupt"), f"status {proc.returncode} out {out!r} err {err!r}")
+
+
+def test_traceback_entries(tmp):
+    # The frames a traceback lists are CPython's (its caret lines aside):
+    # a bare `raise` adds no entry of its own.
+    path = os.path.join(tmp, "reraise.py")
+    with open(path, "w") as f:
+        f.write("def g():\n    raise\n\ndef f():\n    try:\n        1 / 0\n"
+                "    except ZeroDivisionError:\n        g()\n\n"
+                "try:\n    f()\nexcept ZeroDivisionError:\n    raise\n")
+    p = run([path])
+    oracle = subprocess.run([sys.executable, path], capture_output=True, text=True)
+    want = [l for l in oracle.stderr.splitlines() if set(l.strip()) - set("~^")]
+    check("bare raise: traceback entries as CPython's", p.stderr.splitlines() == want,
+          f"gilvm:\n{p.stderr}\nCPython:\n{oracle.stderr}")
+
 
 # ---------------------------------------------------------------------------
 # A terminal session through tmux
@@ -404,6 +439,7 @@ def main():
         test_stdin()
         test_inspect()
         test_ctrl_c()
+        test_traceback_entries(tmp)
         test_terminal()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
