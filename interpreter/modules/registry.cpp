@@ -18,6 +18,11 @@ constexpr NativeModule kModules[] = {
     {"math", init_math_module},
     {"random", init_random_module},
     {"_thread", init_thread_module},
+    {"hashlib", init_hashlib_module},
+    {"zlib", init_zlib_module},
+    {"os", init_os_module},
+    {"socket", init_socket_module},
+    {"gil", init_gil_module},
     {"io", init_io_module},  // declared in runtime/file.h with the file type
 };
 

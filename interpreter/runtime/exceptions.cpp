@@ -5,6 +5,8 @@
 // OSError formats "[Errno N] message: 'filename'").
 #include "runtime/exceptions.h"
 
+#include <cerrno>
+
 #include "vm/api.h"
 #include "vm/eval.h"
 #include "vm/ops.h"
@@ -24,8 +26,38 @@ Value raise(ThreadState& ts, Value exc) {
   return Value::fail();
 }
 
+Type* os_error_type(Interpreter& interp, int err) {
+  const BuiltinTypes& T = interp.types;
+  switch (err) {
+    case EAGAIN:  // == EWOULDBLOCK on Linux
+    case EALREADY:
+    case EINPROGRESS: return T.BlockingIOError;
+    case ECHILD: return T.ChildProcessError;
+    case EPIPE:
+    case ESHUTDOWN: return T.BrokenPipeError;
+    case ECONNABORTED: return T.ConnectionAbortedError;
+    case ECONNREFUSED: return T.ConnectionRefusedError;
+    case ECONNRESET: return T.ConnectionResetError;
+    case EEXIST: return T.FileExistsError;
+    case ENOENT: return T.FileNotFoundError;
+    case EISDIR: return T.IsADirectoryError;
+    case ENOTDIR: return T.NotADirectoryError;
+    case EINTR: return T.InterruptedError;
+    case EACCES:
+    case EPERM: return T.PermissionError;
+    case ESRCH: return T.ProcessLookupError;
+    case ETIMEDOUT: return T.TimeoutError;
+    default: return T.OSError;
+  }
+}
+
 Value new_exception(ThreadState& ts, Type* type, std::span<const Value> args) {
   Interpreter& in = ts.interp;
+  // OSError(errno, strerror[, filename]) is an instance of the errno's
+  // subclass (CPython's OSError.__new__); subclasses are left alone.
+  if (type == in.types.OSError && args.size() >= 2 && args.size() <= 5 && args[0].is_int() &&
+      args[0].as_int() == static_cast<int>(args[0].as_int()))
+    type = os_error_type(in, static_cast<int>(args[0].as_int()));
   Tuple* t = new_tuple(ts, args);
   Exception* e = in.heap.make<Exception>(type, new_dict(ts), t);
   if (is_subtype(type, in.types.OSError) && args.size() >= 2) {

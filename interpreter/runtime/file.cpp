@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "modules/registry.h"
+#include "runtime/exceptions.h"
 #include "runtime/str_ops.h"
 #include "vm/api.h"
 #include "vm/eval.h"
@@ -133,7 +134,7 @@ class FileLock {
 
 // write(2) of bytes the caller owns, with the GIL released.
 int released_write_all(ThreadState& ts, int fd, const std::string& data) {
-  ReleaseGil released(ts);
+  ReleaseGil released(ts, {RunState::Io, "file write"});
   return sys_write_all(fd, data.data(), data.size());
 }
 
@@ -320,7 +321,7 @@ long fill(ThreadState& ts, File* f) {
     {
       int fd = f->fd;
       const std::atomic<std::uint32_t>* breaker = ts.is_main ? &ts.interp.eval_breaker : nullptr;
-      ReleaseGil released(ts);  // the caller holds the FileLock: no other reader
+      ReleaseGil released(ts, {RunState::Io, f->is_stdin ? "stdin read" : "file read"});  // the caller holds the FileLock
       r = sys_read(fd, chunk.data(), chunk.size(), breaker);
     }
     if (r != -EINTR) break;
@@ -549,7 +550,7 @@ bool close_file(ThreadState& ts, File* f) {
     f->fd = -1;
     int err;
     {
-      ReleaseGil released(ts);
+      ReleaseGil released(ts, {RunState::Io, "file close"});
       err = sys_close(fd);
     }
     if (err != 0 && ok) {
@@ -1008,7 +1009,7 @@ Value builtin_open(ThreadState& ts, Value self, const Args& a) {
       return raise(ts, T.ValueError, "embedded null byte");
     std::string p = path->s;  // copied out: the GIL is released for open(2) (a FIFO blocks)
     {
-      ReleaseGil released(ts);
+      ReleaseGil released(ts, {RunState::Io, "open"});
       fd = sys_open(p.c_str(), flags);
     }
     if (fd < 0) return raise_os_error(ts, -fd, file);
@@ -1016,7 +1017,7 @@ Value builtin_open(ThreadState& ts, Value self, const Args& a) {
     if (!closefd) return raise(ts, T.ValueError, "Cannot use closefd=False with file name");
     std::string p = bpath->s;
     {
-      ReleaseGil released(ts);
+      ReleaseGil released(ts, {RunState::Io, "open"});
       fd = sys_open(p.c_str(), flags);
     }
     if (fd < 0) return raise_os_error(ts, -fd, file);
@@ -1227,25 +1228,7 @@ void flush_std_streams(ThreadState& ts) {
 }
 
 Value raise_os_error(ThreadState& ts, int err, Value filename) {
-  auto& T = ts.interp.types;
-  Type* type = T.OSError;
-  switch (err) {
-    case ENOENT: type = T.FileNotFoundError; break;
-    case EEXIST: type = T.FileExistsError; break;
-    case EACCES:
-    case EPERM: type = T.PermissionError; break;
-    case EISDIR: type = T.IsADirectoryError; break;
-    case EPIPE:
-    case ESHUTDOWN: type = T.BrokenPipeError; break;
-    case ETIMEDOUT: type = T.TimeoutError; break;
-    case ECHILD: type = T.ChildProcessError; break;
-    case EINTR: type = T.InterruptedError; break;
-    case ECONNREFUSED:
-    case ECONNRESET:
-    case ECONNABORTED: type = T.ConnectionError ? T.ConnectionError : T.OSError; break;
-    default: break;
-  }
-  if (type == nullptr) type = T.OSError;
+  Type* type = os_error_type(ts.interp, err);  // runtime/exceptions.cpp
   Value msg = new_str(ts, std::strerror(err));
   TempRoot mroot(ts, msg);
   Value exc;

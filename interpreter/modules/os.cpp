@@ -1,0 +1,265 @@
+// modules/os.cpp — the native os module: file descriptors and pipes, process
+// ids, and a few system facts (CPython's Modules/posixmodule.c, the part of
+// it gilvm needs so far).
+//
+// Design. Each function is one system call on plain C values. Descriptors
+// are ints, as in CPython: os.pipe() returns (read_end, write_end), both
+// O_CLOEXEC so that a child process started later does not inherit them
+// (PEP 446). os.read(fd, n) and os.write(fd, data) block, so they run with
+// the GIL released (ReleaseGil, STYLE.md §10): read() fills a local
+// buffer that becomes a bytes object once the GIL is back; write()
+// copies the bytes out of the bytes object before releasing. Inside the
+// released scope nothing but those locals is touched.
+//
+// Signals (PEP 475). A system call interrupted by a signal (EINTR) is
+// retried, except when the interrupted thread is the main thread and the
+// eval breaker shows a pending Ctrl-C: then the call returns and
+// KeyboardInterrupt is raised, as time.sleep does.
+//
+// Errors raise OSError through raise_os_error (runtime/file.h), so the
+// exception is the subclass CPython picks for the errno (EPIPE ->
+// BrokenPipeError, ...) and prints as "[Errno 9] Bad file descriptor".
+// Writing to a pipe whose reader is closed is an EPIPE error, not a SIGPIPE
+// death: the command line ignores SIGPIPE at start, as CPython does.
+#include <fcntl.h>
+#include <sys/random.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <climits>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <string>
+
+#include "modules/registry.h"
+#include "runtime/file.h"
+#include "vm/api.h"
+#include "vm/eval.h"
+#include "vm/gil.h"
+
+namespace gilvm {
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Blocking calls (GIL release points): plain bytes in, plain bytes out
+// ---------------------------------------------------------------------------
+
+// The outcome of a blocking call: bytes moved, or an errno value, or
+// "interrupted" (Ctrl-C on the main thread: raise KeyboardInterrupt).
+struct IoResult {
+  ssize_t n = 0;
+  int err = 0;
+  bool interrupted = false;
+};
+
+bool ctrl_c_pending(bool is_main, const std::atomic<std::uint32_t>& breaker) {
+  return is_main && (breaker.load(std::memory_order_relaxed) & kBreakSignal);
+}
+
+// read(2) into buf, retried on EINTR.
+IoResult blocking_read(int fd, char* buf, std::size_t size, bool is_main,
+                       const std::atomic<std::uint32_t>& breaker) {
+  for (;;) {
+    ssize_t n = ::read(fd, buf, size);
+    if (n >= 0) return {n, 0, false};
+    if (errno != EINTR) return {0, errno, false};
+    if (ctrl_c_pending(is_main, breaker)) return {0, 0, true};
+  }
+}
+
+// One write(2) of data (it may write part of it), retried on EINTR.
+IoResult blocking_write(int fd, const std::string& data, bool is_main,
+                        const std::atomic<std::uint32_t>& breaker) {
+  for (;;) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n >= 0) return {n, 0, false};
+    if (errno != EINTR) return {0, errno, false};
+    if (ctrl_c_pending(is_main, breaker)) return {0, 0, true};
+  }
+}
+
+// close(2). On Linux the descriptor is released even when close() reports
+// EINTR, so EINTR counts as success (CPython does the same).
+int blocking_close(int fd) { return ::close(fd) < 0 && errno != EINTR ? errno : 0; }
+
+// ---------------------------------------------------------------------------
+// Arguments
+// ---------------------------------------------------------------------------
+
+// An int argument that must fit a C int (a file descriptor, an errno).
+bool c_int_arg(ThreadState& ts, Value v, int& out) {
+  std::optional<std::int64_t> n;
+  if (as_bigint(v) == nullptr) {
+    n = to_index(ts, v);
+    if (!n) return false;
+  }
+  if (!n || *n > INT_MAX || *n < INT_MIN) {
+    raise(ts, ts.interp.types.OverflowError, "Python int too large to convert to C int");
+    return false;
+  }
+  out = static_cast<int>(*n);
+  return true;
+}
+
+// After a call came back "interrupted": raise KeyboardInterrupt (false), or
+// true when the signal turned out to be handled and the call should retry.
+bool after_interrupt(ThreadState& ts) { return handle_eval_breaker(ts); }
+
+// ---------------------------------------------------------------------------
+// The functions
+// ---------------------------------------------------------------------------
+
+Value os_pipe(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "pipe", 0, 0)) return Value::fail();
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) < 0) return raise_os_error(ts, errno);
+  return obj(new_tuple(ts, {Value::from_int(fds[0]), Value::from_int(fds[1])}));
+}
+
+// os.read(fd, n): at most n bytes; b"" at end of file.
+Value os_read(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "read", 2, 2)) return Value::fail();
+  int fd;
+  if (!c_int_arg(ts, a[0], fd)) return Value::fail();
+  auto n = to_index(ts, a[1]);
+  if (!n) return Value::fail();
+  if (*n < 0) return raise_os_error(ts, EINVAL);
+  // Uninitialised, as CPython's buffer: os.read(fd, 1 << 30) on a pipe
+  // must not touch a gigabyte to return a few bytes.
+  const auto size = static_cast<std::size_t>(*n);
+  std::unique_ptr<char[]> buf(new (std::nothrow) char[size]);
+  if (buf == nullptr) return raise(ts, new_exception(ts, ts.interp.types.MemoryError, {}));
+  const bool is_main = ts.is_main;
+  for (;;) {
+    IoResult r;
+    {
+      ReleaseGil released(ts);  // other threads run while this one waits for data
+      r = blocking_read(fd, buf.get(), size, is_main, ts.interp.eval_breaker);
+    }
+    if (r.interrupted) {
+      if (!after_interrupt(ts)) return Value::fail();
+      continue;
+    }
+    if (r.err != 0) return raise_os_error(ts, r.err);
+    return new_bytes(ts, std::string(buf.get(), static_cast<std::size_t>(r.n)));
+  }
+}
+
+// os.write(fd, data): the number of bytes written (one write(2): possibly
+// fewer than len(data)).
+Value os_write(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "write", 2, 2)) return Value::fail();
+  int fd;
+  if (!c_int_arg(ts, a[0], fd)) return Value::fail();
+  Bytes* b = as_bytes(a[1]);
+  if (b == nullptr)
+    return raise_fmt(ts, ts.interp.types.TypeError, "a bytes-like object is required, not '{}'",
+                     type_name(ts, a[1]));
+  std::string data = b->s;  // copied out: the GIL is released below
+  const bool is_main = ts.is_main;
+  for (;;) {
+    IoResult r;
+    {
+      ReleaseGil released(ts);  // a full pipe blocks the writer, not the program
+      r = blocking_write(fd, data, is_main, ts.interp.eval_breaker);
+    }
+    if (r.interrupted) {
+      if (!after_interrupt(ts)) return Value::fail();
+      continue;
+    }
+    if (r.err != 0) return raise_os_error(ts, r.err);
+    return Value::from_int(static_cast<std::int64_t>(r.n));
+  }
+}
+
+Value os_close(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "close", 1, 1)) return Value::fail();
+  int fd;
+  if (!c_int_arg(ts, a[0], fd)) return Value::fail();
+  int err;
+  {
+    ReleaseGil released(ts);  // close() may flush to a slow device
+    err = blocking_close(fd);
+  }
+  if (err != 0) return raise_os_error(ts, err);
+  return Value::none();
+}
+
+Value os_getpid(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "getpid", 0, 0)) return Value::fail();
+  return Value::from_int(static_cast<std::int64_t>(::getpid()));
+}
+
+Value os_getppid(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "getppid", 0, 0)) return Value::fail();
+  return Value::from_int(static_cast<std::int64_t>(::getppid()));
+}
+
+// The number of online CPUs, or None when unknown (CPython 3.11 on Linux).
+Value os_cpu_count(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "cpu_count", 0, 0)) return Value::fail();
+  long n = ::sysconf(_SC_NPROCESSORS_ONLN);
+  return n >= 1 ? Value::from_int(n) : Value::none();
+}
+
+Value os_strerror(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "strerror", 1, 1)) return Value::fail();
+  int code;
+  if (!c_int_arg(ts, a[0], code)) return Value::fail();
+  char buf[256];
+  // GNU strerror_r: returns the message (a static string, or buf).
+  const char* msg = ::strerror_r(code, buf, sizeof buf);
+  return new_str(ts, msg);
+}
+
+// os.urandom(n): n bytes from the kernel's random source (getrandom(2)).
+Value os_urandom(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "urandom", 1, 1)) return Value::fail();
+  auto n = to_index(ts, a[0]);
+  if (!n) return Value::fail();
+  if (*n < 0) return raise(ts, ts.interp.types.ValueError, "negative argument not allowed");
+  std::string buf;
+  try {
+    buf.resize(static_cast<std::size_t>(*n));
+  } catch (const std::bad_alloc&) {
+    return raise(ts, new_exception(ts, ts.interp.types.MemoryError, {}));
+  }
+  std::size_t got = 0;
+  while (got < buf.size()) {
+    ssize_t r = ::getrandom(buf.data() + got, buf.size() - got, 0);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      return raise_os_error(ts, errno);
+    }
+    got += static_cast<std::size_t>(r);
+  }
+  return new_bytes(ts, std::move(buf));
+}
+
+const NativeDef kOsFunctions[] = {
+    {"pipe", os_pipe},
+    {"read", os_read},
+    {"write", os_write},
+    {"close", os_close},
+    {"getpid", os_getpid},
+    {"getppid", os_getppid},
+    {"cpu_count", os_cpu_count},
+    {"strerror", os_strerror},
+    {"urandom", os_urandom},
+};
+
+}  // namespace
+
+bool init_os_module(ThreadState& ts, Dict* d) {
+  Interpreter& in = ts.interp;
+  add_functions(in, d, kOsFunctions);
+  dict_set_cstr(in, d, "error", obj(in.types.OSError));
+  dict_set_cstr(in, d, "name", new_str(ts, "posix"));
+  dict_set_cstr(in, d, "sep", new_str(ts, "/"));
+  dict_set_cstr(in, d, "linesep", new_str(ts, "\n"));
+  return true;
+}
+
+}  // namespace gilvm
