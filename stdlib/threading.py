@@ -5,7 +5,10 @@ Design (after CPython's Lib/threading.py, which this follows name for name):
 * _thread gives OS threads (start_new_thread), a plain lock (allocate_lock)
   and a native reentrant lock (RLock). Every blocking wait in this module
   ends in one of those locks' acquire(), which releases the GIL while it
-  waits and wakes for Ctrl-C on the main thread; nothing here spins.
+  waits and wakes for Ctrl-C on the main thread; nothing here spins. That
+  is also where gilvm sees a deadlock: when every thread is in an acquire()
+  with no timeout that can never succeed, it prints each thread's stack
+  and exits with status 1 (interpreter/modules/thread.cpp).
 
 * Condition keeps one private "waiter" lock per waiting thread: wait()
   allocates a lock, acquires it, queues it, releases the condition's lock and

@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "runtime/init.h"
+#include "trace/recorder.h"
 #include "vm/api.h"
 
 namespace gilvm {
@@ -35,12 +36,15 @@ ThreadState::ThreadState(Interpreter& in, std::size_t stack_values) : interp(in)
   stack_top = stack;
   std::lock_guard<std::mutex> lock(interp.threads_mu);
   interp.threads.push_back(this);
+  interp.live_threads.fetch_add(1, std::memory_order_relaxed);
 }
 
 ThreadState::~ThreadState() {
+  gil_forget_thread(*this);
   {
     std::lock_guard<std::mutex> lock(interp.threads_mu);
     std::erase(interp.threads, this);
+    interp.live_threads.fetch_sub(1, std::memory_order_relaxed);
   }
   munmap(stack, static_cast<std::size_t>(stack_end - stack) * sizeof(Value));
 }
@@ -143,6 +147,12 @@ constexpr ExcDef kExceptions[] = {
     {&BuiltinTypes::InterruptedError, "InterruptedError", &BuiltinTypes::OSError},
     {&BuiltinTypes::ConnectionError, "ConnectionError", &BuiltinTypes::OSError},
     {&BuiltinTypes::BrokenPipeError, "BrokenPipeError", &BuiltinTypes::ConnectionError},
+    {&BuiltinTypes::ConnectionAbortedError, "ConnectionAbortedError", &BuiltinTypes::ConnectionError},
+    {&BuiltinTypes::ConnectionRefusedError, "ConnectionRefusedError", &BuiltinTypes::ConnectionError},
+    {&BuiltinTypes::ConnectionResetError, "ConnectionResetError", &BuiltinTypes::ConnectionError},
+    {&BuiltinTypes::BlockingIOError, "BlockingIOError", &BuiltinTypes::OSError},
+    {&BuiltinTypes::NotADirectoryError, "NotADirectoryError", &BuiltinTypes::OSError},
+    {&BuiltinTypes::ProcessLookupError, "ProcessLookupError", &BuiltinTypes::OSError},
     {&BuiltinTypes::ImportError, "ImportError", &BuiltinTypes::Exception},
     {&BuiltinTypes::ModuleNotFoundError, "ModuleNotFoundError", &BuiltinTypes::ImportError},
     {&BuiltinTypes::SyntaxError, "SyntaxError", &BuiltinTypes::Exception},

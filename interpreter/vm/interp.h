@@ -71,6 +71,28 @@ struct Generator : Object {
 };
 
 // Bits of the eval breaker: the one word the eval loop checks at safe points.
+// A thread's wait for a lock with no timeout, as the deadlock detector
+// (modules/thread.cpp, where the design is) sees it.
+struct ForeverWait {
+  const void* lock = nullptr;  // the LockObj waited for; null: not in such a wait
+  const char* what = nullptr;  // the call, for the report: "Lock.acquire"
+  bool taken = false;          // set under the lock's own mutex: the waiter got it and is leaving
+};
+
+// Deadlock detection's shared state (modules/thread.cpp).
+struct DeadlockWatch {
+  std::mutex mu;                           // guards every ThreadState::forever_wait and the plain fields
+  std::atomic<int> waiters{0};             // threads in a forever wait (written under mu)
+  std::atomic<std::uint64_t> releases{0};  // progress generation: bumped by every lock release
+  std::uint64_t epoch = 0;                 // bumped when a forever wait begins or ends
+  bool candidate = false;                  // the last snapshot found every thread blocked forever,
+  std::uint64_t candidate_epoch = 0;       //   with these counters,
+  std::uint64_t candidate_releases = 0;
+  std::int64_t candidate_ns = 0;           //   at this steady_clock time
+  std::atomic<bool> reported{false};       // a thread is printing the report; the others wait on
+  bool main_at_exit = false;               // the main thread is in the exit-time join (GIL held)
+};
+
 enum EvalBreakerBit : std::uint32_t {
   kBreakGc = 1,           // the heap asks for a collection
   kBreakGilDrop = 2,      // another thread asks the holder to release the GIL
@@ -115,10 +137,14 @@ struct ThreadState {
   std::string name = "MainThread";
   bool is_main = false;            // the thread that receives KeyboardInterrupt
   bool holds_gil = false;          // written by the owner only (gil.cpp)
+  GilAccount acct;                 // the GIL's accounting of this thread (under gil.mu)
   // A thread started by _thread has returned from its function and is only
   // dropping the GIL and deleting its state: at exit the main thread may
   // wait for such threads (vm/shutdown.cpp), never for the others.
   std::atomic<bool> finishing{false};
+  // The _thread lock this thread waits for with no timeout, for deadlock
+  // detection (modules/thread.cpp); guarded by Interpreter::deadlock.mu.
+  ForeverWait forever_wait;
 
   // Pushes a frame with every field reset.
   Frame* push_frame();
@@ -153,7 +179,9 @@ struct BuiltinTypes {
       *PermissionError, *IsADirectoryError, *TimeoutError, *BrokenPipeError,
       *ImportError, *ModuleNotFoundError, *SyntaxError, *IndentationError, *EOFError,
       *StopAsyncIteration, *Warning, *RuntimeWarning, *DeprecationWarning,
-      *UserWarning, *ChildProcessError, *ConnectionError, *InterruptedError;
+      *UserWarning, *ChildProcessError, *ConnectionError, *InterruptedError,
+      *BlockingIOError, *ConnectionAbortedError, *ConnectionRefusedError,
+      *ConnectionResetError, *NotADirectoryError, *ProcessLookupError;
 };
 
 // Interned strings for names the VM looks up often.
@@ -178,6 +206,9 @@ struct Config {
   bool gc_stress = false;
   GilMode gil_mode = GilMode::Interval;  // --gil
   double switch_interval = 0.005;        // --switch-interval, sys.setswitchinterval (seconds)
+  bool gil_stats = false;                // --gil-stats: the GIL's statistics at exit
+  std::string gil_trace;                 // --gil-trace=FILE.json (Chrome trace format)
+  std::string gil_timeline;              // --gil-timeline=FILE.html
 };
 
 struct Interpreter {
@@ -199,6 +230,7 @@ struct Interpreter {
 
   std::atomic<std::uint32_t> eval_breaker{0};
   Gil gil;
+  std::unique_ptr<TraceRecorder> trace;  // the recorder gil.recorder points to (trace/reports.h)
   int recursion_limit = 1000;
   int exit_status = 0;
 
@@ -207,6 +239,8 @@ struct Interpreter {
 
   std::mutex threads_mu;  // guards `threads` (added/removed outside the GIL)
   std::vector<ThreadState*> threads;
+  std::atomic<int> live_threads{0};  // threads.size(), readable without threads_mu
+  DeadlockWatch deadlock;
 
   // Returns the interned str for `text` (one object per distinct text).
   Str* intern(std::string_view text);

@@ -49,15 +49,8 @@ std::string format_one(ThreadState& ts, Value exc) {
   Exception* e = as_exception(exc);
   if (e != nullptr && !e->traceback.empty()) {
     out += "Traceback (most recent call last):\n";
-    for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it) {
-      const std::string& file = it->code->filename->s;
-      out += "  File \"" + file + "\", line " + std::to_string(it->line) + ", in " + it->code->name->s + "\n";
-      auto src = in.sources.find(file);
-      if (src != in.sources.end() && it->line >= 1 && it->line <= static_cast<int>(src->second.size())) {
-        std::string line = strip(src->second[it->line - 1]);
-        if (!line.empty()) out += "    " + line + "\n";
-      }
-    }
+    for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it)
+      out += format_traceback_entry(in, it->code, it->line);
   }
   Type* t = type_of(ts, exc);
   if (e != nullptr && is_subtype(t, in.types.SyntaxError)) {
@@ -116,6 +109,17 @@ std::string format_chain(ThreadState& ts, Value exc, int depth) {
 }
 
 }  // namespace
+
+std::string format_traceback_entry(Interpreter& in, const CodeObject* code, int line) {
+  const std::string& file = code->filename->s;
+  std::string out = "  File \"" + file + "\", line " + std::to_string(line) + ", in " + code->name->s + "\n";
+  auto src = in.sources.find(file);
+  if (src != in.sources.end() && line >= 1 && line <= static_cast<int>(src->second.size())) {
+    std::string text = strip(src->second[line - 1]);
+    if (!text.empty()) out += "    " + text + "\n";
+  }
+  return out;
+}
 
 void print_exception(ThreadState& ts, Value exc) {
   TempRoot root(ts, exc);

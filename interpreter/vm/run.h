@@ -30,6 +30,10 @@ void print_exception(ThreadState& ts, Value exc);
 // and the chain (for threading.excepthook and _thread's report).
 std::string format_exception(ThreadState& ts, Value exc);
 
+// One entry of a traceback as CPython prints it: `  File "F", line N, in
+// NAME` and the source line, stripped (for tracebacks and the deadlock report).
+std::string format_traceback_entry(Interpreter& in, const CodeObject* code, int line);
+
 // Writes text to sys.stderr (a replaced one through its write method), or
 // to fd 2 after flushing stdout.
 void write_stderr(ThreadState& ts, const std::string& text);

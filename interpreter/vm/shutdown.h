@@ -13,9 +13,30 @@
 // same to the program). Threads that have already returned from their
 // function and are only deleting their state are waited for, so the usual
 // exit stays the ordinary, destructor-running path.
+//
+// A deadlock ends the process too. When modules/thread.cpp finds every
+// thread blocked forever on a lock (the detection and why it is sound are
+// explained there), the thread that found it takes the GIL and calls
+// report_deadlock(): stdout is flushed, and stderr gets
+//
+//   gilvm: deadlock: every thread is blocked forever
+//
+//   Thread MainThread (blocked in Lock.acquire):
+//     File "x.py", line 12, in <module>
+//       t.join()
+//     ...
+//
+// with one such section per thread, the main thread first, each stack
+// outermost call first as in a traceback. Names are threading's (the
+// Thread's _name, read from threading._active without running any Python
+// code), else the name the thread gave _thread._set_name, else `Thread
+// IDENT` for a thread started with bare _thread. Then open files are
+// flushed and the process ends with status 1 at once: the at-exit join of
+// non-daemon threads would wait forever.
 #pragma once
 
 #include <optional>
+#include <span>
 
 #include "vm/interp.h"
 
@@ -33,5 +54,16 @@ std::optional<int> wait_for_threads(ThreadState& ts, int status);
 // no other thread is left; otherwise flushes every open file and ends the
 // process with `status`.
 void exit_if_threads_remain(ThreadState& ts, int status);
+
+// A thread blocked forever, for the report.
+struct BlockedThread {
+  ThreadState* ts;
+  const char* what;  // the call it waits in: "Lock.acquire"
+};
+
+// Call with the GIL held, every other thread blocked forever (so their
+// frames do not change). Prints the report above and ends the process with
+// status 1.
+[[noreturn]] void report_deadlock(ThreadState& ts, std::span<const BlockedThread> blocked);
 
 }  // namespace gilvm

@@ -259,6 +259,260 @@ def test_traceback_entries(tmp):
 
 
 # ---------------------------------------------------------------------------
+# Deadlocks: every thread blocked forever is reported (status 1), and
+# nothing else is. These programs hang under python3, so they live here and
+# not in tests/golden.
+# ---------------------------------------------------------------------------
+
+DEADLOCK_HEADER = "gilvm: deadlock: every thread is blocked forever\n\nThread MainThread (blocked in "
+
+# name -> (source, stdout, [strings stderr must contain], [regexes stderr must match])
+DEADLOCKS = {
+    "dl_two_locks.py": ("""import threading
+a = threading.Lock()
+b = threading.Lock()
+both = threading.Barrier(2)
+
+def worker():
+    with b:
+        both.wait()
+        with a:
+            print("worker got both")
+
+t = threading.Thread(target=worker)
+print("start")
+t.start()
+with a:
+    both.wait()
+    with b:
+        print("main got both")
+t.join()
+""", "start\n", ["Thread MainThread (blocked in Lock.acquire):\n",
+                 'File "dl_two_locks.py", line 17, in <module>\n    with b:\n',
+                 "\n\nThread Thread-1 (worker) (blocked in Lock.acquire):\n",
+                 'File "dl_two_locks.py", line 9, in worker\n    with a:\n'], []),
+    "dl_join_event.py": ("""import threading
+never = threading.Event()
+def waiter():
+    never.wait()
+t = threading.Thread(target=waiter, name="waiter")
+t.start()
+print("joining")
+t.join()
+""", "joining\n", ['File "dl_join_event.py", line 8, in <module>\n    t.join()\n',
+                   "Thread waiter (blocked in Lock.acquire):\n",
+                   'File "dl_join_event.py", line 4, in waiter\n    never.wait()\n'], []),
+    "dl_queue_get.py": ("""import queue
+q = queue.Queue()
+q.put(1)
+print(q.get())
+q.get()
+""", "1\n", ['File "dl_queue_get.py", line 5, in <module>\n    q.get()\n'], []),
+    "dl_reacquire.py": ("""import threading
+l = threading.Lock()
+print(l.acquire())
+l.acquire()
+print("not reached")
+""", "True\n", ["Thread MainThread (blocked in Lock.acquire):\n"
+                "  File \"dl_reacquire.py\", line 4, in <module>\n    l.acquire()\n"], []),
+    "dl_at_exit.py": ("""import threading
+cond = threading.Condition()
+def waiter():
+    with cond:
+        cond.wait()
+threading.Thread(target=waiter, name="forgotten").start()
+print("main done")
+""", "main done\n", ["Thread MainThread (blocked in Lock.acquire, at exit, joining the non-daemon threads):\n",
+                     "in _shutdown\n",
+                     "Thread forgotten (blocked in Lock.acquire):\n",
+                     'File "dl_at_exit.py", line 5, in waiter\n    cond.wait()\n'], []),
+    "dl_rlock_daemon.py": ("""import threading
+r = threading.RLock()
+r.acquire()
+r.acquire()
+def other():
+    r.acquire()
+t = threading.Thread(target=other, daemon=True)
+t.start()
+t.join()
+""", "", ['File "dl_rlock_daemon.py", line 9, in <module>\n    t.join()\n',
+          "Thread Thread-1 (other) (blocked in RLock.acquire):\n",
+          'File "dl_rlock_daemon.py", line 6, in other\n    r.acquire()\n'], []),
+    "dl_bare_thread.py": ("""import _thread, threading
+held = threading.Lock()
+held.acquire()
+started = threading.Event()
+def f():
+    started.set()
+    held.acquire()
+_thread.start_new_thread(f, ())
+started.wait()
+sem = threading.Semaphore(0)
+sem.acquire()
+""", "", ['File "dl_bare_thread.py", line 11, in <module>\n    sem.acquire()\n'],
+          [r"\n\nThread \d+ \(blocked in Lock\.acquire\):\n"
+           r'  File "dl_bare_thread\.py", line 7, in f\n    held\.acquire\(\)\n']),
+}
+
+# name -> (source, expected stdout, stdin text written after a delay or None)
+NOT_DEADLOCKS = {
+    "nd_timeouts.py": ("""import threading
+l = threading.Lock()
+l.acquire()
+print(l.acquire(timeout=0.2))
+ev = threading.Event()
+def w():
+    print("waited", ev.wait(0.3))
+t = threading.Thread(target=w)
+t.start()
+t.join()
+print("done")
+""", "False\nwaited False\ndone\n", None),
+    "nd_sleepers.py": ("""import threading, time
+ev = threading.Event()
+def sleeper():
+    time.sleep(0.3)
+    ev.set()
+threading.Thread(target=sleeper).start()
+ev.wait()
+lock = threading.Lock()
+lock.acquire()
+def releaser():
+    time.sleep(0.3)
+    lock.release()
+threading.Thread(target=releaser).start()
+lock.acquire()
+print("woke twice")
+""", "woke twice\n", None),
+    "nd_reader.py": ("""import threading
+got = []
+def reader():
+    got.append(input())
+t = threading.Thread(target=reader)
+t.start()
+t.join()
+print("read", got)
+""", "read ['hello']\n", "hello\n"),
+    "nd_main_input.py": ("""import threading
+l = threading.Lock()
+l.acquire()
+threading.Thread(target=l.acquire, daemon=True).start()
+print("typed", input())
+""", "typed hello\n", "hello\n"),
+    "nd_queue_10000.py": ("""import queue, threading
+N = 10000
+q = queue.Queue(maxsize=1)
+out = []
+def producer():
+    for i in range(N):
+        q.put(i)
+    q.put(None)
+def consumer():
+    total = 0
+    while True:
+        x = q.get()
+        if x is None:
+            break
+        total += x
+    out.append(total)
+ts = [threading.Thread(target=producer), threading.Thread(target=consumer)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(out == [N * (N - 1) // 2])
+""", "True\n", None),
+    "nd_ping_pong_10000.py": ("""import threading
+N = 10000
+ping = threading.Lock()
+pong = threading.Lock()
+pong.acquire()
+count = [0, 0]
+def a():
+    for _ in range(N):
+        ping.acquire()
+        count[0] += 1
+        pong.release()
+def b():
+    for _ in range(N):
+        pong.acquire()
+        count[1] += 1
+        ping.release()
+ts = [threading.Thread(target=a), threading.Thread(target=b)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(count)
+""", "[10000, 10000]\n", None),
+}
+
+
+def run_program(tmp, name, source, stdin_later=None, timeout=20):
+    """Runs a program from tmp; stdin_later is written 0.5 s after the start.
+    Returns (status, stdout, stderr, seconds), status None on a timeout."""
+    with open(os.path.join(tmp, name), "w") as f:
+        f.write(source)
+    e = dict(os.environ)
+    e.pop("GILVM_GC_STRESS", None)
+    start = time.monotonic()
+    proc = subprocess.Popen([GILVM, name], cwd=tmp, env=e, text=True, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if stdin_later is not None:
+        time.sleep(0.5)
+        proc.stdin.write(stdin_later)
+        proc.stdin.flush()
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+        return None, out, err, time.monotonic() - start
+    return proc.returncode, out, err, time.monotonic() - start
+
+
+def test_deadlock(tmp):
+    for name, (source, stdout, has, patterns) in DEADLOCKS.items():
+        status, out, err, secs = run_program(tmp, name, source)
+        detail = f"status {status} after {secs:.2f} s\nstdout: {out!r}\nstderr:\n{err}"
+        check(f"deadlock {name}: status 1", status == 1, detail)
+        check(f"deadlock {name}: reported within 5 s", secs < 5, detail)
+        check(f"deadlock {name}: stdout kept", out == stdout, detail)
+        check(f"deadlock {name}: header", err.startswith(DEADLOCK_HEADER), detail)
+        for s in has:
+            check(f"deadlock {name}: stderr has {s!r}", s in err, detail)
+        for pattern in patterns:
+            check(f"deadlock {name}: stderr matches {pattern!r}", re.search(pattern, err) is not None, detail)
+    for rounds, (name, (source, stdout, stdin_later)) in zip([1, 1, 1, 1, 3, 3], NOT_DEADLOCKS.items()):
+        for _ in range(rounds):
+            status, out, err, secs = run_program(tmp, name, source, stdin_later)
+            detail = f"status {status} after {secs:.2f} s\nstdout: {out!r}\nstderr:\n{err}"
+            check(f"no deadlock {name}", status == 0 and out == stdout and err == "", detail)
+
+    # Ctrl-C still interrupts a main thread blocked forever (here while a
+    # daemon thread sleeps, so it is not a deadlock).
+    e = dict(os.environ)
+    e.pop("GILVM_GC_STRESS", None)
+    src = ("import threading, time\n"
+           "def nap():\n    while True:\n        time.sleep(0.05)\n"
+           "threading.Thread(target=nap, daemon=True).start()\n"
+           "l = threading.Lock()\nl.acquire()\nprint('waiting', flush=True)\nl.acquire()\n")
+    proc = subprocess.Popen([GILVM, "-c", src], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=e)
+    proc.stdout.readline()
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGINT)
+    try:
+        out, err = proc.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+    check("Ctrl-C interrupts a blocked acquire: status 130", proc.returncode == 130,
+          f"status {proc.returncode} stderr {err!r}")
+    check("Ctrl-C interrupts a blocked acquire: KeyboardInterrupt",
+          "KeyboardInterrupt" in err and "deadlock" not in err, err)
+
+
+# ---------------------------------------------------------------------------
 # A terminal session through tmux
 # ---------------------------------------------------------------------------
 
@@ -439,6 +693,7 @@ def main():
         test_stdin()
         test_inspect()
         test_ctrl_c()
+        test_deadlock(tmp)
         test_traceback_entries(tmp)
         test_terminal()
     finally:
