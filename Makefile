@@ -41,6 +41,7 @@ DEB_PACKAGES += libreadline-dev  # the REPL: line editing, history, tab completi
 DEB_PACKAGES += zlib1g-dev       # the zlib module: real zlib, not a hand-written one
 DEB_PACKAGES += libssl-dev       # hashlib: OpenSSL's well-kept digests, not hand-written ones
 DEB_PACKAGES += tmux             # tests/cli drives the REPL in a real terminal (send-keys / capture-pane)
+DEB_PACKAGES += chromium         # tests/timeline loads the GIL timeline page in a real (headless) browser
 # python3: the golden tests' runner and oracle, and bench/run.py. Only
 # installed when there is no python3 on PATH at all (any 3.x will do).
 ifeq ($(shell command -v $(PYTHON) 2>/dev/null),)
@@ -65,7 +66,7 @@ SAN_CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g"
 help:
 	@echo "make run     install what is missing, build, run samples/00_tour.py"
 	@echo "make test    build, then unit + golden tests, then the sanitizer runs"
-	@echo "make bench   gilvm against CPython on bench/*.py (BENCH_ARGS='--runs 9 --filter fib')"
+	@echo "make bench   gilvm against CPython on bench/*.py (BENCH_ARGS='--runs 9 --filter fib'),\n             then the concurrency part (bench/concurrency/run.py)"
 	@echo "make deps | build | test-asan | test-tsan | clean"
 
 # --- deps: install only the missing Debian packages --------------------------
@@ -141,6 +142,7 @@ endif
 # --- bench: gilvm against CPython (not a test) --------------------------------
 bench: build
 	$(PYTHON) bench/run.py $(BENCH_ARGS)
+	$(PYTHON) bench/concurrency/run.py
 
 clean:
 	rm -rf $(BUILD) $(ASAN_DIR) $(TSAN_DIR)

@@ -26,6 +26,7 @@
 #include "front/parser.h"
 #include "modules/registry.h"
 #include "runtime/file.h"
+#include "trace/reports.h"
 #include "vm/api.h"
 #include "vm/import.h"
 #include "vm/run.h"
@@ -81,9 +82,9 @@ std::string set_gil_mode(Options& o, const std::string& v) {
   } else if (v == "legacy") {
     o.config.gil_mode = GilMode::Legacy;
   } else if (v == "off") {
-    return "--gil=off (free-threaded) is not available yet: gilvm's runtime is not thread-safe without the GIL";
+    o.config.gil_mode = GilMode::Off;  // one thread only: starting another raises RuntimeError
   } else {
-    return "--gil expects interval or legacy, not '" + v + "'";
+    return "--gil expects interval, legacy or off, not '" + v + "'";
   }
   return "";
 }
@@ -109,10 +110,16 @@ const OptionSpec kOptions[] = {
      [](Options& o, const std::string&) { o.quiet = true; return std::string(); }},
     {"-X", "opt", "implementation option: -X gc_stress collects garbage at every\nsafe point after an allocation (also GILVM_GC_STRESS=1)",
      set_x_option},
-    {"--gil", "MODE", "the GIL's scheduling: interval (default; CPython 3.2+: a waiting\nthread asks the holder to drop it after the switch interval, and\ngets it) or legacy (CPython 2: the holder releases and at once\nretakes it about every 100 instructions, with no hand-off)",
+    {"--gil", "MODE", "the GIL's scheduling: interval (default; CPython 3.2+: a waiting\nthread asks the holder to drop it after the switch interval, and\ngets it) or legacy (CPython 2: the holder releases and at once\nretakes it about every 100 instructions, with no hand-off) or off\n(no GIL and no accounting, for one-thread programs only: it\nmeasures what the GIL costs; starting a thread raises RuntimeError)",
      set_gil_mode},
     {"--switch-interval", "SECONDS", "the GIL's switch interval (default 0.005, as sys.setswitchinterval)",
      set_switch_interval},
+    {"--gil-stats", nullptr, "at exit, print the GIL's statistics to stderr: per thread, time\nrunning, waiting for the GIL and blocked; switches; a verdict",
+     [](Options& o, const std::string&) { o.config.gil_stats = true; return std::string(); }},
+    {"--gil-trace", "FILE", "record every GIL event into FILE, a Chrome trace (JSON) that\nPerfetto (ui.perfetto.dev) and chrome://tracing open",
+     [](Options& o, const std::string& v) { o.config.gil_trace = v; return std::string(); }},
+    {"--gil-timeline", "FILE", "at exit, write FILE, a self-contained HTML page drawing each\nthread's states over time (open it in a web browser)",
+     [](Options& o, const std::string& v) { o.config.gil_timeline = v; return std::string(); }},
     {"-h, --help", nullptr, "print this help message and exit",
      [](Options& o, const std::string&) { o.help = true; return std::string(); }},
     {"-V, --version", nullptr, "print the version number and exit",
@@ -366,6 +373,13 @@ int run(Options& o, const char* argv0) {
   interp.config.path = {o.source == Source::Script ? dir_of(o.target) : std::string()};
   interp.heap.set_stress(interp.config.gc_stress);
   interp.configure_gil();
+  if (!interp.config.gil_trace.empty() || !interp.config.gil_timeline.empty()) {
+    std::string error = start_gil_recording(interp, interp.config.gil_trace);
+    if (!error.empty()) {
+      std::cerr << "gilvm: " << error << "\n";
+      return 2;
+    }
+  }
 
   ThreadState ts(interp);
   ts.is_main = true;
@@ -422,6 +436,7 @@ int run(Options& o, const char* argv0) {
   // threads, and never destroy the heap under daemon threads still running.
   if (std::optional<int> s = wait_for_threads(ts, *status)) status = s;
   flush_std_streams(ts);
+  finish_gil_reports(ts);  // --gil-stats, --gil-trace, --gil-timeline
   exit_if_threads_remain(ts, *status);
   g_interp = nullptr;
   set_current_thread(nullptr);

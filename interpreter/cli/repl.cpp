@@ -90,7 +90,7 @@ class KeyWait {
       int n;
       int err;
       {
-        ReleaseGil released(ts);  // other threads run while the REPL waits for a key
+        ReleaseGil released(ts, {RunState::Io, "REPL input"});  // others run while the REPL waits
         n = select((pipe_[0] > 0 ? pipe_[0] : 0) + 1, &fds, nullptr, nullptr, nullptr);
         err = errno;
       }

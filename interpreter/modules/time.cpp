@@ -125,7 +125,7 @@ Value t_sleep(ThreadState& ts, Value self, const Args& a) {
   if (secs > 9.2e18)
     return raise(ts, ts.interp.types.OverflowError, "timestamp out of range for platform time_t");
   {
-    ReleaseGil released(ts);  // other threads run while this one sleeps
+    ReleaseGil released(ts, {RunState::Io, "time.sleep"});  // other threads run meanwhile
     blocking_sleep(secs, ts.interp.eval_breaker);
   }
   // Ctrl-C during the sleep: raise KeyboardInterrupt now (main thread).

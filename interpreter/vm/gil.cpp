@@ -1,12 +1,76 @@
-// The GIL's algorithm is explained in gil.h; this file is its code.
+// The GIL's algorithm is explained in gil.h, its accounting in
+// gil_account.h; this file is their code.
 #include "vm/gil.h"
 
+#include <time.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
+#include "trace/recorder.h"
 #include "vm/interp.h"
 
 namespace gilvm {
+
+std::int64_t gil_clock_ns() {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return static_cast<std::int64_t>(t.tv_sec) * 1000000000LL + t.tv_nsec;
+}
+
+namespace {
+
+template <typename K>
+void add_to(std::vector<std::pair<K, std::int64_t>>& v, K key, std::int64_t ns) {
+  for (auto& [k, total] : v) {
+    if (k == key) {
+      total += ns;
+      return;
+    }
+  }
+  v.emplace_back(key, ns);
+}
+
+// "file.py:12" for the thread's innermost Python frame ("" without one).
+std::string where_of(ThreadState& ts) {
+  Frame* f = ts.frame;
+  if (f == nullptr || f->code == nullptr || f->code->filename == nullptr) return "";
+  return f->code->filename->s + ":" + std::to_string(f->line());
+}
+
+// Moves `ts` into state `next` at time `now`, adding the time since the
+// last change to the state it leaves. Under g.mu.
+void enter_state(Gil& g, ThreadState& ts, RunState next, const char* what, std::int64_t now) {
+  GilAccount& a = ts.acct;
+  if (a.state != RunState::Off) {
+    std::int64_t d = now - a.since_ns;
+    a.ns[static_cast<int>(a.state)] += d;
+    if ((a.state == RunState::Io || a.state == RunState::Lock) && a.what != nullptr) add_to(a.blocked_in, a.what, d);
+    if (g.recorder != nullptr)
+      g.recorder->slice(a.serial, a.since_ns, now, a.state, a.what,
+                        a.state == RunState::Running || a.state == RunState::Waiting ? std::string() : a.where);
+  } else if (a.serial == 0) {
+    a.serial = g.totals.next_serial++;
+    a.start_ns = now;
+    if (g.totals.start_ns == 0) g.totals.start_ns = now;
+  }
+  a.state = next;
+  a.since_ns = now;
+  a.what = what;
+  if (g.recorder != nullptr && (next == RunState::Io || next == RunState::Lock)) a.where = where_of(ts);
+}
+
+// The holder `h` is releasing at `now`: every waiting thread waited for it
+// since it took the GIL (or since the waiter began waiting, if later).
+void charge_waiters(Gil& g, ThreadState& h, std::int64_t now) {
+  for (ThreadState* w : g.waiting) {
+    std::int64_t from = std::max(w->acct.wait_began_ns, g.totals.holder_since_ns);
+    if (now > from) add_to(w->acct.waited_for, h.acct.serial, now - from);
+  }
+}
+
+}  // namespace
 
 void gil_take(ThreadState& ts) {
   Interpreter& in = ts.interp;
@@ -16,7 +80,13 @@ void gil_take(ThreadState& ts) {
     return;
   }
   std::unique_lock<std::mutex> lk(g.mu);
+  GilAccount& a = ts.acct;
+  std::int64_t now = gil_clock_ns();
   if (g.locked) {
+    enter_state(g, ts, RunState::Waiting, nullptr, now);
+    a.wait_began_ns = now;
+    g.waiting.push_back(&ts);
+    if (g.recorder != nullptr) g.recorder->waiting_count(now, static_cast<int>(g.waiting.size()));
     ++g.waiters;
     while (g.locked) {
       std::uint64_t seen = g.switch_number;
@@ -25,25 +95,48 @@ void gil_take(ThreadState& ts) {
       if (!got && g.switch_number == seen && g.mode.load(std::memory_order_relaxed) == GilMode::Interval) {
         // Waited a whole interval and nobody switched: ask the holder to drop.
         in.eval_breaker.fetch_or(kBreakGilDrop, std::memory_order_relaxed);
+        if (g.totals.drop_request_ns == 0) {
+          g.totals.drop_request_ns = gil_clock_ns();
+          g.totals.drop_requester = a.serial;
+          ++g.totals.drop_requests;
+          ++a.drop_requests;
+          if (g.recorder != nullptr)
+            g.recorder->drop_request(g.totals.drop_request_ns, a.serial, g.holder ? g.holder->acct.serial : 0);
+        }
       }
     }
     --g.waiters;
+    now = gil_clock_ns();
+    std::erase(g.waiting, &ts);
+    if (g.recorder != nullptr) g.recorder->waiting_count(now, static_cast<int>(g.waiting.size()));
+    a.longest_wait_ns = std::max(a.longest_wait_ns, now - a.wait_began_ns);
+    a.wait_began_ns = 0;
   }
+  enter_state(g, ts, RunState::Running, nullptr, now);
+  ++a.acquisitions;
   g.locked = true;
   g.holder = &ts;
-  if (g.last_holder != &ts) {
-    g.last_holder = &ts;
+  g.totals.holder_since_ns = now;
+  if (g.totals.last_holder != a.serial) {
+    // The previous holder may have ended since: only its serial is kept.
+    if (g.totals.last_holder != 0) {
+      ++g.totals.switches;
+      if (g.last_drop_forced) ++g.totals.forced_switches;
+      if (g.recorder != nullptr) g.recorder->gil_switch(now, g.totals.last_holder, a.serial, g.last_drop_forced);
+    }
+    g.totals.last_holder = a.serial;
     ++g.switch_number;
   }
   // A drop request was for the previous holder; waiters still waiting will
   // ask again after their interval.
   in.eval_breaker.fetch_and(~static_cast<std::uint32_t>(kBreakGilDrop), std::memory_order_relaxed);
+  g.totals.drop_request_ns = 0;
   ts.holds_gil = true;
   lk.unlock();
   g.switched.notify_all();
 }
 
-void gil_drop(ThreadState& ts, bool forced) {
+void gil_drop(ThreadState& ts, bool forced, BlockedIn next) {
   Gil& g = ts.interp.gil;
   ts.holds_gil = false;
   if (g.mode.load(std::memory_order_relaxed) == GilMode::Off) return;
@@ -52,6 +145,27 @@ void gil_drop(ThreadState& ts, bool forced) {
     std::fprintf(stderr, "gilvm: fatal: a thread released a GIL it did not hold\n");
     std::abort();
   }
+  GilAccount& a = ts.acct;
+  std::int64_t now = gil_clock_ns();
+  charge_waiters(g, ts, now);
+  if (forced) {
+    ++a.forced_drops;
+    if (g.totals.drop_request_ns != 0) {
+      std::int64_t y = now - g.totals.drop_request_ns;
+      a.yield_sum_ns += y;
+      a.yield_max_ns = std::max(a.yield_max_ns, y);
+      ++a.yields;
+    }
+  } else if (next.state != RunState::Off && next.state != RunState::Waiting) {
+    ++a.releases;
+  }
+  if (next.state == RunState::Off) {
+    a.name = ts.name;
+    a.end_ns = now;
+    if (g.recorder != nullptr) g.recorder->thread_name(a.serial, ts.name);
+  }
+  enter_state(g, ts, forced ? RunState::Waiting : next.state, forced ? nullptr : next.what, now);
+  g.last_drop_forced = forced;
   g.locked = false;
   g.holder = nullptr;
   g.released.notify_one();
@@ -68,7 +182,7 @@ void gil_yield(ThreadState& ts) {
   if (mode == GilMode::Off) return;
   if (mode == GilMode::Legacy) {
     // CPython 2: release and immediately try to retake, no hand-off.
-    gil_drop(ts, false);
+    gil_drop(ts, false, {RunState::Waiting, nullptr});
     gil_take(ts);
     return;
   }
@@ -76,12 +190,56 @@ void gil_yield(ThreadState& ts) {
   gil_take(ts);
 }
 
-ReleaseGil::ReleaseGil(ThreadState& ts) : ts_(ts), released_(ts.holds_gil) {
-  if (released_) gil_drop(ts_, false);
+ReleaseGil::ReleaseGil(ThreadState& ts, BlockedIn in) : ts_(ts), released_(ts.holds_gil) {
+  if (released_) gil_drop(ts_, false, in);
 }
 
 ReleaseGil::~ReleaseGil() {
   if (released_) gil_take(ts_);
+}
+
+GilSnapshot gil_snapshot(Interpreter& interp) {
+  Gil& g = interp.gil;
+  GilSnapshot s;
+  std::lock_guard<std::mutex> interp_lk(interp.threads_mu);
+  std::lock_guard<std::mutex> lk(g.mu);
+  s.now_ns = gil_clock_ns();
+  s.totals = g.totals;
+  s.threads = g.totals.finished;
+  s.totals.finished.clear();
+  for (ThreadState* t : interp.threads) {
+    if (t->acct.serial == 0) continue;  // not started yet
+    GilAccount a = t->acct;
+    a.name = t->name;
+    if (a.state != RunState::Off) {
+      std::int64_t d = s.now_ns - a.since_ns;
+      a.ns[static_cast<int>(a.state)] += d;
+      if ((a.state == RunState::Io || a.state == RunState::Lock) && a.what != nullptr) add_to(a.blocked_in, a.what, d);
+      if (a.state == RunState::Waiting) a.longest_wait_ns = std::max(a.longest_wait_ns, s.now_ns - a.wait_began_ns);
+    }
+    s.threads.push_back(std::move(a));
+  }
+  std::sort(s.threads.begin(), s.threads.end(),
+            [](const GilAccount& x, const GilAccount& y) { return x.serial < y.serial; });
+  s.holder = g.holder != nullptr ? g.holder->acct.serial : 0;
+  for (ThreadState* w : g.waiting) s.waiters.push_back(w->acct.serial);
+  return s;
+}
+
+void gil_forget_thread(ThreadState& ts) {
+  Gil& g = ts.interp.gil;
+  std::lock_guard<std::mutex> lk(g.mu);
+  if (ts.acct.serial == 0) return;
+  GilAccount a = ts.acct;
+  if (a.state != RunState::Off) {
+    // The main thread at exit: close its last state now.
+    std::int64_t now = gil_clock_ns();
+    a.ns[static_cast<int>(a.state)] += now - a.since_ns;
+    a.state = RunState::Off;
+    a.end_ns = now;
+  }
+  if (a.name.empty()) a.name = ts.name;
+  g.totals.finished.push_back(std::move(a));
 }
 
 void gil_assert_held(ThreadState& ts) {

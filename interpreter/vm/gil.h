@@ -56,11 +56,15 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <vector>
+
+#include "vm/gil_account.h"
 
 namespace gilvm {
 
 struct Interpreter;
 struct ThreadState;
+class TraceRecorder;
 
 enum class GilMode { Interval, Legacy, Off };
 
@@ -73,27 +77,34 @@ struct Gil {
   std::condition_variable switched;    // signalled when a thread takes the GIL
   bool locked = false;                 // the GIL is held
   ThreadState* holder = nullptr;       // by this thread (null when not locked)
-  ThreadState* last_holder = nullptr;  // the previous holder, to count real switches
+  bool last_drop_forced = false;       // the last release was a forced drop
   std::uint64_t switch_number = 0;     // acquisitions by a thread other than the last holder
   int waiters = 0;                     // threads blocked in take()
   std::atomic<std::int64_t> interval_us{5000};  // the switch interval
   std::atomic<GilMode> mode{GilMode::Interval};
-  std::atomic<int> legacy_countdown{kLegacyCheckInterval}; // legacy mode: safe points until the next release
+  std::atomic<int> legacy_countdown{kLegacyCheckInterval};
+  // Accounting (gil_account.h), under `mu`.
+  GilTotals totals;
+  std::vector<ThreadState*> waiting;   // threads in take(), for "who made whom wait"
+  TraceRecorder* recorder = nullptr;   // non-null while a trace is recorded // legacy mode: safe points until the next release
 };
 
 // Takes the GIL for `ts`; blocks until it is available.
 void gil_take(ThreadState& ts);
 // Releases the GIL held by `ts`. With `forced` (the holder was asked to
-// drop), waits until another thread has taken it.
-void gil_drop(ThreadState& ts, bool forced);
+// drop), waits until another thread has taken it. `next` is the state the
+// thread enters for the accounting: what it is about to block in, or Off
+// when the thread is ending.
+void gil_drop(ThreadState& ts, bool forced, BlockedIn next = {RunState::Off, nullptr});
 // Called from the eval breaker's slow path when kBreakGilDrop is set (and
 // in legacy mode at every check): releases and retakes the GIL.
 void gil_yield(ThreadState& ts);
 
 // Scoped release around a blocking call (Py_BEGIN_ALLOW_THREADS).
+// `in` says what the thread blocks in, for the statistics and the trace.
 class ReleaseGil {
  public:
-  explicit ReleaseGil(ThreadState& ts);
+  explicit ReleaseGil(ThreadState& ts, BlockedIn in = {});
   ~ReleaseGil();
   ReleaseGil(const ReleaseGil&) = delete;
   ReleaseGil& operator=(const ReleaseGil&) = delete;
@@ -102,6 +113,19 @@ class ReleaseGil {
   ThreadState& ts_;
   bool released_;
 };
+
+// A consistent copy of every thread's account (live threads' current state
+// counted up to now), the totals, and the wall time since the first take.
+struct GilSnapshot {
+  std::vector<GilAccount> threads;  // by serial
+  GilTotals totals;
+  std::int64_t now_ns = 0;
+  int holder = 0;                   // serial of the holder (0: none)
+  std::vector<int> waiters;         // serials of the threads waiting for the GIL
+};
+GilSnapshot gil_snapshot(Interpreter& interp);
+// Moves a finished thread's account to the totals (from ~ThreadState).
+void gil_forget_thread(ThreadState& ts);
 
 // Debug check (STYLE.md §11): aborts when the calling thread does not hold
 // the GIL. Compiled in when GILVM_CHECK_GIL is set (config.h).

@@ -1,0 +1,238 @@
+#!/usr/bin/env python3
+"""Tests of what gilvm shows about the GIL: --gil-stats, --gil-trace (Chrome
+trace JSON), --gil-timeline (the HTML page's data) and the gil module.
+
+    python3 tests/gil/test_gil_views.py build/gilvm
+
+Each check runs a small program and asserts on what the run must contain:
+two CPU-bound threads at a 5 ms switch interval for ~0.5 s make at least 50
+forced switches; one thread alone makes none; every thread's running +
+waiting + blocked time adds up to its lifetime. Prints one line per failure
+and `N passed, M failed`; exit status 1 when something failed.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+GILVM = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/gilvm")
+passed = failed = 0
+
+TWO_CPU_THREADS = """
+import threading, time
+def spin(seconds):
+    end = time.perf_counter() + seconds
+    n = 0
+    while time.perf_counter() < end:
+        n = n + 1
+ts = [threading.Thread(target=spin, args=(0.5,), name=f"cpu{k}") for k in range(2)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print("done")
+"""
+
+ONE_THREAD = """
+total = 0
+for i in range(300000):
+    total = total + i
+print(total)
+"""
+
+SLEEPERS = """
+import threading, time
+ts = [threading.Thread(target=time.sleep, args=(0.2,)) for _ in range(4)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print("slept")
+"""
+
+
+def check(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {name}")
+        if detail:
+            print("    " + str(detail).replace("\n", "\n    ")[:3000])
+
+
+def run(args, src, timeout=60):
+    env = dict(os.environ)
+    env.pop("GILVM_GC_STRESS", None)
+    return subprocess.run([GILVM, *args, "-c", src], capture_output=True, text=True, timeout=timeout, env=env)
+
+
+def load_trace(path):
+    with open(path) as f:
+        return json.load(f)
+
+
+def test_stats_table():
+    p = run(["--gil-stats"], TWO_CPU_THREADS)
+    check("--gil-stats: program output intact", p.returncode == 0 and p.stdout == "done\n", p.stderr)
+    err = p.stderr
+    check("--gil-stats: header, one row per thread, verdict",
+          "GIL statistics" in err and re.search(r"^MainThread ", err, re.M) and re.search(r"^cpu0 ", err, re.M)
+          and re.search(r"^cpu1 ", err, re.M) and re.search(r"^GIL busy \d+%: threads waited \d+%", err, re.M), err)
+    m = re.search(r"switches (\d+) \((\d+) forced\), drop requests (\d+)", err)
+    check("--gil-stats: two CPU threads for 0.5 s make >= 50 forced switches",
+          m is not None and int(m.group(2)) >= 50, err)
+    check("--gil-stats: the main thread was blocked in Thread.join", "MainThread blocked in: Thread.join" in err, err)
+    p = run(["--gil-stats"], ONE_THREAD)
+    m = re.search(r"switches (\d+) \((\d+) forced\)", p.stderr)
+    check("--gil-stats: one thread alone, no switch", m is not None and m.group(1) == "0" and m.group(2) == "0",
+          p.stderr)
+    p = run([], ONE_THREAD)
+    check("no --gil-stats, no table", "GIL statistics" not in p.stderr, p.stderr)
+
+
+def test_trace(tmp):
+    path = os.path.join(tmp, "two.json")
+    p = run([f"--gil-trace={path}"], TWO_CPU_THREADS)
+    check("--gil-trace: runs and says where the trace is", p.returncode == 0 and path in p.stderr, p.stderr)
+    try:
+        events = load_trace(path)
+    except (OSError, ValueError) as e:
+        check("--gil-trace: valid JSON", False, e)
+        return
+    check("--gil-trace: valid JSON", isinstance(events, list))
+    slices = [e for e in events if e.get("ph") == "X"]
+    check("--gil-trace: complete events with ts/dur in us per thread and state",
+          slices and all(isinstance(e["ts"], (int, float)) and e["dur"] >= 0 and "tid" in e
+                         and e["args"]["state"] in ("running", "waiting for the GIL", "blocked (GIL released)",
+                                                    "blocked on a lock") for e in slices), slices[:3])
+    names = {e["args"]["name"] for e in events if e.get("ph") == "M" and e.get("name") == "thread_name"}
+    check("--gil-trace: thread names", {"cpu0", "cpu1"} <= names, names)
+    forced = [e for e in events if e.get("ph") == "i" and e["name"] == "forced switch"]
+    drops = [e for e in events if e.get("ph") == "i" and e["name"] == "drop request"]
+    check("--gil-trace: >= 50 forced switches and drop requests", len(forced) >= 50 and len(drops) >= 50,
+          f"{len(forced)} forced switches, {len(drops)} drop requests")
+    counters = [e for e in events if e.get("ph") == "C"]
+    check("--gil-trace: a counter track of waiting threads",
+          counters and all("waiting" in e["args"] for e in counters), counters[:3])
+    # Each thread's slices tile its life: no overlaps.
+    by_tid = {}
+    for e in slices:
+        by_tid.setdefault(e["tid"], []).append((e["ts"], e["ts"] + e["dur"]))
+    overlap = [tid for tid, xs in by_tid.items()
+               if any(b[0] < a[1] - 0.01 for a, b in zip(sorted(xs), sorted(xs)[1:]))]
+    check("--gil-trace: a thread's slices do not overlap", not overlap, overlap)
+
+    one = os.path.join(tmp, "one.json")
+    p = run([f"--gil-trace={one}"], ONE_THREAD)
+    events = load_trace(one)
+    check("--gil-trace: one thread alone, no forced switch",
+          not [e for e in events if e.get("ph") == "i" and e["name"] == "forced switch"], events[:5])
+
+    # A program killed midway (SIGKILL: no report runs) still leaves a
+    # loadable trace: a JSON array missing only its closing bracket, which
+    # Perfetto and chrome://tracing accept.
+    dead = os.path.join(tmp, "dead.json")
+    proc = subprocess.Popen([GILVM, f"--gil-trace={dead}", "-c", TWO_CPU_THREADS],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.4)
+    proc.kill()
+    proc.wait()
+    text = open(dead).read().rstrip()
+    try:
+        events = json.loads(text + "]")
+        ok = len(events) > 10 and not text.endswith("]")
+    except ValueError as e:
+        ok, events = False, e
+    check("--gil-trace: a program killed midway leaves a loadable trace", ok, str(events)[:300])
+
+    p = run(["--gil-trace=/nonexistent/dir/x.json"], ONE_THREAD)
+    check("--gil-trace: an unwritable path is a clear error, status 2",
+          p.returncode == 2 and "cannot write the GIL trace to '/nonexistent/dir/x.json'" in p.stderr, p.stderr)
+
+
+def test_timeline(tmp):
+    path = os.path.join(tmp, "t.html")
+    p = run([f"--gil-timeline={path}"], SLEEPERS)
+    check("--gil-timeline: runs and says where the page is", p.returncode == 0 and path in p.stderr, p.stderr)
+    html = open(path).read()
+    m = re.search(r'window\.GILVM_TRACE = (\{"version".*?\});\n', html, re.S)
+    check("--gil-timeline: the page holds its data", m is not None, html[:500])
+    if m is None:
+        return
+    data = json.loads(m.group(1))
+    check("--gil-timeline: five threads, four states",
+          len(data["threads"]) == 5 and data["states"] == ["running", "waiting", "io", "lock"], data["threads"])
+    sleep_ix = data["strings"].index("time.sleep") if "time.sleep" in data["strings"] else -1
+    io_slices = [s for s in data["slices"] if s[3] == 2 and s[4] == sleep_ix]
+    check("--gil-timeline: four threads blocked in time.sleep ~0.2 s",
+          len({s[0] for s in io_slices}) == 4 and all(150000 < s[2] < 400000 for s in io_slices), io_slices)
+    check("--gil-timeline: no network, no external script",
+          not re.search(r"""(src|href)\s*=\s*["']?https?:""", html), "found an external reference")
+    check("--gil-timeline: the statistics table's rows", len(data["stats"]["rows"]) == 5, data["stats"])
+
+
+def test_gil_module():
+    src = TWO_CPU_THREADS.replace('print("done")', """
+import gil
+s = gil.stats()
+assert s["switches"] >= 50 and s["forced_switches"] >= 50, s
+for t in s["threads"]:
+    life = t["running"] + t["waiting"] + t["blocked"]
+    if t["name"].startswith("cpu"):
+        assert abs(life - 0.5) < 0.5 * 0.1, (t["name"], life)   # lives ~0.5 s
+assert gil.holder() == "MainThread"
+assert gil.waiting() == []
+gil.start_trace()
+spin(0.1)
+r = gil.stop_trace()
+assert r["switches"] == 0 and r["slices"] >= 1, r
+print("gil module ok")
+""")
+    p = run([], src)
+    check("gil module: stats, holder, waiting, start/stop_trace", p.stdout == "done\n" or "gil module ok" in p.stdout,
+          p.stdout + p.stderr)
+    check("gil module: all asserts passed", p.returncode == 0 and "gil module ok" in p.stdout, p.stdout + p.stderr)
+    # The figures add up: running + waiting + blocked = each thread's life,
+    # and the main thread's life = the wall time, within a few %.
+    src = SLEEPERS + """
+import gil, time
+s = gil.stats()
+main = s["threads"][0]
+life = main["running"] + main["waiting"] + main["blocked"]
+assert abs(life - s["wall"]) <= 0.03 * s["wall"] + 0.001, (life, s["wall"])
+for t in s["threads"][1:]:
+    assert 0.19 < t["blocked"] < 0.4 and t["blocked_in"].get("time.sleep", 0) > 0.19, t
+print("adds up")
+"""
+    p = run([], src)
+    check("gil module: running + waiting + blocked add up", p.returncode == 0 and "adds up" in p.stdout,
+          p.stdout + p.stderr)
+
+
+def test_gil_off():
+    p = run(["--gil=off"], ONE_THREAD)
+    check("--gil=off runs a one-thread program", p.returncode == 0 and p.stdout.strip() == "44999850000", p.stderr)
+    p = run(["--gil=off"], "import threading\nthreading.Thread(target=print).start()\n")
+    check("--gil=off: starting a thread is a clear RuntimeError",
+          p.returncode == 1 and "RuntimeError: can't start a thread with --gil=off" in p.stderr, p.stderr)
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="gilvm-gil-")
+    test_stats_table()
+    test_trace(tmp)
+    test_timeline(tmp)
+    test_gil_module()
+    test_gil_off()
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
