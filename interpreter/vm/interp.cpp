@@ -26,15 +26,22 @@ ThreadState* current_thread_or_null() { return tls_current; }
 void set_current_thread(ThreadState* ts) { tls_current = ts; }
 
 ThreadState::ThreadState(Interpreter& in, std::size_t stack_values) : interp(in) {
-  // Virtual address space, committed by the kernel page by page as it is
-  // touched (see kMainStackValues).
-  void* mem = mmap(nullptr, stack_values * sizeof(Value), PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (mem == MAP_FAILED) std::abort();
-  stack = static_cast<Value*>(mem);
+  std::lock_guard<std::mutex> lock(interp.threads_mu);
+  // A thread's value stack is virtual address space, committed by the kernel
+  // page by page as it is touched (see kMainStackValues). Stacks of ended
+  // threads are kept for the next ones: an munmap costs every core a TLB
+  // shootdown, and starting a thread is meant to be cheap.
+  if (stack_values == kThreadStackValues && !interp.spare_stacks.empty()) {
+    stack = interp.spare_stacks.back();
+    interp.spare_stacks.pop_back();
+  } else {
+    void* mem = mmap(nullptr, stack_values * sizeof(Value), PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (mem == MAP_FAILED) std::abort();
+    stack = static_cast<Value*>(mem);
+  }
   stack_end = stack + stack_values;
   stack_top = stack;
-  std::lock_guard<std::mutex> lock(interp.threads_mu);
   interp.threads.push_back(this);
   interp.live_threads.fetch_add(1, std::memory_order_relaxed);
 }
@@ -45,6 +52,11 @@ ThreadState::~ThreadState() {
     std::lock_guard<std::mutex> lock(interp.threads_mu);
     std::erase(interp.threads, this);
     interp.live_threads.fetch_sub(1, std::memory_order_relaxed);
+    if (static_cast<std::size_t>(stack_end - stack) == kThreadStackValues &&
+        interp.spare_stacks.size() < Interpreter::kSpareStacks) {
+      interp.spare_stacks.push_back(stack);
+      return;
+    }
   }
   munmap(stack, static_cast<std::size_t>(stack_end - stack) * sizeof(Value));
 }
@@ -278,7 +290,9 @@ Interpreter::Interpreter() {
   init_builtins(*this);
 }
 
-Interpreter::~Interpreter() = default;
+Interpreter::~Interpreter() {
+  for (Value* s : spare_stacks) munmap(s, ThreadState::kThreadStackValues * sizeof(Value));
+}
 
 void Interpreter::configure_gil() {
   gil.mode.store(config.gil_mode, std::memory_order_relaxed);

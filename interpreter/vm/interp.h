@@ -240,6 +240,9 @@ struct Interpreter {
   std::mutex threads_mu;  // guards `threads` (added/removed outside the GIL)
   std::vector<ThreadState*> threads;
   std::atomic<int> live_threads{0};  // threads.size(), readable without threads_mu
+  // Value stacks of ended threads, reused by new ones (under threads_mu).
+  static constexpr std::size_t kSpareStacks = 16;
+  std::vector<Value*> spare_stacks;
   DeadlockWatch deadlock;
 
   // Returns the interned str for `text` (one object per distinct text).
