@@ -1,6 +1,7 @@
 # gilvm — the two set-up commands, on a fresh Debian 12 machine:
 #
-#   make run     install what is missing, build build/gilvm, run samples/00_tour.py
+#   make run     install what is missing, build build/gilvm, run samples/01_cpu_bound_threads.py
+#                with the GIL's statistics and timeline (build/gil-timeline.html)
 #   make test    the same build, then every test: ctest (unit + golden + golden
 #                under python3), the golden suite under AddressSanitizer+UBSan,
 #                and (once tests/golden/threads exists) under ThreadSanitizer
@@ -64,7 +65,7 @@ SAN_CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g"
 .PHONY: help deps build run test ctest test-asan test-tsan bench clean
 
 help:
-	@echo "make run     install what is missing, build, run samples/00_tour.py"
+	@echo "make run     install what is missing, build, run samples/01 with the GIL statistics and timeline"
 	@echo "make test    build, then unit + golden tests, then the sanitizer runs"
 	@echo "make bench   gilvm against CPython on bench/*.py (BENCH_ARGS='--runs 9 --filter fib'),\n             then the concurrency part (bench/concurrency/run.py)"
 	@echo "make deps | build | test-asan | test-tsan | clean"
@@ -98,8 +99,14 @@ $(BUILD)/build.ninja: | deps
 build: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j$(JOBS)
 
+# The headline sample: CPU-bound threads taking turns on the GIL, with the
+# statistics table and the timeline page.
+TIMELINE := $(BUILD)/gil-timeline.html
 run: build
-	./$(BUILD)/gilvm samples/00_tour.py
+	./$(BUILD)/gilvm --gil-stats --gil-timeline=$(TIMELINE) samples/01_cpu_bound_threads.py
+	@echo
+	@echo "The timeline of that run: $(abspath $(TIMELINE))"
+	@echo "open it in a web browser (for example: xdg-open $(TIMELINE)); docs/timeline.md says how to read it"
 
 # --- tests -------------------------------------------------------------------
 test: ctest test-asan test-tsan

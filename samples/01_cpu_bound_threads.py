@@ -10,16 +10,67 @@
 # programs) and its ratio to the sequential time. A ratio
 # near 1.0x means no speedup; on a free-threaded runtime (`gilvm --gil=off`)
 # you would see about 1/cores instead. Every run also checks that the results
-# match, so the threads really did the work.
+# match, so the threads really did the work. Under gilvm, the GIL's figures
+# for each way follow (summed over the 3 rounds): no switches when one thread
+# does all the work; with threads, forced switches every switch interval
+# (5 ms), the GIL busy all the time, and each thread waiting for it while
+# another runs -- the main thread meanwhile blocked in join().
 # output: timings
 
 import threading
 import time
 
+# --- The GIL's own figures, under gilvm (CPython has no `gil` module) --------
 try:
     import gil  # gilvm's introspection module; absent under CPython
 except ImportError:
     gil = None
+
+
+def gil_counters():
+    """gil.stats() summed over every thread so far: counters that only grow.
+    Keys "in X" hold the seconds threads spent blocked in X (time.sleep...)."""
+    stats = gil.stats()
+    c = {"wall": stats["wall"], "switches": stats["switches"],
+         "forced": stats["forced_switches"], "running": 0, "waiting": 0, "life": 0}
+    for t in stats["threads"]:
+        c["running"] += t["running"]
+        c["waiting"] += t["waiting"]
+        c["life"] += t["running"] + t["waiting"] + t["blocked"]
+        for what, seconds in t["blocked_in"].items():
+            c["in " + what] = c.get("in " + what, 0) + seconds
+    return c
+
+
+class GilMeter:
+    """`with meter:` adds up what the GIL did inside; report() prints the sum
+    (nothing under CPython)."""
+
+    def __init__(self):
+        self.sum = {}
+
+    def __enter__(self):
+        self.start = gil_counters() if gil else {}
+        return self
+
+    def __exit__(self, *exc):
+        if gil:
+            for key, value in gil_counters().items():
+                self.sum[key] = self.sum.get(key, 0) + value - self.start.get(key, 0)
+
+    def report(self, label, top=3, file=None):
+        if not gil:
+            return
+        s = self.sum
+        print(f"  GIL, {label}: {s['switches']} switches ({s['forced']} forced),"
+              f" busy {s['running'] / s['wall']:.0%}, threads waited"
+              f" {s['waiting'] / s['life']:.0%} of their time for it", file=file)
+        blocked = sorted(((v, k[3:]) for k, v in s.items() if k.startswith("in ")),
+                         reverse=True)
+        blocked = [f"{what} {v:.3f} s" for v, what in blocked[:top] if v >= 0.001]
+        if blocked:
+            print("    blocked (GIL released) in: " + ", ".join(blocked), file=file)
+
 
 CHUNKS = 4
 CHUNK_SIZE = 400_000
@@ -71,12 +122,14 @@ print(f"work: {CHUNKS} chunks of {CHUNK_SIZE:,} loop iterations each,"
       f" best of {ROUNDS} rounds")
 expected = sequential()
 best = {}
+meters = {1: GilMeter(), 2: GilMeter(), 4: GilMeter()}
 for _ in range(ROUNDS):
     for n in (1, 2, 4):
-        if n == 1:
-            t, result = timed(sequential)
-        else:
-            t, result = timed(threaded, n)
+        with meters[n]:
+            if n == 1:
+                t, result = timed(sequential)
+            else:
+                t, result = timed(threaded, n)
         assert sorted(result) == sorted(expected), "threads computed something else"
         if n not in best or t < best[n]:
             best[n] = t
@@ -87,3 +140,8 @@ for n in (2, 4):
     t = best[n]
     print(f"{n} threads: {t:.3f} s, {t / seq_time:.2f}x the sequential time"
           f" — the GIL lets one thread run at a time")
+meters[1].report(f"sequential, {ROUNDS} rounds")
+for n in (2, 4):
+    meters[n].report(f"{n} threads, {ROUNDS} rounds", top=2)
+if gil is None:
+    print("(run under gilvm to see the GIL's figures)")

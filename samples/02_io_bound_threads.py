@@ -1,54 +1,143 @@
-# Claim: threads DO speed up IO-bound work, GIL or not. Every blocking call --
-# time.sleep here, but equally a read from a pipe, a socket wait, a lock or
-# queue wait, a join -- releases the GIL while it waits, so another thread can
-# run (or start its own wait) in the meantime. The waits overlap.
+# Claim: threads DO speed up IO-bound work, GIL or not. Every blocking call
+# -- a sleep, a read from a pipe, a wait for data on a socket (and equally a
+# lock or queue wait, a join) -- releases the GIL while it waits, so other
+# threads run, or start their own waits, in the meantime. The waits overlap.
 #
-# How to read the output: 8 tasks that each wait 0.3 s are run one after the
-# other (about 8 x 0.3 = 2.4 s), then each in its own thread (about 0.3 s, the
-# length of one wait). The speedup printed is sequential time / threaded time;
-# close to 8x means the 8 waits overlapped completely. Compare with
-# 01_cpu_bound_threads.py, where the work never waits and threads do not help.
+# How to read the output: three kinds of task, each waiting WAIT (0.2 s):
+#   sleep   time.sleep(WAIT);
+#   pipe    os.read() on a pipe whose writer, another thread, writes WAIT later;
+#   socket  recv() on a socketpair whose peer, another thread, answers WAIT later.
+# Each kind runs TASKS (4) tasks one after the other (about 4 x 0.2 = 0.8 s),
+# then each task in its own thread (about 0.2 s, the length of one wait). The
+# ratio is sequential time / threaded time: close to 4x means the 4 waits
+# overlapped completely. Under gilvm, a line per kind gives the GIL's figures
+# for the threaded run: the GIL sits idle most of the time, and the threads
+# spend several times the wall time blocked, with the GIL released. Compare
+# with 01_cpu_bound_threads.py, where the work never waits and threads do
+# not help.
 # output: timings
 
+import os
+import socket
 import threading
 import time
 
-TASKS = 8
-WAIT = 0.3
+TASKS = 4
+WAIT = 0.2
+
+# --- The GIL's own figures, under gilvm (CPython has no `gil` module) --------
+try:
+    import gil  # gilvm's introspection module; absent under CPython
+except ImportError:
+    gil = None
 
 
-def task(i, done):
+def gil_counters():
+    """gil.stats() summed over every thread so far: counters that only grow.
+    Keys "in X" hold the seconds threads spent blocked in X (time.sleep...)."""
+    stats = gil.stats()
+    c = {"wall": stats["wall"], "switches": stats["switches"],
+         "forced": stats["forced_switches"], "running": 0, "waiting": 0, "life": 0}
+    for t in stats["threads"]:
+        c["running"] += t["running"]
+        c["waiting"] += t["waiting"]
+        c["life"] += t["running"] + t["waiting"] + t["blocked"]
+        for what, seconds in t["blocked_in"].items():
+            c["in " + what] = c.get("in " + what, 0) + seconds
+    return c
+
+
+class GilMeter:
+    """`with meter:` adds up what the GIL did inside; report() prints the sum
+    (nothing under CPython)."""
+
+    def __init__(self):
+        self.sum = {}
+
+    def __enter__(self):
+        self.start = gil_counters() if gil else {}
+        return self
+
+    def __exit__(self, *exc):
+        if gil:
+            for key, value in gil_counters().items():
+                self.sum[key] = self.sum.get(key, 0) + value - self.start.get(key, 0)
+
+    def report(self, label, top=3, file=None):
+        if not gil:
+            return
+        s = self.sum
+        print(f"  GIL, {label}: {s['switches']} switches ({s['forced']} forced),"
+              f" busy {s['running'] / s['wall']:.0%}, threads waited"
+              f" {s['waiting'] / s['life']:.0%} of their time for it", file=file)
+        blocked = sorted(((v, k[3:]) for k, v in s.items() if k.startswith("in ")),
+                         reverse=True)
+        blocked = [f"{what} {v:.3f} s" for v, what in blocked[:top] if v >= 0.001]
+        if blocked:
+            print("    blocked (GIL released) in: " + ", ".join(blocked), file=file)
+
+
+def sleep_task():
     time.sleep(WAIT)  # blocks in the OS with the GIL released
-    done.append(i)     # list.append is a single call: safe under the GIL
 
 
-def sequential():
-    done = []
-    for i in range(TASKS):
-        task(i, done)
-    return done
+def write_later(fd):
+    time.sleep(WAIT)
+    os.write(fd, b"x")
 
 
-def threaded():
-    done = []
-    threads = [threading.Thread(target=task, args=(i, done)) for i in range(TASKS)]
+def pipe_task():
+    r, w = os.pipe()
+    writer = threading.Thread(target=write_later, args=(w,))
+    writer.start()
+    assert os.read(r, 1) == b"x"  # blocks until the writer writes, GIL released
+    writer.join()
+    os.close(r)
+    os.close(w)
+
+
+def answer_later(sock):
+    time.sleep(WAIT)
+    sock.sendall(b"x")
+
+
+def socket_task():
+    mine, peer = socket.socketpair()
+    answerer = threading.Thread(target=answer_later, args=(peer,))
+    answerer.start()
+    assert mine.recv(16) == b"x"  # blocks until the peer answers, GIL released
+    answerer.join()
+    mine.close()
+    peer.close()
+
+
+def sequential(task):
+    for _ in range(TASKS):
+        task()
+
+
+def threaded(task):
+    threads = [threading.Thread(target=task) for _ in range(TASKS)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return done
 
 
-start = time.perf_counter()
-done = sequential()
-seq_time = time.perf_counter() - start
-print(f"{TASKS} tasks of {WAIT} s each, one after the other: {seq_time:.3f} s"
-      f" ({len(done)} done)")
+def timed(fn, task):
+    start = time.perf_counter()
+    fn(task)
+    return time.perf_counter() - start
 
-start = time.perf_counter()
-done = threaded()
-thr_time = time.perf_counter() - start
-print(f"{TASKS} tasks of {WAIT} s each, {TASKS} threads: {thr_time:.3f} s"
-      f" ({len(done)} done)")
-print(f"speedup: {seq_time / thr_time:.1f}x — sleeping releases the GIL,"
-      f" so the waits overlap")
+
+print(f"{TASKS} tasks, each waiting {WAIT} s: one after the other, then one thread each")
+for kind, task in (("sleep", sleep_task), ("pipe", pipe_task), ("socket", socket_task)):
+    seq_time = timed(sequential, task)
+    meter = GilMeter()
+    with meter:
+        thr_time = timed(threaded, task)
+    print(f"{kind + ':':8}sequential {seq_time:.3f} s, {TASKS} threads {thr_time:.3f} s,"
+          f" {seq_time / thr_time:.1f}x faster — the waits overlap")
+    meter.report(f"{TASKS} {kind} threads")
+if gil is None:
+    print("(run under gilvm to see the GIL's figures)")

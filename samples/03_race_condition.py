@@ -24,6 +24,58 @@
 import sys
 import threading
 
+# --- The GIL's own figures, under gilvm (CPython has no `gil` module) --------
+try:
+    import gil  # gilvm's introspection module; absent under CPython
+except ImportError:
+    gil = None
+
+
+def gil_counters():
+    """gil.stats() summed over every thread so far: counters that only grow.
+    Keys "in X" hold the seconds threads spent blocked in X (time.sleep...)."""
+    stats = gil.stats()
+    c = {"wall": stats["wall"], "switches": stats["switches"],
+         "forced": stats["forced_switches"], "running": 0, "waiting": 0, "life": 0}
+    for t in stats["threads"]:
+        c["running"] += t["running"]
+        c["waiting"] += t["waiting"]
+        c["life"] += t["running"] + t["waiting"] + t["blocked"]
+        for what, seconds in t["blocked_in"].items():
+            c["in " + what] = c.get("in " + what, 0) + seconds
+    return c
+
+
+class GilMeter:
+    """`with meter:` adds up what the GIL did inside; report() prints the sum
+    (nothing under CPython)."""
+
+    def __init__(self):
+        self.sum = {}
+
+    def __enter__(self):
+        self.start = gil_counters() if gil else {}
+        return self
+
+    def __exit__(self, *exc):
+        if gil:
+            for key, value in gil_counters().items():
+                self.sum[key] = self.sum.get(key, 0) + value - self.start.get(key, 0)
+
+    def report(self, label, top=3, file=None):
+        if not gil:
+            return
+        s = self.sum
+        print(f"  GIL, {label}: {s['switches']} switches ({s['forced']} forced),"
+              f" busy {s['running'] / s['wall']:.0%}, threads waited"
+              f" {s['waiting'] / s['life']:.0%} of their time for it", file=file)
+        blocked = sorted(((v, k[3:]) for k, v in s.items() if k.startswith("in ")),
+                         reverse=True)
+        blocked = [f"{what} {v:.3f} s" for v, what in blocked[:top] if v >= 0.001]
+        if blocked:
+            print("    blocked (GIL released) in: " + ", ".join(blocked), file=file)
+
+
 THREADS = 4
 PER_THREAD = 25_000
 EXPECTED = THREADS * PER_THREAD
@@ -59,23 +111,27 @@ def run(worker):
     global counter
     counter = 0
     threads = [threading.Thread(target=worker) for _ in range(THREADS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return counter
+    meter = GilMeter()
+    with meter:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    return counter, meter
 
 
 default_interval = sys.getswitchinterval()
 sys.setswitchinterval(1e-6)  # ask for a switch as often as possible
 
-result = run(racy)
+result, meter = run(racy)
 print(f"counter = counter + step(), no lock: {result} of {EXPECTED},"
       f" lost {EXPECTED - result} updates")
+meter.report("no lock")
 
-result = run(locked)
+result, meter = run(locked)
 print(f"counter = counter + step(), with a Lock: {result} of {EXPECTED},"
       f" lost {EXPECTED - result} updates")
+meter.report("with a Lock")
 
 # `counter += 1` compiles to load counter, add 1, store counter with no call
 # and no back-edge in between, so neither CPython 3.11 nor gilvm ever switches
@@ -83,8 +139,11 @@ print(f"counter = counter + step(), with a Lock: {result} of {EXPECTED},"
 # This is an accident of where the interpreter checks for a switch, not a
 # promise -- other versions (CPython 3.9 and older checked in more places, and
 # free-threaded builds have no GIL at all) can and do lose them. Use a Lock.
-result = run(plain_increment)
+result, meter = run(plain_increment)
 print(f"counter += 1, no lock (observation, not a guarantee): {result} of"
       f" {EXPECTED}, lost {EXPECTED - result} updates")
+meter.report("counter += 1")
 
 sys.setswitchinterval(default_interval)
+if gil is None:
+    print("(run under gilvm to see the GIL's figures)")

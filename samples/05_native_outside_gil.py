@@ -15,12 +15,66 @@
 # busy -- the threads take turns. Other programs competing for the cores
 # push the hashing ratio towards 1.0x; the cores column still shows the two
 # threads running at once. Every run also checks that the threads computed
-# what the sequential run did.
+# what the sequential run did. Under gilvm, the GIL's figures for the threaded
+# runs follow each part: hashing leaves the GIL mostly idle, the threads'
+# time spent inside sha256 with the GIL released (shown as blocked); pure
+# Python keeps it busy, with forced switches and threads waiting for it.
 # output: timings
 
 import hashlib
 import threading
 import time
+
+# --- The GIL's own figures, under gilvm (CPython has no `gil` module) --------
+try:
+    import gil  # gilvm's introspection module; absent under CPython
+except ImportError:
+    gil = None
+
+
+def gil_counters():
+    """gil.stats() summed over every thread so far: counters that only grow.
+    Keys "in X" hold the seconds threads spent blocked in X (time.sleep...)."""
+    stats = gil.stats()
+    c = {"wall": stats["wall"], "switches": stats["switches"],
+         "forced": stats["forced_switches"], "running": 0, "waiting": 0, "life": 0}
+    for t in stats["threads"]:
+        c["running"] += t["running"]
+        c["waiting"] += t["waiting"]
+        c["life"] += t["running"] + t["waiting"] + t["blocked"]
+        for what, seconds in t["blocked_in"].items():
+            c["in " + what] = c.get("in " + what, 0) + seconds
+    return c
+
+
+class GilMeter:
+    """`with meter:` adds up what the GIL did inside; report() prints the sum
+    (nothing under CPython)."""
+
+    def __init__(self):
+        self.sum = {}
+
+    def __enter__(self):
+        self.start = gil_counters() if gil else {}
+        return self
+
+    def __exit__(self, *exc):
+        if gil:
+            for key, value in gil_counters().items():
+                self.sum[key] = self.sum.get(key, 0) + value - self.start.get(key, 0)
+
+    def report(self, label, top=3, file=None):
+        if not gil:
+            return
+        s = self.sum
+        print(f"  GIL, {label}: {s['switches']} switches ({s['forced']} forced),"
+              f" busy {s['running'] / s['wall']:.0%}, threads waited"
+              f" {s['waiting'] / s['life']:.0%} of their time for it", file=file)
+        blocked = sorted(((v, k[3:]) for k, v in s.items() if k.startswith("in ")),
+                         reverse=True)
+        blocked = [f"{what} {v:.3f} s" for v, what in blocked[:top] if v >= 0.001]
+        if blocked:
+            print("    blocked (GIL released) in: " + ", ".join(blocked), file=file)
 
 JOBS = 8
 BUFFER_SIZE = 4 * 1024 * 1024  # 4 MB per job
@@ -77,27 +131,31 @@ def timed(fn, *args):
 
 
 def best_runs(job):
-    """The fastest sequential and threaded runs, as (wall, cpu), interleaved."""
+    """The fastest sequential and threaded runs, as (wall, cpu), interleaved,
+    and the GIL meter of the threaded runs."""
     expected = sequential(job)  # also a warm-up
     best = {}
+    meter = GilMeter()  # the GIL's figures for the threaded runs
     for _ in range(ROUNDS):
         for way in ("sequential", "threads"):
             if way == "sequential":
                 wall, cpu, result = timed(sequential, job)
             else:
-                wall, cpu, result = timed(threaded, job, THREADS)
+                with meter:
+                    wall, cpu, result = timed(threaded, job, THREADS)
             assert result == expected, "threads computed something else"
             if way not in best or wall < best[way][0]:
                 best[way] = (wall, cpu)
-    return best["sequential"], best["threads"]
+    return best["sequential"], best["threads"], meter
 
 
 def report(title, job, why):
-    (seq, seq_cpu), (thr, thr_cpu) = best_runs(job)
+    (seq, seq_cpu), (thr, thr_cpu), meter = best_runs(job)
     print(title)
     print(f"  sequential: {seq:.3f} s, {seq_cpu / seq:.1f} cores busy")
     print(f"  {THREADS} threads:  {thr:.3f} s, {thr_cpu / thr:.1f} cores busy,"
           f" {thr / seq:.2f}x the sequential time — {why}")
+    meter.report(f"{THREADS} threads, {ROUNDS} rounds", top=2)
     return thr / seq
 
 
@@ -110,3 +168,5 @@ python_ratio = report(
     f"pure Python: {JOBS} jobs of {LOOP:,} loop iterations, best of {ROUNDS} rounds",
     python_job, "bytecode needs the GIL")
 print(f"speedup from {THREADS} threads: hashing {1 / hash_ratio:.1f}x, pure Python {1 / python_ratio:.1f}x")
+if gil is None:
+    print("(run under gilvm to see the GIL's figures)")

@@ -109,16 +109,19 @@ std::string stats_table(const GilSnapshot& s, const std::string& mode, double in
     for (auto& [what, ns] : b) parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", what, ms(ns));
     if (!parts.empty()) out += fmt::format("  {} blocked in: {}\n", thread_label(s, a.serial), parts);
   }
-  for (const GilAccount& a : s.threads) {
-    std::vector<std::pair<int, std::int64_t>> w = a.waited_for;
-    std::sort(w.begin(), w.end(), [](auto& x, auto& y) { return x.second > y.second; });
-    std::string parts;
-    constexpr std::size_t kTop = 3;  // the holders that made it wait longest
-    for (std::size_t i = 0; i < w.size() && i < kTop; ++i)
-      parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", thread_label(s, w[i].first), ms(w[i].second));
-    if (w.size() > kTop) parts += fmt::format(", and {} more", w.size() - kTop);
-    if (!parts.empty()) out += fmt::format("  {} waited for: {}\n", thread_label(s, a.serial), parts);
-  }
+  // Who made whom wait: the longest (waiter, holder) pairs of the run.
+  struct Pair {
+    int waiter, holder;
+    std::int64_t ns;
+  };
+  std::vector<Pair> pairs;
+  for (const GilAccount& a : s.threads)
+    for (const auto& [holder, ns] : a.waited_for) pairs.push_back({a.serial, holder, ns});
+  std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) { return x.ns > y.ns; });
+  constexpr std::size_t kTopPairs = 4;
+  for (std::size_t i = 0; i < pairs.size() && i < kTopPairs; ++i)
+    out += fmt::format("  {} waited {} for the GIL held by {}\n", thread_label(s, pairs[i].waiter), ms(pairs[i].ns),
+                       thread_label(s, pairs[i].holder));
   out += fmt::format("  switches {} ({} forced), drop requests {}\n", s.totals.switches, s.totals.forced_switches,
                      s.totals.drop_requests);
   out += stats_verdict(s) + "\n";
