@@ -39,6 +39,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -235,9 +236,11 @@ def main():
         rows = []
         for bench in ("fib", "loop", "calls", "dicts"):
             path = os.path.join(os.path.dirname(HERE), bench + ".py")
-            with_gil, without = [], []
+            with_gil, without, traced = [], [], []
+            trace_path = os.path.join(tempfile.gettempdir(), f"gilvm-bench-{os.getpid()}.json")
             for i in range(max(args.runs, 5)):
-                order = [(with_gil, [gilvm, path]), (without, [gilvm, "--gil=off", path])]
+                order = [(with_gil, [gilvm, path]), (without, [gilvm, "--gil=off", path]),
+                         (traced, [gilvm, f"--gil-trace={trace_path}", path])]
                 if i % 2:
                     order.reverse()
                 for out_list, cmd in order:
@@ -246,11 +249,26 @@ def main():
                     if proc.returncode != 0:
                         raise BenchError(f"exit {proc.returncode}: {' '.join(cmd)}")
                     out_list.append(time.perf_counter() - start)
-            a, b = statistics.median(with_gil), statistics.median(without)
-            rows.append([bench, f"{a:.3f}", f"{b:.3f}", f"{100 * (a / b - 1):+.1f}%"])
-            log(f"    {bench}: with the GIL {a:.3f} s, --gil=off {b:.3f} s")
-        section("What the GIL machinery costs one thread (gilvm, s)",
-                ["benchmark", "GIL on", "--gil=off", "cost"], rows)
+            if os.path.exists(trace_path):
+                os.remove(trace_path)
+            a, b, c = statistics.median(with_gil), statistics.median(without), statistics.median(traced)
+            rows.append([bench, f"{a:.3f}", f"{b:.3f}", f"{100 * (a / b - 1):+.1f}%", f"{c:.3f}",
+                         f"{100 * (c / a - 1):+.1f}%"])
+            log(f"    {bench}: with the GIL {a:.3f} s, --gil=off {b:.3f} s, --gil-trace {c:.3f} s")
+        section("What the GIL machinery costs one thread (gilvm, s): the GIL with its always-on "
+                "accounting against --gil=off, and --gil-trace against the GIL on",
+                ["benchmark", "GIL on", "--gil=off", "GIL cost", "--gil-trace", "trace cost"], rows)
+        # Trace size per second of a 4-thread CPU-bound run.
+        trace_path = os.path.join(tempfile.gettempdir(), f"gilvm-bench-{os.getpid()}-4.json")
+        start = time.perf_counter()
+        subprocess.run([gilvm, f"--gil-trace={trace_path}", "throughput.py", "4"], cwd=HERE,
+                       capture_output=True, timeout=120, check=True)
+        secs = time.perf_counter() - start
+        size = os.path.getsize(trace_path)
+        os.remove(trace_path)
+        out.append(f"\nTrace of 4 CPU-bound threads for {secs:.1f} s: {size / 1e6:.2f} MB, "
+                   f"{size / secs / 1e3:.0f} kB per second.")
+        log(f"    trace size: {size} bytes in {secs:.2f} s")
 
     for name, fn in (("throughput", throughput), ("latency", latency), ("iorate", iorate),
                      ("threads", threads), ("overhead", overhead)):
