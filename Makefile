@@ -124,9 +124,10 @@ test-asan: deps $(ASAN_DIR)/build.ninja
 	cmake --build $(ASAN_DIR) -j$(JOBS) --target gilvm
 	$(PYTHON) tests/golden/run.py --interp $(ASAN_DIR)/gilvm tests/golden
 
-# The GIL's unit tests and the threaded golden tests under ThreadSanitizer
-# (the second run with a 1 us switch interval: a hand-off at almost every
-# safe point), once they exist.
+# The GIL's unit tests, the threaded golden tests and the GIL's views
+# (statistics, trace, timeline: the accounting runs in every thread) under
+# ThreadSanitizer (the second golden run with a 1 us switch interval: a
+# hand-off at almost every safe point), once they exist.
 # setarch -R turns off address randomisation for the run where the kernel
 # allows it: GCC 12's TSan fails on kernels with 32 bits of mmap randomisation.
 NORANDOM = $(shell setarch "$$(uname -m)" -R true 2>/dev/null && echo setarch "$$(uname -m)" -R)
@@ -141,6 +142,7 @@ test-tsan: deps $(TSAN_DIR)/build.ninja
 	$(NORANDOM) $(PYTHON) tests/golden/run.py --interp $(TSAN_DIR)/gilvm $(THREAD_TESTS)
 	$(NORANDOM) $(PYTHON) tests/golden/run.py --interp $(TSAN_DIR)/gilvm \
 	  --interp-arg=--switch-interval=0.000001 --timeout 60 $(THREAD_TESTS)
+	$(NORANDOM) $(PYTHON) tests/gil/test_gil_views.py $(TSAN_DIR)/gilvm
 else
 test-tsan:
 	@echo "test-tsan: skipped, no $(THREAD_TESTS)/ yet"

@@ -77,6 +77,7 @@ bool stop_gil_recording(Interpreter& interp) {
   Gil& g = interp.gil;
   TraceRecorder* r;
   {
+    std::lock_guard<std::mutex> threads_lk(interp.threads_mu);  // before g.mu, as gil_snapshot()
     std::lock_guard<std::mutex> lk(g.mu);
     r = g.recorder;
     if (r == nullptr) return false;
