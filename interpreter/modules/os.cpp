@@ -135,7 +135,7 @@ Value os_read(ThreadState& ts, Value self, const Args& a) {
   for (;;) {
     IoResult r;
     {
-      ReleaseGil released(ts);  // other threads run while this one waits for data
+      ReleaseGil released(ts, {RunState::Io, "os.read"});  // others run while this one waits
       r = blocking_read(fd, buf.get(), size, is_main, ts.interp.eval_breaker);
     }
     if (r.interrupted) {
@@ -162,7 +162,7 @@ Value os_write(ThreadState& ts, Value self, const Args& a) {
   for (;;) {
     IoResult r;
     {
-      ReleaseGil released(ts);  // a full pipe blocks the writer, not the program
+      ReleaseGil released(ts, {RunState::Io, "os.write"});  // a full pipe blocks the writer only
       r = blocking_write(fd, data, is_main, ts.interp.eval_breaker);
     }
     if (r.interrupted) {
@@ -180,7 +180,7 @@ Value os_close(ThreadState& ts, Value self, const Args& a) {
   if (!c_int_arg(ts, a[0], fd)) return Value::fail();
   int err;
   {
-    ReleaseGil released(ts);  // close() may flush to a slow device
+    ReleaseGil released(ts, {RunState::Io, "os.close"});  // close() may flush to a slow device
     err = blocking_close(fd);
   }
   if (err != 0) return raise_os_error(ts, err);

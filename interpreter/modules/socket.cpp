@@ -175,12 +175,13 @@ Clock::time_point deadline_after(double timeout) {
 
 // Runs io_loop with the GIL released; a Ctrl-C raises KeyboardInterrupt
 // (Failed with err 0 and an exception pending), another signal retries.
+// `what` names the call for the GIL's statistics ("socket.recv").
 template <class Op>
-CallResult sock_call(ThreadState& ts, const CallSpec& c, Op&& op) {
+CallResult sock_call(ThreadState& ts, const CallSpec& c, const char* what, Op&& op) {
   for (;;) {
     CallResult r;
     {
-      ReleaseGil released(ts);
+      ReleaseGil released(ts, {RunState::Io, what});
       r = io_loop(c, op);
     }
     if (r.status != CallResult::Interrupted) return r;
@@ -234,7 +235,7 @@ bool resolve_ipv4(ThreadState& ts, Type* gaierror, const std::string& host, in_a
   addrinfo* res = nullptr;
   int rc;
   {
-    ReleaseGil released(ts);  // a DNS lookup can take seconds
+    ReleaseGil released(ts, {RunState::Io, "getaddrinfo"});  // a DNS lookup can take seconds
     rc = ::getaddrinfo(host.c_str(), nullptr, &hints, &res);
   }
   if (rc != 0) {
@@ -488,7 +489,7 @@ Value sock_accept(ThreadState& ts, Value self, const Args& a) {
   if (!check_open(ts, s)) return Value::fail();
   CallSpec c = make_spec(ts, s, false, deadline_after(s->timeout));
   SockAddr peer;
-  CallResult r = sock_call(ts, c, [&]() -> ssize_t {
+  CallResult r = sock_call(ts, c, "socket.accept", [&]() -> ssize_t {
     peer.len = sizeof peer.ss;
     return ::accept4(c.fd, peer.ptr(), &peer.len, SOCK_CLOEXEC);
   });
@@ -508,7 +509,7 @@ int do_connect(ThreadState& ts, SocketObj* s, const SockAddr& addr, bool& timed_
   CallSpec c = make_spec(ts, s, true, deadline_after(s->timeout));
   int err;
   {
-    ReleaseGil released(ts);
+    ReleaseGil released(ts, {RunState::Io, "socket.connect"});
     err = ::connect(c.fd, reinterpret_cast<const sockaddr*>(&addr.ss), addr.len) < 0 ? errno : 0;
   }
   if (err == 0) return 0;
@@ -521,7 +522,7 @@ int do_connect(ThreadState& ts, SocketObj* s, const SockAddr& addr, bool& timed_
   }
   if (!wait) return err;
   c.connect = true;
-  CallResult r = sock_call(ts, c, [&]() -> ssize_t {
+  CallResult r = sock_call(ts, c, "socket.connect", [&]() -> ssize_t {
     int soerr = 0;
     socklen_t len = sizeof soerr;
     if (::getsockopt(c.fd, SOL_SOCKET, SO_ERROR, &soerr, &len) < 0) return -1;
@@ -583,7 +584,7 @@ Value sock_send(ThreadState& ts, Value self, const Args& a) {
   if (!check_open(ts, s)) return Value::fail();
   std::string data = b->s;  // copied out: the GIL is released below
   CallSpec c = make_spec(ts, s, true, deadline_after(s->timeout));
-  CallResult r = sock_call(ts, c, [&]() -> ssize_t {
+  CallResult r = sock_call(ts, c, "socket.send", [&]() -> ssize_t {
     return ::send(c.fd, data.data(), data.size(), flags | MSG_NOSIGNAL);
   });
   if (r.status != CallResult::Done) return raise_call_error(ts, r);
@@ -601,7 +602,7 @@ Value sock_sendall(ThreadState& ts, Value self, const Args& a) {
   CallSpec c = make_spec(ts, s, true, deadline_after(s->timeout));
   std::size_t off = 0;
   while (off < data.size()) {
-    CallResult r = sock_call(ts, c, [&]() -> ssize_t {
+    CallResult r = sock_call(ts, c, "socket.sendall", [&]() -> ssize_t {
       return ::send(c.fd, data.data() + off, data.size() - off, flags | MSG_NOSIGNAL);
     });
     if (r.status != CallResult::Done) return raise_call_error(ts, r);
@@ -623,7 +624,7 @@ Value sock_recv(ThreadState& ts, Value self, const Args& a) {
   std::unique_ptr<char[]> buf(new (std::nothrow) char[size]);
   if (buf == nullptr) return raise(ts, new_exception(ts, ts.interp.types.MemoryError, {}));
   CallSpec c = make_spec(ts, s, false, deadline_after(s->timeout));
-  CallResult r = sock_call(ts, c, [&]() -> ssize_t { return ::recv(c.fd, buf.get(), size, flags); });
+  CallResult r = sock_call(ts, c, "socket.recv", [&]() -> ssize_t { return ::recv(c.fd, buf.get(), size, flags); });
   if (r.status != CallResult::Done) return raise_call_error(ts, r);
   return new_bytes(ts, std::string(buf.get(), static_cast<std::size_t>(r.n)));
 }
@@ -636,7 +637,7 @@ Value sock_close(ThreadState& ts, Value self, const Args& a) {
   s->fd = -1;
   int err;
   {
-    ReleaseGil released(ts);  // close() may linger on unsent data
+    ReleaseGil released(ts, {RunState::Io, "socket.close"});  // close() may linger
     err = ::close(fd) < 0 ? errno : 0;
   }
   if (err != 0 && err != ECONNRESET && err != EINTR) return raise_os_error(ts, err);

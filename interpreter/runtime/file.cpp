@@ -119,7 +119,7 @@ class FileLock {
  public:
   FileLock(ThreadState& ts, File* f) : f_(f), root_(ts, Value::from_obj(f)) {
     if (!f->io_mu.try_lock()) {
-      ReleaseGil released(ts);
+      ReleaseGil released(ts, {RunState::Lock, "file lock"});  // another thread is using the file
       f->io_mu.lock();
     }  // the GIL is retaken here, io_mu held: safe by the rule in file.h
   }
