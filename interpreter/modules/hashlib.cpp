@@ -58,6 +58,60 @@
 #include "vm/api.h"
 #include "vm/gil.h"
 
+#include <dlfcn.h>
+
+namespace gilvm {
+
+namespace {
+
+// libcrypto is opened when hashlib is first imported (dlopen), not linked:
+// the dynamic loader spends ~3 ms relocating libcrypto, which every gilvm
+// start would pay (startup went from 4 to 7 ms) although few programs hash.
+#define GILVM_CRYPTO_FUNCTIONS(X)                                                           \
+  X(ERR_clear_error) X(ERR_get_error) X(ERR_reason_error_string) X(EVP_DigestFinal_ex)     \
+  X(EVP_DigestInit_ex) X(EVP_DigestUpdate) X(EVP_MD_CTX_copy_ex) X(EVP_MD_CTX_free)         \
+  X(EVP_MD_CTX_new) X(EVP_MD_fetch) X(EVP_MD_free) X(EVP_MD_get_block_size)                 \
+  X(EVP_MD_get_flags) X(EVP_MD_get_size) X(EVP_MD_get_type) X(EVP_MD_up_ref) X(OBJ_nid2ln)
+
+struct LibCrypto {
+#define GILVM_CRYPTO_POINTER(f) decltype(&::f) f = nullptr;
+  GILVM_CRYPTO_FUNCTIONS(GILVM_CRYPTO_POINTER)
+#undef GILVM_CRYPTO_POINTER
+};
+
+const LibCrypto* crypto = nullptr;  // set by init_hashlib_module before any use
+
+// Opens libcrypto once for the process. Null, with `error`, when it cannot.
+const LibCrypto* open_libcrypto(std::string& error) {
+  static LibCrypto lib;
+  static std::string failure;
+  static bool ok = false;
+  static std::once_flag once;
+  std::call_once(once, [] {
+    void* h = dlopen("libcrypto.so.3", RTLD_NOW | RTLD_LOCAL);
+    if (h == nullptr) {
+      const char* e = dlerror();
+      failure = e != nullptr ? e : "cannot open libcrypto.so.3";
+      return;
+    }
+#define GILVM_CRYPTO_RESOLVE(f)                                    \
+  lib.f = reinterpret_cast<decltype(&::f)>(dlsym(h, #f));          \
+  if (lib.f == nullptr) {                                          \
+    failure = "libcrypto.so.3 has no " #f;                         \
+    return;                                                        \
+  }
+    GILVM_CRYPTO_FUNCTIONS(GILVM_CRYPTO_RESOLVE)
+#undef GILVM_CRYPTO_RESOLVE
+    ok = true;
+  });
+  if (!ok) error = failure;
+  return ok ? &lib : nullptr;
+}
+
+}  // namespace
+
+}  // namespace gilvm
+
 namespace gilvm {
 
 namespace {
@@ -103,10 +157,10 @@ struct FetchedDigests {
   EVP_MD* md[kNumAlgorithms] = {};
   FetchedDigests() {
     for (std::size_t i = 0; i < kNumAlgorithms; ++i)
-      md[i] = EVP_MD_fetch(nullptr, kAlgorithms[i].ossl_name, nullptr);
+      md[i] = crypto->EVP_MD_fetch(nullptr, kAlgorithms[i].ossl_name, nullptr);
   }
   ~FetchedDigests() {
-    for (EVP_MD* m : md) EVP_MD_free(m);
+    for (EVP_MD* m : md) crypto->EVP_MD_free(m);
   }
 };
 
@@ -132,22 +186,22 @@ std::optional<Digest> find_digest(std::string_view name, EVP_MD*& keep) {
     if (name == kAlgorithms[i].py_name && f.md[i] != nullptr) return Digest{f.md[i], kAlgorithms[i].py_name};
   std::string cname(name);
   if (cname.find('\0') != std::string::npos) return std::nullopt;
-  EVP_MD* md = EVP_MD_fetch(nullptr, cname.c_str(), nullptr);
-  ERR_clear_error();
+  EVP_MD* md = crypto->EVP_MD_fetch(nullptr, cname.c_str(), nullptr);
+  crypto->ERR_clear_error();
   if (md == nullptr) return std::nullopt;
-  if (EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) {
-    EVP_MD_free(md);
+  if (crypto->EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) {
+    crypto->EVP_MD_free(md);
     return std::nullopt;
   }
-  int nid = EVP_MD_get_type(md);
+  int nid = crypto->EVP_MD_get_type(md);
   for (std::size_t i = 0; i < kNumAlgorithms; ++i) {
-    if (f.md[i] != nullptr && EVP_MD_get_type(f.md[i]) == nid) {
-      EVP_MD_free(md);
+    if (f.md[i] != nullptr && crypto->EVP_MD_get_type(f.md[i]) == nid) {
+      crypto->EVP_MD_free(md);
       return Digest{f.md[i], kAlgorithms[i].py_name};
     }
   }
   keep = md;
-  const char* ln = OBJ_nid2ln(nid);
+  const char* ln = crypto->OBJ_nid2ln(nid);
   std::string py = ln != nullptr ? ln : cname;
   for (char& c : py) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return Digest{md, py};
@@ -158,22 +212,22 @@ std::optional<Digest> find_digest(std::string_view name, EVP_MD*& keep) {
 // ---------------------------------------------------------------------------
 
 struct CtxFree {
-  void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
+  void operator()(EVP_MD_CTX* c) const { crypto->EVP_MD_CTX_free(c); }
 };
 using CtxPtr = std::unique_ptr<EVP_MD_CTX, CtxFree>;
 
 // Feeds `data` to the context; false on an OpenSSL error.
 bool ctx_update(EVP_MD_CTX* ctx, std::string_view data) {
-  return EVP_DigestUpdate(ctx, data.data(), data.size()) == 1;
+  return crypto->EVP_DigestUpdate(ctx, data.data(), data.size()) == 1;
 }
 
 // The digest of what `ctx` has seen so far, leaving `ctx` usable (finalises
 // a copy, as CPython's EVP_digest does). Empty on an OpenSSL error.
 std::string ctx_digest(const EVP_MD_CTX* ctx) {
-  CtxPtr tmp(EVP_MD_CTX_new());
+  CtxPtr tmp(crypto->EVP_MD_CTX_new());
   unsigned char buf[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  if (!tmp || EVP_MD_CTX_copy_ex(tmp.get(), ctx) != 1 || EVP_DigestFinal_ex(tmp.get(), buf, &len) != 1)
+  if (!tmp || crypto->EVP_MD_CTX_copy_ex(tmp.get(), ctx) != 1 || crypto->EVP_DigestFinal_ex(tmp.get(), buf, &len) != 1)
     return {};
   return std::string(reinterpret_cast<const char*>(buf), len);
 }
@@ -181,9 +235,9 @@ std::string ctx_digest(const EVP_MD_CTX* ctx) {
 // Raises ValueError with OpenSSL's reason for the last failure (CPython's
 // _setException), or `what` when OpenSSL gives none.
 Value raise_openssl(ThreadState& ts, const char* what) {
-  unsigned long err = ERR_get_error();
-  ERR_clear_error();
-  const char* reason = err != 0 ? ERR_reason_error_string(err) : nullptr;
+  unsigned long err = crypto->ERR_get_error();
+  crypto->ERR_clear_error();
+  const char* reason = err != 0 ? crypto->ERR_reason_error_string(err) : nullptr;
   return raise(ts, ts.interp.types.ValueError, reason != nullptr ? reason : what);
 }
 
@@ -201,7 +255,7 @@ struct HashObj : Opaque {
       : Opaque(t), ctx(std::move(c)), md(m), owned_md(owned), name(std::move(n)) {}
   ~HashObj() override {
     ctx.reset();
-    EVP_MD_free(owned_md);
+    crypto->EVP_MD_free(owned_md);
   }
 };
 
@@ -251,13 +305,13 @@ Value make_hash(ThreadState& ts, Type* type, const Digest& d, EVP_MD* owned, Val
   if (!data.is_null()) {
     b = data_arg(ts, data);
     if (b == nullptr) {
-      EVP_MD_free(owned);
+      crypto->EVP_MD_free(owned);
       return Value::fail();
     }
   }
-  CtxPtr ctx(EVP_MD_CTX_new());
-  if (!ctx || EVP_DigestInit_ex(ctx.get(), d.md, nullptr) != 1) {
-    EVP_MD_free(owned);
+  CtxPtr ctx(crypto->EVP_MD_CTX_new());
+  if (!ctx || crypto->EVP_DigestInit_ex(ctx.get(), d.md, nullptr) != 1) {
+    crypto->EVP_MD_free(owned);
     return raise_openssl(ts, "EVP_DigestInit_ex failed");
   }
   if (b != nullptr && !b->s.empty()) {
@@ -271,7 +325,7 @@ Value make_hash(ThreadState& ts, Type* type, const Digest& d, EVP_MD* owned, Val
       ok = ctx_update(ctx.get(), bytes);
     }
     if (!ok) {
-      EVP_MD_free(owned);
+      crypto->EVP_MD_free(owned);
       return raise_openssl(ts, "EVP_DigestUpdate failed");
     }
   }
@@ -331,13 +385,13 @@ Value hash_hexdigest(ThreadState& ts, Value self, const Args& a) {
 Value hash_copy(ThreadState& ts, Value self, const Args& a) {
   HashObj* h = as_hash(ts, self, "copy");
   if (h == nullptr || !check_args(ts, a, "HASH.copy", 0, 0)) return Value::fail();
-  CtxPtr ctx(EVP_MD_CTX_new());
+  CtxPtr ctx(crypto->EVP_MD_CTX_new());
   if (!ctx) return raise(ts, new_exception(ts, ts.interp.types.MemoryError, {}));
-  if (!with_ctx(ts, h, GilUse::Keep, [&] { return EVP_MD_CTX_copy_ex(ctx.get(), h->ctx.get()) == 1; }))
+  if (!with_ctx(ts, h, GilUse::Keep, [&] { return crypto->EVP_MD_CTX_copy_ex(ctx.get(), h->ctx.get()) == 1; }))
     return raise_openssl(ts, "EVP_MD_CTX_copy_ex failed");
   // A digest outside the table is owned per object: the copy takes a reference.
   EVP_MD* owned = nullptr;
-  if (h->owned_md != nullptr && EVP_MD_up_ref(h->owned_md) == 1) owned = h->owned_md;
+  if (h->owned_md != nullptr && crypto->EVP_MD_up_ref(h->owned_md) == 1) owned = h->owned_md;
   return obj(ts.interp.heap.make<HashObj>(h->type, std::move(ctx), h->md, owned, h->name));
 }
 
@@ -355,12 +409,12 @@ Value hash_name(ThreadState& ts, Value self, const Args& a) {
 
 Value hash_digest_size(ThreadState& ts, Value self, const Args& a) {
   HashObj* h = as_hash(ts, self, "digest_size");
-  return h == nullptr ? Value::fail() : Value::from_int(EVP_MD_get_size(h->md));
+  return h == nullptr ? Value::fail() : Value::from_int(crypto->EVP_MD_get_size(h->md));
 }
 
 Value hash_block_size(ThreadState& ts, Value self, const Args& a) {
   HashObj* h = as_hash(ts, self, "block_size");
-  return h == nullptr ? Value::fail() : Value::from_int(EVP_MD_get_block_size(h->md));
+  return h == nullptr ? Value::fail() : Value::from_int(crypto->EVP_MD_get_block_size(h->md));
 }
 
 Value hash_no_ctor(ThreadState& ts, Value self, const Args& a) {
@@ -449,6 +503,12 @@ void add_constructors(ThreadState& ts, Dict* d, Type* hash_type, std::index_sequ
 
 bool init_hashlib_module(ThreadState& ts, Dict* d) {
   Interpreter& in = ts.interp;
+  std::string error;
+  crypto = open_libcrypto(error);
+  if (crypto == nullptr) {
+    raise_fmt(ts, in.types.ImportError, "hashlib needs OpenSSL's libcrypto: {}", error);
+    return false;
+  }
   Type* hash = make_builtin_type(in, "HASH", in.types.object, Kind::Opaque);
   hash->module_name = obj(in.intern("_hashlib"));
   hash->ctor = hash_no_ctor;
