@@ -14,6 +14,17 @@ namespace {
 // Slices kept for the timeline before short ones are merged (about 40
 // bytes of JSON each on the page: ~5 MB).
 constexpr std::size_t kSliceLimit = 120000;
+// Drop requests and switches kept for the page, each: past this, every
+// second one is dropped (the Chrome trace still gets them all).
+constexpr std::size_t kMarkLimit = 40000;
+
+template <typename T>
+void thin_out(std::vector<T>& v) {
+  if (v.size() <= kMarkLimit) return;
+  std::size_t j = 0;
+  for (std::size_t i = 0; i < v.size(); i += 2) v[j++] = v[i];
+  v.resize(j);
+}
 // The Chrome trace is written in pieces of this size.
 constexpr std::size_t kFlushBytes = std::size_t{64} << 10;
 constexpr std::int64_t kFlushNs = 100'000'000;  // 0.1 s
@@ -115,6 +126,7 @@ void TraceRecorder::slice(int serial, std::int64_t start_ns, std::int64_t end_ns
 void TraceRecorder::drop_request(std::int64_t t_ns, int requester, int holder) {
   std::int64_t t = t_ns - t0_;
   drops_.push_back({t, requester, holder});
+  thin_out(drops_);
   emit(fmt::format(R"({{"ph":"i","s":"t","cat":"gil","name":"drop request","pid":1,"tid":{},"ts":{},"args":{{"holder":{}}}}})",
                    requester, us(t), holder));
 }
@@ -122,6 +134,7 @@ void TraceRecorder::drop_request(std::int64_t t_ns, int requester, int holder) {
 void TraceRecorder::gil_switch(std::int64_t t_ns, int from, int to, bool forced) {
   std::int64_t t = t_ns - t0_;
   switches_.push_back({t, from, to, forced});
+  thin_out(switches_);
   if (forced)
     emit(fmt::format(R"({{"ph":"i","s":"t","cat":"gil","name":"forced switch","pid":1,"tid":{},"ts":{},"args":{{"from":{}}}}})",
                      to, us(t), from));
