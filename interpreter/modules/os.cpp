@@ -88,21 +88,6 @@ int blocking_close(int fd) { return ::close(fd) < 0 && errno != EINTR ? errno : 
 // Arguments
 // ---------------------------------------------------------------------------
 
-// An int argument that must fit a C int (a file descriptor, an errno).
-bool c_int_arg(ThreadState& ts, Value v, int& out) {
-  std::optional<std::int64_t> n;
-  if (as_bigint(v) == nullptr) {
-    n = to_index(ts, v);
-    if (!n) return false;
-  }
-  if (!n || *n > INT_MAX || *n < INT_MIN) {
-    raise(ts, ts.interp.types.OverflowError, "Python int too large to convert to C int");
-    return false;
-  }
-  out = static_cast<int>(*n);
-  return true;
-}
-
 // After a call came back "interrupted": raise KeyboardInterrupt (false), or
 // true when the signal turned out to be handled and the call should retry.
 bool after_interrupt(ThreadState& ts) { return handle_eval_breaker(ts); }
@@ -122,7 +107,7 @@ Value os_pipe(ThreadState& ts, Value self, const Args& a) {
 Value os_read(ThreadState& ts, Value self, const Args& a) {
   if (!check_args(ts, a, "read", 2, 2)) return Value::fail();
   int fd;
-  if (!c_int_arg(ts, a[0], fd)) return Value::fail();
+  if (!to_c_int(ts, a[0], fd)) return Value::fail();
   auto n = to_index(ts, a[1]);
   if (!n) return Value::fail();
   if (*n < 0) return raise_os_error(ts, EINVAL);
@@ -152,7 +137,7 @@ Value os_read(ThreadState& ts, Value self, const Args& a) {
 Value os_write(ThreadState& ts, Value self, const Args& a) {
   if (!check_args(ts, a, "write", 2, 2)) return Value::fail();
   int fd;
-  if (!c_int_arg(ts, a[0], fd)) return Value::fail();
+  if (!to_c_int(ts, a[0], fd)) return Value::fail();
   Bytes* b = as_bytes(a[1]);
   if (b == nullptr)
     return raise_fmt(ts, ts.interp.types.TypeError, "a bytes-like object is required, not '{}'",
@@ -177,7 +162,7 @@ Value os_write(ThreadState& ts, Value self, const Args& a) {
 Value os_close(ThreadState& ts, Value self, const Args& a) {
   if (!check_args(ts, a, "close", 1, 1)) return Value::fail();
   int fd;
-  if (!c_int_arg(ts, a[0], fd)) return Value::fail();
+  if (!to_c_int(ts, a[0], fd)) return Value::fail();
   int err;
   {
     ReleaseGil released(ts, {RunState::Io, "os.close"});  // close() may flush to a slow device
@@ -207,7 +192,7 @@ Value os_cpu_count(ThreadState& ts, Value self, const Args& a) {
 Value os_strerror(ThreadState& ts, Value self, const Args& a) {
   if (!check_args(ts, a, "strerror", 1, 1)) return Value::fail();
   int code;
-  if (!c_int_arg(ts, a[0], code)) return Value::fail();
+  if (!to_c_int(ts, a[0], code)) return Value::fail();
   char buf[256];
   // GNU strerror_r: returns the message (a static string, or buf).
   const char* msg = ::strerror_r(code, buf, sizeof buf);

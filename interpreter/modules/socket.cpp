@@ -345,20 +345,6 @@ Value make_address(ThreadState& ts, const SockAddr& a) {
 // Creating sockets
 // ---------------------------------------------------------------------------
 
-bool int_arg(ThreadState& ts, Value v, int& out) {
-  std::optional<std::int64_t> n;
-  if (as_bigint(v) == nullptr) {
-    n = to_index(ts, v);
-    if (!n) return false;
-  }
-  if (!n || *n > INT_MAX || *n < INT_MIN) {
-    raise(ts, ts.interp.types.OverflowError, "Python int too large to convert to C int");
-    return false;
-  }
-  out = static_cast<int>(*n);
-  return true;
-}
-
 bool check_family(ThreadState& ts, int family) {
   if (family == AF_INET || family == AF_UNIX) return true;
   raise_fmt(ts, ts.interp.types.OSError,
@@ -397,13 +383,13 @@ Value socket_ctor(ThreadState& ts, Value self, const Args& a) {
   Value vp = a.size() > 2 ? a[2] : kwarg(a, "proto");
   Value vn = a.size() > 3 ? a[3] : kwarg(a, "fileno");
   int family = -1, type = -1, proto = -1;
-  if (!vf.is_null() && !vf.is_none() && !int_arg(ts, vf, family)) return Value::fail();
-  if (!vt.is_null() && !vt.is_none() && !int_arg(ts, vt, type)) return Value::fail();
-  if (!vp.is_null() && !vp.is_none() && !int_arg(ts, vp, proto)) return Value::fail();
+  if (!vf.is_null() && !vf.is_none() && !to_c_int(ts, vf, family)) return Value::fail();
+  if (!vt.is_null() && !vt.is_none() && !to_c_int(ts, vt, type)) return Value::fail();
+  if (!vp.is_null() && !vp.is_none() && !to_c_int(ts, vp, proto)) return Value::fail();
   int fd;
   if (!vn.is_null() && !vn.is_none()) {
     // Adopt an open descriptor; what it is comes from the kernel.
-    if (!int_arg(ts, vn, fd)) return Value::fail();
+    if (!to_c_int(ts, vn, fd)) return Value::fail();
     if (fd < 0) return raise(ts, ts.interp.types.ValueError, "negative file descriptor");
     int v;
     socklen_t len = sizeof v;
@@ -442,9 +428,9 @@ Value t_socketpair(ThreadState& ts, Value self, const Args& a) {
   Value vt = a.size() > 1 ? a[1] : kwarg(a, "type");
   Value vp = a.size() > 2 ? a[2] : kwarg(a, "proto");
   int family = AF_UNIX, type = SOCK_STREAM, proto = 0;
-  if (!vf.is_null() && !vf.is_none() && !int_arg(ts, vf, family)) return Value::fail();
-  if (!vt.is_null() && !vt.is_none() && !int_arg(ts, vt, type)) return Value::fail();
-  if (!vp.is_null() && !vp.is_none() && !int_arg(ts, vp, proto)) return Value::fail();
+  if (!vf.is_null() && !vf.is_none() && !to_c_int(ts, vf, family)) return Value::fail();
+  if (!vt.is_null() && !vt.is_none() && !to_c_int(ts, vt, type)) return Value::fail();
+  if (!vp.is_null() && !vp.is_none() && !to_c_int(ts, vp, proto)) return Value::fail();
   if (!check_family(ts, family)) return Value::fail();
   int fds[2];
   if (::socketpair(family, type | SOCK_CLOEXEC, proto, fds) < 0) return raise_os_error(ts, errno);
@@ -477,7 +463,7 @@ Value sock_bind(ThreadState& ts, Value self, const Args& a) {
 Value sock_listen(ThreadState& ts, Value self, const Args& a) {
   GILVM_SELF("listen", 0, 1)
   int backlog = kDefaultBacklog;
-  if (a.size() == 1 && !int_arg(ts, a[0], backlog)) return Value::fail();
+  if (a.size() == 1 && !to_c_int(ts, a[0], backlog)) return Value::fail();
   if (backlog < 0) backlog = 0;
   if (::listen(s->fd, backlog) < 0) return raise_os_error(ts, errno);
   return Value::none();
@@ -565,7 +551,7 @@ Value sock_connect_ex(ThreadState& ts, Value self, const Args& a) {
 // The optional flags argument of send/sendall/recv.
 bool flags_arg(ThreadState& ts, const Args& a, std::size_t i, int& flags) {
   flags = 0;
-  return a.size() <= i || int_arg(ts, a[i], flags);
+  return a.size() <= i || to_c_int(ts, a[i], flags);
 }
 
 Bytes* data_arg(ThreadState& ts, Value v) {
@@ -655,7 +641,7 @@ Value sock_detach(ThreadState& ts, Value self, const Args& a) {
 Value sock_shutdown(ThreadState& ts, Value self, const Args& a) {
   GILVM_SELF("shutdown", 1, 1)
   int how;
-  if (!int_arg(ts, a[0], how)) return Value::fail();
+  if (!to_c_int(ts, a[0], how)) return Value::fail();
   if (::shutdown(s->fd, how) < 0) return raise_os_error(ts, errno);
   return Value::none();
 }
@@ -722,13 +708,13 @@ Value sock_getblocking(ThreadState& ts, Value self, const Args& a) {
 Value sock_setsockopt(ThreadState& ts, Value self, const Args& a) {
   GILVM_SELF("setsockopt", 3, 3)
   int level, opt;
-  if (!int_arg(ts, a[0], level) || !int_arg(ts, a[1], opt)) return Value::fail();
+  if (!to_c_int(ts, a[0], level) || !to_c_int(ts, a[1], opt)) return Value::fail();
   int rc;
   if (Bytes* b = as_bytes(a[2])) {
     rc = ::setsockopt(s->fd, level, opt, b->s.data(), static_cast<socklen_t>(b->s.size()));
   } else {
     int v;
-    if (!int_arg(ts, a[2], v)) return Value::fail();
+    if (!to_c_int(ts, a[2], v)) return Value::fail();
     rc = ::setsockopt(s->fd, level, opt, &v, sizeof v);
   }
   if (rc < 0) return raise_os_error(ts, errno);
@@ -739,10 +725,10 @@ Value sock_setsockopt(ThreadState& ts, Value self, const Args& a) {
 Value sock_getsockopt(ThreadState& ts, Value self, const Args& a) {
   GILVM_SELF("getsockopt", 2, 3)
   int level, opt;
-  if (!int_arg(ts, a[0], level) || !int_arg(ts, a[1], opt)) return Value::fail();
+  if (!to_c_int(ts, a[0], level) || !to_c_int(ts, a[1], opt)) return Value::fail();
   if (a.size() == 3) {
     int buflen;
-    if (!int_arg(ts, a[2], buflen)) return Value::fail();
+    if (!to_c_int(ts, a[2], buflen)) return Value::fail();
     if (buflen <= 0 || buflen > 1024) return raise(ts, ts.interp.types.OSError, "getsockopt buflen out of range");
     std::string buf(static_cast<std::size_t>(buflen), '\0');
     socklen_t len = static_cast<socklen_t>(buflen);

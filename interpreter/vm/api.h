@@ -92,6 +92,9 @@ bool is_int_like(Value v);
 // Converts an int-like (or an object with __index__) to int64; raises
 // OverflowError / TypeError and returns nullopt when it cannot.
 std::optional<std::int64_t> to_index(ThreadState& ts, Value v);
+// A C int argument (a file descriptor, a socket option), as CPython's "i"
+// converter: OverflowError "Python int too large to convert to C int".
+bool to_c_int(ThreadState& ts, Value v, int& out);
 // Converts an int-like to BigInt (no error for int-likes).
 BigInt to_bigint(Value v);
 // int or float to double; raises TypeError for other types.

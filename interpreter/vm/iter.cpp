@@ -37,7 +37,7 @@ Value str_iter_next(ThreadState& ts, Iterator* it) {
     return obj(ts.interp.intern(std::string_view(s->s).substr(pos, 1)));
   }
   std::size_t start = pos;
-  text::utf8_decode_at(s->s, pos);
+  (void)text::utf8_decode_at(s->s, pos);  // only advances pos past one character
   it->pos = static_cast<std::int64_t>(pos);
   return new_str(ts, s->s.substr(start, pos - start));
 }

@@ -1,5 +1,6 @@
 // Making and inspecting values: the constructors and type queries of
 // vm/api.h, the rooting helper, and the native-argument helpers.
+#include <climits>
 #include <cmath>
 
 #include "runtime/bigint.h"
@@ -89,6 +90,20 @@ std::optional<std::int64_t> to_index(ThreadState& ts, Value v) {
   }
   raise_fmt(ts, ts.interp.types.TypeError, "'{}' object cannot be interpreted as an integer", type_name(ts, v));
   return std::nullopt;
+}
+
+bool to_c_int(ThreadState& ts, Value v, int& out) {
+  std::optional<std::int64_t> n;
+  if (as_bigint(v) == nullptr) {
+    n = to_index(ts, v);
+    if (!n) return false;
+  }
+  if (!n || *n > INT_MAX || *n < INT_MIN) {
+    raise(ts, ts.interp.types.OverflowError, "Python int too large to convert to C int");
+    return false;
+  }
+  out = static_cast<int>(*n);
+  return true;
 }
 
 std::optional<double> to_double(ThreadState& ts, Value v) {
