@@ -21,7 +21,9 @@
 // BrokenPipeError, ...) and prints as "[Errno 9] Bad file descriptor".
 // Writing to a pipe whose reader is closed is an EPIPE error, not a SIGPIPE
 // death: the command line ignores SIGPIPE at start, as CPython does.
+#include <dirent.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/random.h>
 #include <unistd.h>
 
@@ -37,6 +39,7 @@
 #include "vm/api.h"
 #include "vm/eval.h"
 #include "vm/gil.h"
+#include "vm/import.h"
 
 namespace gilvm {
 
@@ -223,7 +226,71 @@ Value os_urandom(ThreadState& ts, Value self, const Args& a) {
   return new_bytes(ts, std::move(buf));
 }
 
+// ---------------------------------------------------------------------------
+// Files and directories (the GIL stays held: local metadata calls are short)
+// ---------------------------------------------------------------------------
+
+// A path argument: a str (CPython also takes bytes and os.PathLike, and for
+// listdir a directory fd or None: `kinds` is that list, for the message).
+Str* path_arg(ThreadState& ts, const char* fn, Value v, const char* kinds = "string, bytes or os.PathLike") {
+  Str* p = as_str(v);
+  if (p == nullptr)
+    raise_fmt(ts, ts.interp.types.TypeError, "{}: path should be {}, not {}", fn, kinds, type_name(ts, v));
+  return p;
+}
+
+Value os_getcwd(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "getcwd", 0, 0)) return Value::fail();
+  std::string buf(PATH_MAX, '\0');
+  if (::getcwd(buf.data(), buf.size()) == nullptr) return raise_os_error(ts, errno);
+  buf.resize(std::strlen(buf.c_str()));
+  return new_str(ts, std::move(buf));
+}
+
+Value os_listdir(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "listdir", 0, 1)) return Value::fail();
+  Value pv = a.size() == 1 ? a[0] : new_str(ts, ".");
+  Str* p = path_arg(ts, "listdir", pv, "string, bytes, os.PathLike, integer or None");
+  if (p == nullptr) return Value::fail();
+  DIR* dir = ::opendir(p->s.c_str());
+  if (dir == nullptr) return raise_os_error(ts, errno, pv);
+  List* out = new_list(ts);
+  while (dirent* e = ::readdir(dir)) {
+    std::string_view name = e->d_name;
+    if (name == "." || name == "..") continue;
+    out->items.push_back(new_str(ts, std::string(name)));
+  }
+  ::closedir(dir);
+  return obj(out);
+}
+
+Value os_remove(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "remove", 1, 1)) return Value::fail();
+  Str* p = path_arg(ts, "remove", a[0]);
+  if (p == nullptr) return Value::fail();
+  if (::unlink(p->s.c_str()) != 0) return raise_os_error(ts, errno, a[0]);
+  return Value::none();
+}
+
+// What a path names, for os.path (stdlib/posixpath.py): "file", "dir",
+// "other", or None when it does not exist (stat follows symlinks).
+Value os_stat_kind(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "_stat_kind", 1, 1)) return Value::fail();
+  Str* p = path_arg(ts, "stat", a[0]);
+  if (p == nullptr) return Value::fail();
+  struct stat st;
+  if (::stat(p->s.c_str(), &st) != 0) return Value::none();
+  if (S_ISREG(st.st_mode)) return new_str(ts, "file");
+  if (S_ISDIR(st.st_mode)) return new_str(ts, "dir");
+  return new_str(ts, "other");
+}
+
 const NativeDef kOsFunctions[] = {
+    {"getcwd", os_getcwd},
+    {"listdir", os_listdir},
+    {"remove", os_remove},
+    {"unlink", os_remove},
+    {"_stat_kind", os_stat_kind},
     {"pipe", os_pipe},
     {"read", os_read},
     {"write", os_write},
@@ -244,6 +311,21 @@ bool init_os_module(ThreadState& ts, Dict* d) {
   dict_set_cstr(in, d, "name", new_str(ts, "posix"));
   dict_set_cstr(in, d, "sep", new_str(ts, "/"));
   dict_set_cstr(in, d, "linesep", new_str(ts, "\n"));
+  // os.environ: a dict of the environment when the program started.
+  Dict* env = new_dict(ts);
+  for (char** e = environ; e != nullptr && *e != nullptr; ++e) {
+    std::string_view kv = *e;
+    std::size_t eq = kv.find('=');
+    if (eq == std::string_view::npos) continue;
+    dict_set(ts, env, new_str(ts, std::string(kv.substr(0, eq))), new_str(ts, std::string(kv.substr(eq + 1))));
+  }
+  dict_set_cstr(in, d, "environ", obj(env));
+  // os.path is posixpath (stdlib/posixpath.py), as in CPython on Linux, and
+  // `import os.path` finds it in sys.modules.
+  Value path = import_module(ts, "posixpath");
+  if (path.is_fail()) return false;
+  dict_set_cstr(in, d, "path", path);
+  dict_set_cstr(in, in.modules, "os.path", path);
   return true;
 }
 
