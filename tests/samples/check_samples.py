@@ -4,6 +4,7 @@
 A sample whose output is deterministic must print exactly what CPython
 prints. A sample that prints timings says so with a line
 `# output: timings` and must only run to completion (exit 0) under both.
+Files whose name starts with "_" are helper modules, not samples.
 A line `# gilvm-args: ARGS` gives gilvm options for the run (for example
 --gil=legacy); CPython runs the file plain.
 
@@ -23,8 +24,8 @@ def main():
     gilvm, samples = sys.argv[1], sys.argv[2]
     passed = failed = 0
     for name in sorted(os.listdir(samples)):
-        if not name.endswith(".py"):
-            continue
+        if not name.endswith(".py") or name.startswith("_"):
+            continue  # _name.py: a helper module the samples import
         path = os.path.abspath(os.path.join(samples, name))
         with open(path, encoding="utf-8") as f:
             text = f.read()
