@@ -39,27 +39,17 @@ Value fsecs(std::int64_t ns) { return Value::from_float(secs(ns)); }
 
 Value name_str(ThreadState& ts, const GilSnapshot& s, int serial) { return new_str(ts, thread_label(s, serial)); }
 
-const char* mode_name(GilMode m) {
-  switch (m) {
-    case GilMode::Interval: return "interval";
-    case GilMode::Legacy: return "legacy";
-    case GilMode::Off: return "off";
-  }
-  return "interval";
-}
-
 // The collector runs only at safe points, never inside a native call, so
 // the objects built here need no rooting while the dict grows.
 Dict* thread_dict(ThreadState& ts, const GilSnapshot& s, const GilAccount& a) {
   Interpreter& in = ts.interp;
   Dict* d = new_dict(ts);
   auto set = [&](const char* k, Value v) { dict_set_cstr(in, d, k, v); };
-  std::int64_t blocked = a.ns[static_cast<int>(RunState::Io)] + a.ns[static_cast<int>(RunState::Lock)];
   set("name", name_str(ts, s, a.serial));
   set("alive", Value::from_bool(a.state != RunState::Off));
-  set("running", fsecs(a.ns[static_cast<int>(RunState::Running)]));
-  set("waiting", fsecs(a.ns[static_cast<int>(RunState::Waiting)]));
-  set("blocked", fsecs(blocked));
+  set("running", fsecs(a.running_ns()));
+  set("waiting", fsecs(a.waiting_ns()));
+  set("blocked", fsecs(a.blocked_ns()));
   Dict* in_what = new_dict(ts);
   for (const auto& [what, ns] : a.blocked_in) dict_set_cstr(in, in_what, what, fsecs(ns));
   set("blocked_in", Value::from_obj(in_what));
@@ -82,17 +72,13 @@ Value gil_stats(ThreadState& ts, Value, const Args& a) {
   GilSnapshot s = gil_snapshot(in);
   Dict* d = new_dict(ts);
   auto set = [&](const char* k, Value v) { dict_set_cstr(in, d, k, v); };
-  std::int64_t wall = s.totals.start_ns == 0 ? 0 : s.now_ns - s.totals.start_ns;
-  std::int64_t running = 0;
+  std::int64_t wall = s.wall_ns();
   List* threads = new_list(ts);
-  for (const GilAccount& acct : s.threads) {
-    running += acct.ns[static_cast<int>(RunState::Running)];
-    threads->items.push_back(Value::from_obj(thread_dict(ts, s, acct)));
-  }
-  set("mode", new_str(ts, mode_name(in.gil.mode.load())));
+  for (const GilAccount& acct : s.threads) threads->items.push_back(Value::from_obj(thread_dict(ts, s, acct)));
+  set("mode", new_str(ts, gil_mode_name(in.gil.mode.load())));
   set("switch_interval", Value::from_float(static_cast<double>(in.gil.interval_us.load()) / 1e6));
   set("wall", fsecs(wall));
-  set("busy", Value::from_float(wall > 0 ? static_cast<double>(running) / static_cast<double>(wall) : 0.0));
+  set("busy", Value::from_float(wall > 0 ? static_cast<double>(s.running_ns()) / static_cast<double>(wall) : 0.0));
   set("switches", Value::from_int(static_cast<std::int64_t>(s.totals.switches)));
   set("forced_switches", Value::from_int(static_cast<std::int64_t>(s.totals.forced_switches)));
   set("drop_requests", Value::from_int(static_cast<std::int64_t>(s.totals.drop_requests)));

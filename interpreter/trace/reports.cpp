@@ -20,15 +20,6 @@ namespace {
 
 constexpr const char* kPlaceholder = "/*GILVM_TRACE_DATA*/";
 
-std::string mode_name(GilMode m) {
-  switch (m) {
-    case GilMode::Interval: return "interval";
-    case GilMode::Legacy: return "legacy";
-    case GilMode::Off: return "off";
-  }
-  return "interval";
-}
-
 // The state's index in the page's "states" list.
 int state_index(RunState s) {
   switch (s) {
@@ -161,7 +152,7 @@ void finish_gil_reports(ThreadState& ts) {
   if (!c.gil_stats && c.gil_trace.empty() && c.gil_timeline.empty()) return;
   stop_gil_recording(in);
   GilSnapshot s = gil_snapshot(in);
-  std::string mode = mode_name(c.gil_mode);
+  std::string mode = gil_mode_name(c.gil_mode);
   double interval = static_cast<double>(in.gil.interval_us.load()) / 1e6;
   if (c.gil_stats) {
     std::string table = stats_table(s, mode, interval);

@@ -22,7 +22,6 @@ std::string pct(std::int64_t part, std::int64_t whole) {
   return fmt::format("{:.0f}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
 }
 
-std::int64_t wall_ns(const GilSnapshot& s) { return s.totals.start_ns == 0 ? 0 : s.now_ns - s.totals.start_ns; }
 
 }  // namespace
 
@@ -42,9 +41,9 @@ std::vector<StatsRow> stats_rows(const GilSnapshot& s) {
   std::vector<StatsRow> rows;
   for (const GilAccount& a : s.threads) {
     std::int64_t total = a.total_ns();
-    std::int64_t blocked = a.ns[static_cast<int>(RunState::Io)] + a.ns[static_cast<int>(RunState::Lock)];
-    std::int64_t run = a.ns[static_cast<int>(RunState::Running)];
-    std::int64_t wait = a.ns[static_cast<int>(RunState::Waiting)];
+    std::int64_t blocked = a.blocked_ns();
+    std::int64_t run = a.running_ns();
+    std::int64_t wait = a.waiting_ns();
     StatsRow r;
     r.cells = {
         thread_label(s, a.serial),
@@ -65,14 +64,12 @@ std::vector<StatsRow> stats_rows(const GilSnapshot& s) {
 }
 
 std::string stats_verdict(const GilSnapshot& s) {
-  std::int64_t wall = wall_ns(s);
-  std::int64_t running = 0, waiting = 0, total = 0;
+  std::int64_t waiting = 0, total = 0;
   for (const GilAccount& a : s.threads) {
-    running += a.ns[static_cast<int>(RunState::Running)];
-    waiting += a.ns[static_cast<int>(RunState::Waiting)];
+    waiting += a.waiting_ns();
     total += a.total_ns();
   }
-  std::string v = fmt::format("GIL busy {}: threads waited {} of their time for the lock", pct(running, wall),
+  std::string v = fmt::format("GIL busy {}: threads waited {} of their time for the lock", pct(s.running_ns(), s.wall_ns()),
                               pct(waiting, total));
   if (s.threads.size() <= 1) v += " (one thread: nobody to wait)";
   return v;
@@ -98,7 +95,7 @@ std::string stats_table(const GilSnapshot& s, const std::string& mode, double in
     return out + "\n";
   };
   std::string out = fmt::format("\nGIL statistics (--gil={}, switch interval {:g} ms), wall time {}\n", mode,
-                                interval_s * 1000, ms(wall_ns(s)));
+                                interval_s * 1000, ms(s.wall_ns()));
   out += line(cols);
   for (const StatsRow& r : rows) out += line(r.cells);
   // Where the blocked time went, and who made whom wait.

@@ -19,6 +19,15 @@ std::int64_t gil_clock_ns() {
   return static_cast<std::int64_t>(t.tv_sec) * 1000000000LL + t.tv_nsec;
 }
 
+const char* gil_mode_name(GilMode m) {
+  switch (m) {
+    case GilMode::Interval: return "interval";
+    case GilMode::Legacy: return "legacy";
+    case GilMode::Off: return "off";
+  }
+  return "interval";
+}
+
 namespace {
 
 template <typename K>
@@ -39,14 +48,20 @@ std::string where_of(ThreadState& ts) {
   return f->code->filename->s + ":" + std::to_string(f->line());
 }
 
+// Adds the time from the last change to `now` to the state `a` is in (and,
+// when blocked, to what it is blocked in). `a` is not Off.
+void charge_current_state(GilAccount& a, std::int64_t now) {
+  std::int64_t d = now - a.since_ns;
+  a.ns[static_cast<int>(a.state)] += d;
+  if ((a.state == RunState::Io || a.state == RunState::Lock) && a.what != nullptr) add_to(a.blocked_in, a.what, d);
+}
+
 // Moves `ts` into state `next` at time `now`, adding the time since the
 // last change to the state it leaves. Under g.mu.
 void enter_state(Gil& g, ThreadState& ts, RunState next, const char* what, std::int64_t now) {
   GilAccount& a = ts.acct;
   if (a.state != RunState::Off) {
-    std::int64_t d = now - a.since_ns;
-    a.ns[static_cast<int>(a.state)] += d;
-    if ((a.state == RunState::Io || a.state == RunState::Lock) && a.what != nullptr) add_to(a.blocked_in, a.what, d);
+    charge_current_state(a, now);
     if (g.recorder != nullptr)
       g.recorder->slice(a.serial, a.since_ns, now, a.state, a.what,
                         a.state == RunState::Running || a.state == RunState::Waiting ? std::string() : a.where);
@@ -212,9 +227,7 @@ GilSnapshot gil_snapshot(Interpreter& interp) {
     GilAccount a = t->acct;
     a.name = t->name;
     if (a.state != RunState::Off) {
-      std::int64_t d = s.now_ns - a.since_ns;
-      a.ns[static_cast<int>(a.state)] += d;
-      if ((a.state == RunState::Io || a.state == RunState::Lock) && a.what != nullptr) add_to(a.blocked_in, a.what, d);
+      charge_current_state(a, s.now_ns);
       if (a.state == RunState::Waiting) a.longest_wait_ns = std::max(a.longest_wait_ns, s.now_ns - a.wait_began_ns);
     }
     s.threads.push_back(std::move(a));
@@ -234,7 +247,7 @@ void gil_forget_thread(ThreadState& ts) {
   if (a.state != RunState::Off) {
     // The main thread at exit: close its last state now.
     std::int64_t now = gil_clock_ns();
-    a.ns[static_cast<int>(a.state)] += now - a.since_ns;
+    charge_current_state(a, now);
     a.state = RunState::Off;
     a.end_ns = now;
   }

@@ -67,6 +67,8 @@ struct ThreadState;
 class TraceRecorder;
 
 enum class GilMode { Interval, Legacy, Off };
+// "interval", "legacy" or "off", as --gil spells them.
+const char* gil_mode_name(GilMode m);
 
 // --gil=legacy: safe points between two releases (see the prose above).
 inline constexpr int kLegacyCheckInterval = 10;
@@ -122,6 +124,15 @@ struct GilSnapshot {
   std::int64_t now_ns = 0;
   int holder = 0;                   // serial of the holder (0: none)
   std::vector<int> waiters;         // serials of the threads waiting for the GIL
+
+  // Since the interpreter first took the GIL (0 before).
+  std::int64_t wall_ns() const { return totals.start_ns == 0 ? 0 : now_ns - totals.start_ns; }
+  // Time some thread held the GIL, over all threads.
+  std::int64_t running_ns() const {
+    std::int64_t sum = 0;
+    for (const GilAccount& a : threads) sum += a.running_ns();
+    return sum;
+  }
 };
 GilSnapshot gil_snapshot(Interpreter& interp);
 // Moves a finished thread's account to the totals (from ~ThreadState).

@@ -65,6 +65,9 @@ struct GilAccount {
   std::vector<std::pair<int, std::int64_t>> waited_for;
 
   std::int64_t total_ns() const { return ns[0] + ns[1] + ns[2] + ns[3]; }
+  std::int64_t running_ns() const { return ns[static_cast<int>(RunState::Running)]; }
+  std::int64_t waiting_ns() const { return ns[static_cast<int>(RunState::Waiting)]; }
+  std::int64_t blocked_ns() const { return ns[static_cast<int>(RunState::Io)] + ns[static_cast<int>(RunState::Lock)]; }
 };
 
 // Interpreter-wide figures, under Gil::mu.
