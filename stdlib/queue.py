@@ -131,16 +131,7 @@ class Queue:
 
 
 class LifoQueue(Queue):
-    """A LIFO queue (a stack)."""
-
-    def _init(self, maxsize):
-        self.queue = []
-
-    def _qsize(self):
-        return len(self.queue)
-
-    def _put(self, item):
-        self.queue.append(item)
+    """A LIFO queue (a stack): Queue's list, taken from the other end."""
 
     def _get(self):
         return self.queue.pop()
