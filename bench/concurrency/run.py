@@ -47,14 +47,10 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.dirname(HERE))  # before HERE: `run` is bench/run.py, not this file
-from run import core_count, cpu_model, real_python  # noqa: E402  (bench/run.py)
+from run import core_count, cpu_model, log, real_python  # noqa: E402  (bench/run.py)
 
 PINGS = 50
 PING_GAP = 0.010
-
-
-def log(msg=""):
-    print(msg, file=sys.stderr, flush=True)
 
 
 class BenchError(Exception):
