@@ -272,6 +272,24 @@ Value os_remove(ThreadState& ts, Value self, const Args& a) {
   return Value::none();
 }
 
+Value os_mkdir(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "mkdir", 1, 2)) return Value::fail();
+  Str* p = path_arg(ts, "mkdir", a[0]);
+  if (p == nullptr) return Value::fail();
+  int mode = 0777;
+  if (a.size() == 2 && !to_c_int(ts, a[1], mode)) return Value::fail();
+  if (::mkdir(p->s.c_str(), static_cast<mode_t>(mode)) != 0) return raise_os_error(ts, errno, a[0]);
+  return Value::none();
+}
+
+Value os_rmdir(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "rmdir", 1, 1)) return Value::fail();
+  Str* p = path_arg(ts, "rmdir", a[0]);
+  if (p == nullptr) return Value::fail();
+  if (::rmdir(p->s.c_str()) != 0) return raise_os_error(ts, errno, a[0]);
+  return Value::none();
+}
+
 // What a path names, for os.path (stdlib/posixpath.py): "file", "dir",
 // "other", or None when it does not exist (stat follows symlinks).
 Value os_stat_kind(ThreadState& ts, Value self, const Args& a) {
@@ -290,6 +308,8 @@ const NativeDef kOsFunctions[] = {
     {"listdir", os_listdir},
     {"remove", os_remove},
     {"unlink", os_remove},
+    {"mkdir", os_mkdir},
+    {"rmdir", os_rmdir},
     {"_stat_kind", os_stat_kind},
     {"pipe", os_pipe},
     {"read", os_read},
