@@ -76,13 +76,11 @@ class MemoTable {
     const void* key = nullptr;
     std::uint32_t index = 0;
   };
-  static std::size_t hash(const void* p) {
-    auto x = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(p));
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    return static_cast<std::size_t>(x);
-  }
+  // The address over 16 (malloc's alignment), as CPython's PyMemoTable
+  // (key >> 3): objects allocated one after another — a list's items, as
+  // a rule — land in nearby slots, so the table is walked in cache-friendly
+  // order. Linear probing resolves the collisions.
+  static std::size_t hash(const void* p) { return reinterpret_cast<std::uintptr_t>(p) >> 4; }
   void grow() {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(old.size() * 2, Slot{});

@@ -63,6 +63,32 @@ bool utf8_surrogatepass_valid(std::string_view s) {
   return true;
 }
 
+// The unpickler's stack over a vector kept at its high-water size (so a
+// push is a compare and a store, inlined into the dispatch loop); slots
+// above size() hold stale Values, which only keep garbage alive a little
+// longer.
+class ValueStack {
+ public:
+  explicit ValueStack(std::vector<Value>& slots) : slots_(slots) {}
+  std::size_t size() const { return n_; }
+  [[gnu::always_inline]] void push_back(Value v) {
+    if (n_ == slots_.size()) [[unlikely]]
+      slots_.resize(slots_.size() * 2 + 64);
+    slots_[n_++] = v;
+  }
+  void pop_back() { --n_; }
+  Value& back() { return slots_[n_ - 1]; }
+  void resize(std::size_t n) { n_ = n; }  // shrinking only
+  Value* data() { return slots_.data(); }
+  Value* begin() { return slots_.data(); }
+  Value* end() { return slots_.data() + n_; }
+  Value& operator[](std::size_t i) { return slots_[i]; }
+
+ private:
+  std::vector<Value>& slots_;
+  std::size_t n_ = 0;
+};
+
 class Unpickler {
  public:
   Unpickler(ThreadState& ts, const ErrorTypes& errors, std::string_view data, Roots* roots)
@@ -110,8 +136,8 @@ class Unpickler {
   }
 
   // The next n bytes, or nullptr with UnpicklingError raised.
-  const char* read(std::size_t n) {
-    if (!available(n)) {
+  [[gnu::always_inline]] const char* read(std::size_t n) {
+    if (n > data_.size() - pos_ && !available(n)) [[unlikely]] {
       if (!failed_) truncated();
       return nullptr;
     }
@@ -124,7 +150,7 @@ class Unpickler {
     for (int i = n - 1; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(p[i]);
     return v;
   }
-  bool read_le(int n, std::uint64_t& out) {
+  [[gnu::always_inline]] bool read_le(int n, std::uint64_t& out) {
     const char* p = read(static_cast<std::size_t>(n));
     if (p == nullptr) return false;
     out = le(p, n);
@@ -155,7 +181,7 @@ class Unpickler {
   // The stack, marks and memo
   // -------------------------------------------------------------------------
 
-  void push(Value v) { stack_.push_back(v); }
+  [[gnu::always_inline]] void push(Value v) { stack_.push_back(v); }
   // The floor of the stack: items below the innermost MARK are not ours.
   std::size_t floor() const { return marks_.empty() ? 0 : marks_.back(); }
   // CPython's Pdata_stack_underflow.
@@ -570,7 +596,7 @@ class Unpickler {
   }
   bool build_list(std::size_t start) {
     List* l = new_list(ts_, stack_.size() - start);
-    l->items.assign(stack_.begin() + static_cast<std::ptrdiff_t>(start), stack_.end());
+    l->items.assign(stack_.begin() + start, stack_.end());
     stack_.resize(start);
     push(obj(l));
     return true;
@@ -583,12 +609,12 @@ class Unpickler {
     }
     Value target = stack_[start - 1];
     if (List* l = as_list(target)) {
-      l->items.insert(l->items.end(), stack_.begin() + static_cast<std::ptrdiff_t>(start), stack_.end());
+      l->items.insert(l->items.end(), stack_.begin() + start, stack_.end());
       stack_.resize(start);
       return true;
     }
-    std::vector<Value> items(stack_.begin() + static_cast<std::ptrdiff_t>(start), stack_.end());
-    for (std::size_t i = 0; i < items.size(); ++i) {
+    std::size_t count = stack_.size() - start;
+    for (std::size_t i = 0; i < count; ++i) {
       if (call_method(ts_, target, in_.intern("append"), std::span<const Value>(&stack_[start + i], 1)).is_fail())
         return false;
     }
@@ -640,7 +666,7 @@ class Unpickler {
   Value file_;          // pickle.load's file, or Null
   std::string owned_;   // what was read from file_
   bool failed_ = false; // the file raised
-  std::vector<Value>& stack_;
+  ValueStack stack_;
   std::vector<Value>& memo_;
   std::vector<std::size_t> marks_;
   int proto_ = 0;
@@ -649,7 +675,7 @@ class Unpickler {
 
 Value Unpickler::load() {
   while (!stopped_) {
-    if (!available(1)) {
+    if (pos_ >= data_.size() && !available(1)) {
       if (failed_) return Value::fail();
       return raise(ts_, in_.types.EOFError, "Ran out of input");
     }
