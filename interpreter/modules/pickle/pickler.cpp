@@ -741,6 +741,10 @@ class Pickler {
     Value m = lookup_attr(ts_, v, in_.names.__module__);
     if (m.is_fail()) return m;
     if (!m.is_null() && !m.is_none()) return m;
+    // Builtin functions first: gilvm puts `builtins` in sys.modules only
+    // once a program imports it.
+    if (dotted.find('.') == std::string_view::npos && dict_get_cstr(in_, in_.builtins, dotted).identical(v))
+      return obj(in_.intern("builtins"));
     std::vector<std::pair<Value, Value>> mods;
     dict_for_each(in_.modules, [&](Value k, Value mod) { mods.emplace_back(k, mod); });
     for (auto& [name, mod] : mods) {
@@ -803,9 +807,17 @@ class Pickler {
     if (proto_ >= 4) {
       if (!save(modname) || !save(qual)) return false;
       op(STACK_GLOBAL);
+    } else if (std::size_t dot = dotted.rfind('.'); dot != std::string_view::npos) {
+      // Before protocol 4 GLOBAL names one level only: a nested name is
+      // getattr(parent, last name), as CPython 3.11's save_global.
+      Value parent = deep_getattr(module, dotted.substr(0, dot));
+      if (parent.is_fail()) return false;
+      roots_->first.push_back(parent);
+      Tuple* args = new_tuple(ts_, {parent, obj(in_.intern(dotted.substr(dot + 1)))});
+      roots_->first.push_back(obj(args));
+      return save_reduce(v, dict_get_cstr(in_, in_.builtins, "getattr"), obj(args), Value::null(), Value::null(),
+                         Value::null());
     } else {
-      if (dotted.find('.') != std::string_view::npos)
-        return pickling_error(v, fmt::format("it's not found as {}.{}", ms->s, qs->s));
       std::string module2 = ms->s, name2 = qs->s;
       if (proto_ < 3 && module2 == "builtins") py2_builtin_name(v, module2, name2);
       write_global_text(module2, name2);
