@@ -230,8 +230,6 @@ class Popen:
                         raise ValueError(f"bad value for {which}: {spec}")
                     child_fds.append(spec)
                 elif hasattr(spec, "fileno"):
-                    if hasattr(spec, "flush") and which != "stdin":
-                        spec.flush()
                     child_fds.append(spec.fileno())
                 else:
                     raise TypeError(f"{which} must be None, PIPE, DEVNULL, STDOUT, a file descriptor "

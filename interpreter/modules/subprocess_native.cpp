@@ -385,10 +385,12 @@ Value sp_fork_exec(ThreadState& ts, Value self, const Args& a) {
   long max_fd = ::sysconf(_SC_OPEN_MAX);
   plan.max_fd = max_fd > 0 && max_fd < 65536 ? static_cast<int>(max_fd) : 65536;
 
-  // Files the program wrote but has not flushed must reach the disk before
-  // the child reads them (and must not be duplicated into the child).
+  // CPython closes a file as soon as its last reference goes, so a child
+  // started after `open(p, "w").write(s)` reads all of s; gilvm collects
+  // later, so flush open() files first (runtime/file.h). sys.stdout is not
+  // flushed: CPython does not either, and a program that prints and then
+  // runs a child writing to the same pipe shows the same order under both.
   flush_all_files(ts.interp);
-  flush_std_streams(ts);
 
   int errpipe[2];
   if (::pipe2(errpipe, O_CLOEXEC) < 0) return raise_os_error(ts, errno);
