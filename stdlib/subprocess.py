@@ -264,7 +264,10 @@ class Popen:
         return open(fd, "r", bufsize, encoding=self.encoding or "utf-8", errors=self.errors)
 
     def __repr__(self):
-        return f"<Popen: returncode: {self.returncode} args: {self.args!r}>"
+        text = f"<{type(self).__name__}: returncode: {self.returncode} args: {self.args!r}>"
+        if len(text) > 80:  # as CPython: long command lines are cut
+            text = text[:76] + "...>"
+        return text
 
     def __enter__(self):
         return self
