@@ -241,7 +241,7 @@ struct ChildPlan {
     // Everything above 2 but the error pipe (close-on-exec anyway).
     bool done = false;
 #ifdef SYS_close_range
-    done = ::syscall(SYS_close_range, 3u, static_cast<unsigned>(p.errpipe - 1), 0u) == 0 &&
+    done = (p.errpipe == 3 || ::syscall(SYS_close_range, 3u, static_cast<unsigned>(p.errpipe - 1), 0u) == 0) &&
            ::syscall(SYS_close_range, static_cast<unsigned>(p.errpipe + 1), ~0u, 0u) == 0;
 #endif
     if (!done)
