@@ -229,11 +229,8 @@ class Popen:
                     if spec < 0:
                         raise ValueError(f"bad value for {which}: {spec}")
                     child_fds.append(spec)
-                elif hasattr(spec, "fileno"):
+                else:  # a file object (AttributeError for anything else, as CPython)
                     child_fds.append(spec.fileno())
-                else:
-                    raise TypeError(f"{which} must be None, PIPE, DEVNULL, STDOUT, a file descriptor "
-                                    f"or a file object, not {type(spec).__name__}")
             for which, fd in parent_ends:
                 setattr(self, which, self._open_pipe_end(fd, which, bufsize))
             if env is None:
@@ -396,9 +393,13 @@ class Popen:
                     pass
                 if not input:
                     self._close_quietly(self.stdin)
-            if input is not None and self.text_mode and isinstance(input, str):
-                input = input.encode(self.encoding or "utf-8", self.errors or "strict")
-            self._input = input if input is not None else b""
+            self._input = b""
+            if self.stdin and input:  # without a stdin pipe, input is ignored (as CPython)
+                if self.text_mode:
+                    input = input.encode(self.encoding or "utf-8", self.errors or "strict")
+                if not isinstance(input, bytes):
+                    raise TypeError(f"memoryview: a bytes-like object is required, not '{type(input).__name__}'")
+                self._input = input
             self._input_offset = 0
         while True:
             in_fd = self.stdin.fileno() if self.stdin and not self.stdin.closed else -1
