@@ -303,14 +303,21 @@ class Popen:
         return self.returncode
 
     def _wait(self, timeout):
-        with self._waitpid_lock:  # one waitpid per child at a time, as CPython
+        # One waitpid per child at a time (as CPython): a second thread
+        # waits for the lock, then finds returncode set.
+        endtime = None if timeout is None else time.monotonic() + timeout
+        if not self._waitpid_lock.acquire(True, -1 if timeout is None else timeout):
+            raise TimeoutExpired(self.args, timeout)
+        try:
             if self.returncode is not None:
                 return self.returncode
-            rc = _subprocess.wait(self.pid, timeout)
+            rc = _subprocess.wait(self.pid, _remaining(endtime))
             if rc is None:
                 raise TimeoutExpired(self.args, timeout)
             self.returncode = rc
             return rc
+        finally:
+            self._waitpid_lock.release()
 
     def wait(self, timeout=None):
         """Waits for the child to exit; returns returncode. The GIL is
