@@ -16,10 +16,11 @@
 # Not supported (refused with a clear error): preexec_fn, pass_fds, user,
 # group, extra_groups, umask, process_group, pipesize. Every child is reaped:
 # wait(), communicate(), run(), call() and leaving a `with Popen(...)` block
-# all wait for it; on Ctrl-C, run() and call() kill it and reap it.
+# all wait for it; on Ctrl-C, run() and call() kill it and reap it. A Popen
+# that is dropped without a wait stays a zombie until the program exits:
+# gilvm has no __del__, with which CPython reaps it at a later Popen.
 
 import os
-import sys
 import time
 import _thread
 import _subprocess
@@ -126,10 +127,9 @@ def _exec_candidates(executable, env):
     child may not call execvpe, which allocates)."""
     if "/" in executable:
         return [executable]
-    if env is not None and "PATH" in env:
-        path = env["PATH"]
-    else:
-        path = os.environ.get("PATH", "/bin:/usr/bin")
+    # os.get_exec_path(env): the PATH of the child's environment, else
+    # os.defpath.
+    path = (os.environ if env is None else env).get("PATH", "/bin:/usr/bin")
     return [os.path.join(d, executable) for d in path.split(":")]
 
 

@@ -9,6 +9,18 @@ env = dict(os.environ)
 env["GREETING"] = "hello"
 print(subprocess.check_output(["sh", "-c", "echo $GREETING"], env=env))
 # expect: b'hello\n'
+# The program is looked for on env's PATH; without one, in /bin:/usr/bin
+# (os.defpath), not on the parent's PATH.
+saved = os.environ["PATH"]
+os.environ["PATH"] = "/nonexistent"
+print(subprocess.run(["echo", "found"], env={}, capture_output=True).stdout)
+# expect: b'found\n'
+try:
+    subprocess.run(["echo"], env={"PATH": "/nonexistent"})
+except FileNotFoundError as e:
+    print(e)
+# expect: [Errno 2] No such file or directory: 'echo'
+os.environ["PATH"] = saved
 PRINT_CWD = "import os; print(os.getcwd())"
 os.mkdir("sub")
 here = subprocess.check_output([sys.executable, "-c", PRINT_CWD], text=True).strip()
