@@ -280,7 +280,7 @@ ssize_t read_child_report(int fd, ChildError& e) {
 // ---------------------------------------------------------------------------
 
 // A str or bytes argument as C text (os.fsencode's job in CPython).
-bool text_arg(ThreadState& ts, Value v, const char* what, std::string& out) {
+bool text_arg(ThreadState& ts, Value v, std::string& out) {
   if (Str* s = as_str(v)) {
     out = s->s;
   } else if (Bytes* b = as_bytes(v)) {
@@ -291,20 +291,19 @@ bool text_arg(ThreadState& ts, Value v, const char* what, std::string& out) {
     return false;
   }
   if (out.find('\0') != std::string::npos) {
-    raise_fmt(ts, ts.interp.types.ValueError, "embedded null byte");
+    raise(ts, ts.interp.types.ValueError, "embedded null byte");
     return false;
   }
-  (void)what;
   return true;
 }
 
 // A list or tuple of str/bytes as C strings.
-bool text_list_arg(ThreadState& ts, Value v, const char* what, std::vector<std::string>& out) {
+bool text_list_arg(ThreadState& ts, Value v, std::vector<std::string>& out) {
   std::vector<Value> items;
   if (!collect(ts, v, items)) return false;
   for (Value item : items) {
     std::string s;
-    if (!text_arg(ts, item, what, s)) return false;
+    if (!text_arg(ts, item, s)) return false;
     out.push_back(std::move(s));
   }
   return true;
@@ -344,15 +343,15 @@ bool pid_arg(ThreadState& ts, Value v, pid_t& out) {
 Value sp_fork_exec(ThreadState& ts, Value self, const Args& a) {
   if (!check_args(ts, a, "fork_exec", 10, 10)) return Value::fail();
   std::vector<std::string> exec_list, argv, envp;
-  if (!text_list_arg(ts, a[0], "executable", exec_list)) return Value::fail();
-  if (!text_list_arg(ts, a[1], "args", argv)) return Value::fail();
+  if (!text_list_arg(ts, a[0], exec_list)) return Value::fail();
+  if (!text_list_arg(ts, a[1], argv)) return Value::fail();
   if (!a[2].is_none()) {
     Dict* env = as_dict(a[2]);
     if (env == nullptr) return raise(ts, ts.interp.types.TypeError, "env must be a dict");
     bool ok = true;
     dict_for_each(env, [&](Value k, Value v) {
       std::string key, value;
-      if (!ok || !text_arg(ts, k, "env", key) || !text_arg(ts, v, "env", value)) {
+      if (!ok || !text_arg(ts, k, key) || !text_arg(ts, v, value)) {
         ok = false;
         return;
       }
@@ -366,7 +365,7 @@ Value sp_fork_exec(ThreadState& ts, Value self, const Args& a) {
     if (!ok) return Value::fail();
   }
   std::string cwd;
-  if (!a[3].is_none() && !text_arg(ts, a[3], "cwd", cwd)) return Value::fail();
+  if (!a[3].is_none() && !text_arg(ts, a[3], cwd)) return Value::fail();
   ChildPlan plan;
   for (int i = 0; i < 3; ++i)
     if (!to_c_int(ts, a[4 + i], plan.fds[i])) return Value::fail();
