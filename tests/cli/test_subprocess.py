@@ -4,10 +4,10 @@ test can see:
 
   * --gil-stats and gil.stats() show the parent blocked in "child process"
     while it waits, and another thread runs meanwhile;
-  * Ctrl-C (SIGINT to gilvm alone, not to the child) while run(), call() or
-    check_output() waits raises KeyboardInterrupt promptly (status 130), and
-    the child is killed and reaped: no zombie while gilvm runs on, no
-    orphan after it exits.
+  * Ctrl-C (SIGINT to gilvm alone, not to the child; or, as at a terminal,
+    to both) while run(), call() or check_output() waits raises
+    KeyboardInterrupt promptly (status 130), and the child is killed and
+    reaped: no zombie while gilvm runs on, no orphan after it exits.
 
     python3 tests/cli/test_subprocess.py build/gilvm
 
@@ -107,12 +107,17 @@ WAYS = {
 
 
 def test_ctrl_c(tmp):
-    for way, code in WAYS.items():
+    ways = [(way, code, False) for way, code in WAYS.items()]
+    # As at a terminal: the SIGINT goes to the whole process group, so the
+    # child gets it too and ends; gilvm reaps it.
+    ways.append(("run() (SIGINT to the process group)", WAYS["run()"], True))
+    for way, code, group in ways:
         pidfile = os.path.join(tmp, "child.pid")
         if os.path.exists(pidfile):
             os.remove(pidfile)
         proc = subprocess.Popen([GILVM, "-c", CTRL_C.replace("WAIT", code)], cwd=tmp, env=gilvm_env(),
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                start_new_session=group)
         deadline = time.monotonic() + 30
         while not (os.path.exists(pidfile) and os.path.getsize(pidfile) > 0) and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -126,7 +131,10 @@ def test_ctrl_c(tmp):
             continue
         time.sleep(0.1)
         sent = time.monotonic()
-        proc.send_signal(signal.SIGINT)  # to gilvm only: the child does not get it
+        if group:
+            os.killpg(proc.pid, signal.SIGINT)
+        else:
+            proc.send_signal(signal.SIGINT)  # to gilvm only: the child does not get it
         try:
             out, err = proc.communicate(timeout=20)
         except subprocess.TimeoutExpired:
