@@ -12,7 +12,7 @@
 //                           -> (offset, out, err, stdin_done, out_eof,
 //                               err_eof, timed_out)
 //
-// Starting a child. gilvm is multi-threaded, so between fork() and exec the
+// Starting a child. gilvm is multi-threaded, so between fork and exec the
 // child may only make async-signal-safe calls: another thread may have held
 // the malloc lock at the moment of the fork. Everything the child needs
 // (argv, envp, the candidate program paths, the fds) is therefore built as
@@ -20,10 +20,19 @@
 // sigprocmask, setsid, dup/dup2, fcntl, close, chdir, execve, write and
 // _exit. The PATH search is done by hand (exec_list holds every candidate,
 // computed in Python from PATH, as CPython does) because execvpe may
-// allocate. All signals are blocked in the parent across fork() so that no
-// gilvm handler runs in the child; the child then resets what gilvm changed
-// to the default (SIGPIPE is ignored and SIGINT caught by the command line;
-// the threads block SIGINT) and unblocks everything before exec.
+// allocate.
+//
+// The child is made with vfork(), as CPython 3.10+ does on Linux when no
+// preexec_fn is given: it borrows the parent's memory instead of copying
+// its page tables, so starting a child costs the same with a 10 MB or a
+// 10 GB heap. The calling thread is suspended until the child has exec'd
+// or exited (other threads run on). The child writes nothing but its own
+// stack frame and the error pipe. All signals are blocked in the parent
+// across vfork() so that no handler runs in the child on the borrowed
+// memory; the child sets every caught signal back to its default, also
+// SIGPIPE, which the command line ignores (and an ignored signal stays
+// ignored across exec), then unblocks everything (threads block SIGINT)
+// before exec.
 //
 // Errors in the child (chdir or exec failing) travel to the parent through
 // a close-on-exec pipe, as in CPython: a successful exec closes it, so the
@@ -206,14 +215,21 @@ struct ChildPlan {
   int max_fd = 1024;             // for closing fds without close_range
 };
 
-// The child between fork and exec. Only async-signal-safe calls.
+// The child between vfork and exec. Only async-signal-safe calls, and no
+// writes but to its own locals: the memory is the parent's.
 [[noreturn]] void child_exec(const ChildPlan& p) {
-  // Signals: back to the defaults a fresh program expects.
+  // Signals: back to the defaults a fresh program expects. A handler must
+  // not run here (it would run gilvm code on the parent's memory), so every
+  // caught signal goes back to SIG_DFL before the mask is lifted; SIGPIPE
+  // and SIGXFSZ are reset from "ignored" as CPython's restore_signals does.
   struct sigaction dfl {};
   dfl.sa_handler = SIG_DFL;
-  ::sigaction(SIGPIPE, &dfl, nullptr);
-  ::sigaction(SIGINT, &dfl, nullptr);
-  ::sigaction(SIGXFSZ, &dfl, nullptr);
+  for (int sig = 1; sig < NSIG; ++sig) {
+    struct sigaction now {};
+    if (::sigaction(sig, nullptr, &now) != 0) continue;  // not a valid signal (32, 33: libc's)
+    bool caught = now.sa_handler != SIG_DFL && now.sa_handler != SIG_IGN;
+    if (caught || sig == SIGPIPE || sig == SIGXFSZ) ::sigaction(sig, &dfl, nullptr);
+  }
   sigset_t none;
   sigemptyset(&none);
   ::sigprocmask(SIG_SETMASK, &none, nullptr);
@@ -405,31 +421,35 @@ Value sp_fork_exec(ThreadState& ts, Value self, const Args& a) {
   }
   plan.errpipe = errpipe[1];
 
-  sigset_t all, old;
-  sigfillset(&all);
-  ::pthread_sigmask(SIG_BLOCK, &all, &old);
-  pid_t pid = ::fork();
-  if (pid == 0) child_exec(plan);
-  int fork_err = errno;
-  ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
-  ::close(errpipe[1]);
-  if (pid < 0) {
-    ::close(errpipe[0]);
-    return raise_os_error(ts, fork_err);
-  }
-
+  pid_t pid;
+  int fork_err = 0;
   ChildError report{};
-  ssize_t got;
+  ssize_t got = 0;
   {
-    ReleaseGil released(ts, kInChild);  // until the child has exec'd (or failed to)
-    got = read_child_report(errpipe[0], report);
-    ::close(errpipe[0]);
-    if (got > 0) {  // it failed and exits at once: reap it
-      int st;
-      while (::waitpid(pid, &st, 0) < 0 && errno == EINTR) {
+    // This thread is suspended until the child has exec'd (or failed to):
+    // other threads run meanwhile. Only `plan`, plain data, is read.
+    ReleaseGil released(ts, kInChild);
+    sigset_t all, old;
+    sigfillset(&all);
+    ::pthread_sigmask(SIG_BLOCK, &all, &old);
+    pid = ::vfork();
+    if (pid == 0) child_exec(plan);
+    fork_err = errno;
+    ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
+    ::close(errpipe[1]);
+    if (pid < 0) {
+      ::close(errpipe[0]);
+    } else {
+      got = read_child_report(errpipe[0], report);
+      ::close(errpipe[0]);
+      if (got > 0) {  // it failed and exits at once: reap it
+        int st;
+        while (::waitpid(pid, &st, 0) < 0 && errno == EINTR) {
+        }
       }
     }
   }
+  if (pid < 0) return raise_os_error(ts, fork_err);
   if (got == 0) return Value::from_int(pid);
   if (got != static_cast<ssize_t>(sizeof report))
     return raise(ts, ts.interp.types.RuntimeError, "bad exception data from child");
