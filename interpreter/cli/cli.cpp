@@ -358,10 +358,25 @@ Value run_module_as_main(ThreadState& ts, const std::string& name, std::optional
   return Value::none();
 }
 
+// sys.executable: the absolute path of the running binary, as CPython
+// gives it, so that subprocess.run([sys.executable, ...]) works from any
+// directory. /proc/self/exe names the binary itself; argv[0] is the
+// fallback where /proc is missing.
+std::string executable_path(const char* argv0) {
+  char buf[4096];
+  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n > 0) return std::string(buf, static_cast<std::size_t>(n));
+  char* real = ::realpath(argv0, nullptr);
+  if (real == nullptr) return argv0;
+  std::string out = real;
+  std::free(real);
+  return out;
+}
+
 int run(Options& o, const char* argv0) {
   Interpreter interp;
   interp.config = o.config;
-  interp.config.executable = argv0;
+  interp.config.executable = executable_path(argv0);
   switch (o.source) {
     case Source::Command: interp.config.argv = {"-c"}; break;
     case Source::Module: interp.config.argv = {o.target}; break;
