@@ -24,6 +24,7 @@ constexpr NativeModule kModules[] = {
     {"socket", init_socket_module},
     {"gil", init_gil_module},
     {"pickle", init_pickle_module},
+    {"mmap", init_mmap_module},
     {"io", init_io_module},  // declared in runtime/file.h with the file type
 };
 

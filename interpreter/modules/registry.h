@@ -33,5 +33,6 @@ bool init_os_module(ThreadState& ts, Dict* d);      // modules/os.cpp
 bool init_socket_module(ThreadState& ts, Dict* d);  // modules/socket.cpp
 bool init_gil_module(ThreadState& ts, Dict* d);     // modules/gil.cpp
 bool init_pickle_module(ThreadState& ts, Dict* d);  // modules/pickle/module.cpp
+bool init_mmap_module(ThreadState& ts, Dict* d);    // modules/mmap.cpp
 
 }  // namespace gilvm
