@@ -8,11 +8,15 @@
 // _Pickler_CommitFrame. save() checks for an opcode boundary past 64 KiB
 // after every value, which is where CPython cuts its frames.
 //
-// The memo maps an object's address to its index. It holds no references:
-// every memoized object is reachable from the value being pickled, except
-// the results of __reduce__ / __getstate__ calls, which are kept in
-// Roots::first until the pickle is done (CPython's memo holds a reference
-// for the same reason: an address must not be reused while it is a key).
+// The memo maps an object's address to its index. An address must not be
+// reused while it is a key (CPython's memo holds a reference for that
+// reason). Until the pickler first calls Python code, nothing can change
+// the value being pickled, so every memoized object stays reachable from
+// it and the memo holds nothing. Before the first call (a __reduce__, an
+// import, a __getstate__...) pin_memo() puts every memoized object in
+// Roots::first, and from then on each newly memoized one too, so that code
+// which empties a container being pickled cannot free an object whose
+// address is a memo key. Results of those calls are kept there as well.
 
 #include <cmath>
 #include <cstring>
@@ -61,6 +65,11 @@ class MemoTable {
       if (slots_[i].key == key) return slots_[i].index;
       if (slots_[i].key == nullptr) return -1;
     }
+  }
+  template <class F>
+  void for_each_key(F&& f) const {
+    for (const Slot& s : slots_)
+      if (s.key != nullptr) f(s.key);
   }
   void put(const void* key, std::uint32_t index) {
     if ((used_ + 1) * 3 >= slots_.size() * 2) grow();
@@ -202,7 +211,10 @@ class Pickler {
 
   // Records the object just pushed as the next memo index.
   void memoize(const void* key) {
-    if (key != nullptr) memo_.put(key, next_memo_);
+    if (key != nullptr) {
+      memo_.put(key, next_memo_);
+      if (pinned_ && !is_tag(key)) roots_->first.push_back(obj(static_cast<Object*>(const_cast<void*>(key))));
+    }
     std::uint32_t idx = next_memo_++;
     if (proto_ >= 4) {
       op(MEMOIZE);
@@ -220,6 +232,18 @@ class Pickler {
       write(fmt::format("p{}\n", idx));
     }
   }
+  static bool is_tag(const void* key) {
+    return key == &kCodecsEncodeKey || key == &kLatin1Key || key == &kReconstructorKey;
+  }
+  // Called before the pickler runs Python code (see the file comment).
+  void pin_memo() {
+    if (pinned_) return;
+    pinned_ = true;
+    memo_.for_each_key([&](const void* key) {
+      if (!is_tag(key)) roots_->first.push_back(obj(static_cast<Object*>(const_cast<void*>(key))));
+    });
+  }
+
   void write_get(std::int64_t idx) {
     if (proto_ >= 1) {
       if (idx < 256) {
@@ -380,8 +404,13 @@ class Pickler {
       case Kind::Native: return save_global(v, nullptr);
       default: break;
     }
-    if (++depth_ > std::min(in_.recursion_limit, kMaxDepth)) {
-      --depth_;
+    // CPython's recursion check counts one level per save() and another
+    // for the items of a list or dict, on top of the Python frames: the
+    // same depth of nesting fails in both.
+    int units = o->kind == Kind::List || o->kind == Kind::Dict ? 2 : 1;
+    depth_ += units;
+    if (depth_ + ts_.depth + 1 > std::min(in_.recursion_limit, kMaxDepth)) {
+      depth_ -= units;
       raise(ts_, in_.types.RecursionError, "maximum recursion depth exceeded while pickling an object");
       return false;
     }
@@ -397,7 +426,7 @@ class Pickler {
       case Kind::Range: ok = save_range(v); break;
       default: ok = cannot_pickle(v); break;
     }
-    --depth_;
+    depth_ -= units;
     return ok;
   }
 
@@ -793,6 +822,7 @@ class Pickler {
       raise(ts_, in_.types.TypeError, "__module__ must be a string");
       return false;
     }
+    pin_memo();  // importing runs the module's code
     Value module = import_module(ts_, ms->s);
     if (module.is_fail()) {
       (void)take_exception(ts_);
@@ -894,6 +924,7 @@ class Pickler {
   }
 
   bool save_instance(Value v) {
+    pin_memo();  // __reduce__, __getstate__... may run
     Type* t = type_of(ts_, v);
     Value reduced = Value::null();
     if (Value m = user_method(t, "__reduce_ex__"); !m.is_null()) {
@@ -1021,6 +1052,7 @@ class Pickler {
   // then list items, dict items and the state.
   bool finish_reduce(Value v, Value state, Value listitems, Value dictitems) {
     if (!refetch_if_memoized(v.as_obj(), 1, false)) memoize(v.as_obj());
+    if (!listitems.is_null() || !dictitems.is_null()) pin_memo();  // iterators may be generators
     if (!listitems.is_null()) {
       std::vector<Value> items;
       if (!collect(ts_, listitems, items)) return false;
@@ -1065,6 +1097,7 @@ class Pickler {
   MemoTable memo_;
   std::uint32_t next_memo_ = 0;
   int depth_ = 0;
+  bool pinned_ = false;  // memoized objects are kept in roots_ (pin_memo)
 };
 
 }  // namespace
