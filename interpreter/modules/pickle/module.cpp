@@ -85,7 +85,8 @@ Value p_dump(ThreadState& ts, Value self, const Args& a) {
   Value o = a.npos > 0 ? a[0] : kwarg(a, "obj");
   Value file = a.npos > 1 ? a[1] : kwarg(a, "file");
   if (o.is_null() || file.is_null())
-    return raise_fmt(ts, ts.interp.types.TypeError, "dump() missing required argument '{}'", o.is_null() ? "obj" : "file");
+    return raise_fmt(ts, ts.interp.types.TypeError, "dump() missing required argument '{}' (pos {})",
+                     o.is_null() ? "obj" : "file", o.is_null() ? 1 : 2);
   int proto;
   if (!protocol_arg(ts, a.npos > 2 ? a[2] : kwarg(a, "protocol"), proto)) return Value::fail();
   if (!no_buffers(ts, a, "buffer_callback")) return Value::fail();
@@ -107,13 +108,11 @@ Value p_loads(ThreadState& ts, Value self, const Args& a) {
   if (a.npos != 1)
     return raise_fmt(ts, ts.interp.types.TypeError, "loads() takes exactly 1 positional argument ({} given)", a.npos);
   if (!no_buffers(ts, a, "buffers")) return Value::fail();
-  std::string_view data;
-  if (Bytes* b = as_bytes(a[0])) data = b->s;
-  else if (Str* s = as_str(a[0])) data = s->s;  // CPython accepts str only if ASCII; gilvm its UTF-8 bytes
-  else
+  Bytes* b = as_bytes(a[0]);
+  if (b == nullptr)
     return raise_fmt(ts, ts.interp.types.TypeError, "a bytes-like object is required, not '{}'", type_name(ts, a[0]));
   TempRoot keep(ts, a[0]);
-  return pickle::load_value(ts, errors_of(self), data);
+  return pickle::load_value(ts, errors_of(self), b->s);
 }
 
 // load(file, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=())
