@@ -13,6 +13,8 @@
 // prot lacks PROT_WRITE is read-only, and every write path checks that
 // first ("mmap can't modify a readonly memory map.").
 //
+// Not there: resize() and madvise().
+//
 // The sequence protocol follows CPython: m[i] is an int, m[i:j:k] bytes,
 // assignment takes an int in range(256) or bytes of exactly the slice's
 // length; iteration yields 1-byte bytes, and `in` finds only those.
@@ -439,6 +441,22 @@ Value m_tell(ThreadState& ts, Value self, const Args& a) {
   return Value::from_int(static_cast<std::int64_t>(m->pos));
 }
 
+// move(dest, src, count): memmove within the map.
+Value m_move(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "move", 3, 3)) return Value::fail();
+  MmapObj* m = writable_mmap(ts, self);
+  if (m == nullptr) return Value::fail();
+  std::int64_t dest, src, count;
+  if (!opt_int(ts, a, 0, dest, 0) || !opt_int(ts, a, 1, src, 0) || !opt_int(ts, a, 2, count, 0) ||
+      !still_open(ts, m))
+    return Value::fail();
+  auto size = static_cast<std::int64_t>(m->size);
+  if (dest < 0 || src < 0 || count < 0 || size - dest < count || size - src < count)
+    return raise(ts, ts.interp.types.ValueError, "source, destination, or count out of range");
+  std::memmove(m->data + dest, m->data + src, static_cast<std::size_t>(count));
+  return Value::none();
+}
+
 // find(sub[, start[, end]]) / rfind: start defaults to the position.
 Value find_method(ThreadState& ts, Value self, const Args& a, const char* name, bool reverse) {
   if (!check_args(ts, a, name, 1, 3)) return Value::fail();
@@ -540,7 +558,7 @@ const NativeDef kMmapMethods[] = {
     {"read_byte", m_read_byte}, {"readline", m_readline},   {"write", m_write},
     {"write_byte", m_write_byte}, {"seek", m_seek},         {"tell", m_tell},
     {"find", m_find},           {"rfind", m_rfind},         {"size", m_size},
-    {"flush", m_flush},         {"close", m_close},
+    {"flush", m_flush},         {"close", m_close},         {"move", m_move},
 };
 
 struct IntConstant {

@@ -20,6 +20,12 @@ print(b"t" in m, b"two" in m, b"q" in m, 116 in m, list(m)[:3])
 m.seek(5)
 m.write_byte(33)
 print(m[:8], m.tell())
+m.move(0, 4, 4)
+print(m[:8])
+try:
+    m.move(14, 0, 4)
+except ValueError as e:
+    print("ValueError", e)
 m.close()
 
 # The output:
@@ -31,3 +37,5 @@ m.close()
 # expect: b'one\n' b'two\n' b'three\x00z\x00'
 # expect: True False False False [b'o', b'n', b'e']
 # expect: b'one\nt!o\n' 6
+# expect: b't!o\nt!o\n'
+# expect: ValueError source, destination, or count out of range
