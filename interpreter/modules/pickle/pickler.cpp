@@ -424,6 +424,10 @@ class Pickler {
       case Kind::Exception: ok = save_instance(v); break;
       case Kind::BoundMethod: ok = save_method(static_cast<BoundMethod*>(o)); break;
       case Kind::Range: ok = save_range(v); break;
+      case Kind::Slice: ok = save_slice(static_cast<Slice*>(o)); break;
+      case Kind::Singleton:  // Ellipsis, NotImplemented: by name, as their __reduce__
+        ok = save_global(v, in_.intern(static_cast<Singleton*>(o)->repr));
+        break;
       default: ok = cannot_pickle(v); break;
     }
     depth_ -= units;
@@ -1030,6 +1034,14 @@ class Pickler {
     Tuple* args = new_tuple(ts_, {Value::from_int(r->start), Value::from_int(r->stop), Value::from_int(r->step)});
     roots_->first.push_back(obj(args));
     return save_reduce(v, obj(in_.types.range), obj(args), Value::null(), Value::null(), Value::null());
+  }
+
+  // slice(start, stop, step), as slice.__reduce__.
+  bool save_slice(Slice* sl) {
+    auto part = [](Value x) { return x.is_null() ? Value::none() : x; };
+    Tuple* args = new_tuple(ts_, {part(sl->start), part(sl->stop), part(sl->step)});
+    roots_->first.push_back(obj(args));
+    return save_reduce(obj(sl), obj(in_.types.slice), obj(args), Value::null(), Value::null(), Value::null());
   }
 
   // save_reduce for (callable, args, state, listitems, dictitems).
