@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "modules/pickle/memo.h"
 #include "modules/pickle/opcodes.h"
 #include "modules/pickle/pickle.h"
 #include "runtime/file.h"
@@ -54,53 +55,6 @@ const char kCodecsEncodeKey = 0;
 const char kLatin1Key = 0;
 const char kReconstructorKey = 0;  // copyreg._reconstructor (protocols 0-1)
 
-// Object address -> memo index, open addressing with linear probing.
-class MemoTable {
- public:
-  MemoTable() : slots_(64) {}
-  // The index, or -1.
-  std::int64_t get(const void* key) const {
-    std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash(key) & mask;; i = (i + 1) & mask) {
-      if (slots_[i].key == key) return slots_[i].index;
-      if (slots_[i].key == nullptr) return -1;
-    }
-  }
-  template <class F>
-  void for_each_key(F&& f) const {
-    for (const Slot& s : slots_)
-      if (s.key != nullptr) f(s.key);
-  }
-  void put(const void* key, std::uint32_t index) {
-    if ((used_ + 1) * 3 >= slots_.size() * 2) grow();
-    std::size_t mask = slots_.size() - 1;
-    std::size_t i = hash(key) & mask;
-    while (slots_[i].key != nullptr && slots_[i].key != key) i = (i + 1) & mask;
-    if (slots_[i].key == nullptr) ++used_;
-    slots_[i] = {key, index};
-  }
-
- private:
-  struct Slot {
-    const void* key = nullptr;
-    std::uint32_t index = 0;
-  };
-  // The address over 16 (malloc's alignment), as CPython's PyMemoTable
-  // (key >> 3): objects allocated one after another — a list's items, as
-  // a rule — land in nearby slots, so the table is walked in cache-friendly
-  // order. Linear probing resolves the collisions.
-  static std::size_t hash(const void* p) { return reinterpret_cast<std::uintptr_t>(p) >> 4; }
-  void grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.size() * 2, Slot{});
-    used_ = 0;
-    for (const Slot& s : old)
-      if (s.key != nullptr) put(s.key, s.index);
-  }
-  std::vector<Slot> slots_;
-  std::size_t used_ = 0;
-};
-
 // Python 2 names of builtins, for GLOBAL at protocols 0-2 (fix_imports;
 // Lib/_compat_pickle.py REVERSE_NAME_MAPPING).
 struct NameMap {
@@ -126,8 +80,9 @@ constexpr const char* kPy2Exceptions[] = {
 
 class Pickler {
  public:
-  Pickler(ThreadState& ts, const ErrorTypes& errors, int protocol, Roots* roots)
-      : ts_(ts), in_(ts.interp), errors_(errors), proto_(protocol), roots_(roots) {}
+  Pickler(ThreadState& ts, const ErrorTypes& errors, int protocol, Roots* roots, PickleMemo& memo)
+      : ts_(ts), in_(ts.interp), errors_(errors), proto_(protocol), roots_(roots), memo_(memo.table),
+        next_memo_(memo.next), pinned_(memo.pinned) {}
 
   bool dump(Value v) {
     if (proto_ >= 2) {
@@ -1106,10 +1061,10 @@ class Pickler {
   std::size_t len_ = 0;
   bool framing_ = false;
   std::size_t frame_start_ = kNoFrame;
-  MemoTable memo_;
-  std::uint32_t next_memo_ = 0;
+  MemoTable& memo_;
+  std::uint32_t& next_memo_;
   int depth_ = 0;
-  bool pinned_ = false;  // memoized objects are kept in roots_ (pin_memo)
+  bool& pinned_;  // memoized objects are kept in roots_ (pin_memo)
 };
 
 }  // namespace
@@ -1117,7 +1072,13 @@ class Pickler {
 bool dump_value(ThreadState& ts, const ErrorTypes& errors, Value v, int protocol, std::string& out) {
   Roots* roots = ts.interp.heap.make<Roots>(errors.roots);
   TempRoot keep(ts, obj(roots));
-  Pickler p(ts, errors, protocol, roots);
+  PickleMemo memo;
+  return dump_value_with_memo(ts, errors, v, protocol, out, roots, memo);
+}
+
+bool dump_value_with_memo(ThreadState& ts, const ErrorTypes& errors, Value v, int protocol, std::string& out,
+                          Roots* roots, PickleMemo& memo) {
+  Pickler p(ts, errors, protocol, roots, memo);
   if (!p.dump(v)) return false;
   out = p.take();
   return true;
