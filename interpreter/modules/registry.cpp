@@ -25,6 +25,7 @@ constexpr NativeModule kModules[] = {
     {"gil", init_gil_module},
     {"pickle", init_pickle_module},
     {"_subprocess", init_subprocess_module},
+    {"mmap", init_mmap_module},
     {"io", init_io_module},  // declared in runtime/file.h with the file type
 };
 
