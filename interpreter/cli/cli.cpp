@@ -97,6 +97,20 @@ std::string set_switch_interval(Options& o, const std::string& v) {
   return "";
 }
 
+std::string set_sched(Options& o, const std::string& v) {
+  constexpr std::string_view kPrefix = "seed:";
+  std::string_view rest(v);
+  if (rest.substr(0, kPrefix.size()) != kPrefix) return "--sched expects seed:N, not '" + v + "'";
+  rest.remove_prefix(kPrefix.size());
+  char* end = nullptr;
+  std::string digits(rest);
+  unsigned long long n = std::strtoull(digits.c_str(), &end, 10);
+  if (digits.empty() || digits[0] == '-' || *end != '\0') return "--sched expects seed:N with N a number >= 0, not '" + v + "'";
+  o.config.gil_mode = GilMode::Seeded;
+  o.config.sched_seed = n;
+  return "";
+}
+
 // The options, in --help's order. To add one: a row here (and its field in
 // Options or Config).
 const OptionSpec kOptions[] = {
@@ -112,6 +126,8 @@ const OptionSpec kOptions[] = {
      set_x_option},
     {"--gil", "MODE", "the GIL's scheduling: interval (default; CPython 3.2+: a waiting\nthread asks the holder to drop it after the switch interval, and\ngets it) or legacy (CPython 2: the holder releases and at once\nretakes it about every 100 instructions, with no hand-off) or off\n(no GIL and no accounting, for one-thread programs only: it\nmeasures what the GIL costs; starting a thread raises RuntimeError)",
      set_gil_mode},
+    {"--sched", "seed:N", "reproducible interleavings: the GIL passes from thread to thread\nafter a pseudo-random number of ticks (loop back edges and calls)\ndrawn from seed N, and lock, queue, event and join waits hand it\nover deterministically, so the same seed gives the same\ninterleaving and output; sleeps, timeouts and real IO still\ndepend on time (replaces --gil and --switch-interval)",
+     set_sched},
     {"--switch-interval", "SECONDS", "the GIL's switch interval (default 0.005, as sys.setswitchinterval)",
      set_switch_interval},
     {"--gil-stats", nullptr, "at exit, print the GIL's statistics to stderr: per thread, time\nrunning, waiting for the GIL and blocked; switches; a verdict",
