@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -23,6 +24,7 @@
 #include "cli/repl.h"
 #include "compiler/compiler.h"
 #include "compiler/disasm.h"
+#include "debug/stepper.h"
 #include "front/parser.h"
 #include "modules/registry.h"
 #include "runtime/file.h"
@@ -116,7 +118,7 @@ std::string set_sched(Options& o, const std::string& v) {
 const OptionSpec kOptions[] = {
     {"-c", "cmd", "program passed in as string (terminates option list)",
      [](Options& o, const std::string& v) { o.source = Source::Command; o.target = v; return std::string(); }, true},
-    {"-m", "mod", "run library module as a script (terminates option list);\n-m dis FILE prints FILE's bytecode",
+    {"-m", "mod", "run library module as a script (terminates option list);\n-m dis FILE prints FILE's bytecode;\n-m step FILE [arg] ... runs FILE under the step debugger (s, n,\nsi, c, b, l, dis, stack, locals, p, w, threads, t, gil, switch, q;\n`help` inside lists them), threads under the seeded scheduler\n(seed 0, or --sched=seed:N); recognised before any module lookup",
      [](Options& o, const std::string& v) { o.source = Source::Module; o.target = v; return std::string(); }, true},
     {"-i", nullptr, "inspect interactively after running script or command;\nforces a prompt even if stdin is not a terminal",
      [](Options& o, const std::string&) { o.inspect = true; return std::string(); }},
@@ -374,6 +376,14 @@ Value run_module_as_main(ThreadState& ts, const std::string& name, std::optional
   return Value::none();
 }
 
+// gilvm FILE: runs FILE as __main__; sets `status` when it cannot be read.
+Value run_script(ThreadState& ts, const std::string& path, std::optional<int>& status) {
+  std::string src;
+  if (read_file(path, src)) return run_main_source(ts, src, path);
+  status = cannot_open(path);
+  return Value::none();
+}
+
 int run(Options& o, const char* argv0) {
   Interpreter interp;
   interp.config = o.config;
@@ -387,6 +397,18 @@ int run(Options& o, const char* argv0) {
   }
   interp.config.argv.insert(interp.config.argv.end(), o.args.begin(), o.args.end());
   interp.config.path = {o.source == Source::Script ? dir_of(o.target) : std::string()};
+  const bool stepping = o.source == Source::Module && o.target == "step";
+  if (stepping) {
+    // gilvm -m step FILE args: sys.argv is FILE args, as under pdb; the
+    // seeded scheduler so that hand-offs do not depend on pauses.
+    if (o.args.empty()) {
+      std::cerr << "usage: gilvm -m step FILE [arg] ...\n";
+      return 2;
+    }
+    interp.config.argv = o.args;
+    interp.config.path = {dir_of(o.args[0])};
+    if (interp.config.gil_mode != GilMode::Off) interp.config.gil_mode = GilMode::Seeded;
+  }
   interp.heap.set_stress(interp.config.gc_stress);
   interp.configure_gil();
   if (!interp.config.gil_trace.empty() || !interp.config.gil_timeline.empty()) {
@@ -397,6 +419,9 @@ int run(Options& o, const char* argv0) {
     }
   }
 
+  // The step debugger stays attached until every thread has ended.
+  std::unique_ptr<debug::Stepper> stepper;
+  if (stepping) stepper = std::make_unique<debug::Stepper>(interp);
   ThreadState ts(interp);
   ts.is_main = true;
   set_current_thread(&ts);
@@ -416,19 +441,16 @@ int run(Options& o, const char* argv0) {
       result = run_main_source(ts, o.target, "<string>");
       break;
     case Source::Module:
-      if (o.target == "dis")
+      if (stepping)
+        result = run_script(ts, o.args[0], status);
+      else if (o.target == "dis")
         status = disassemble_file(ts, o.args);
       else
         result = run_module_as_main(ts, o.target, status);
       break;
-    case Source::Script: {
-      std::string src;
-      if (read_file(o.target, src))
-        result = run_main_source(ts, src, o.target);
-      else
-        status = cannot_open(o.target);
+    case Source::Script:
+      result = run_script(ts, o.target, status);
       break;
-    }
     case Source::Default:
       if (o.inspect || isatty(0)) {
         status = run_repl(ts, ReplOptions{.banner = !o.quiet});
@@ -451,6 +473,7 @@ int run(Options& o, const char* argv0) {
   // Threads (vm/shutdown.h, owned by the threading work): join non-daemon
   // threads, and never destroy the heap under daemon threads still running.
   if (std::optional<int> s = wait_for_threads(ts, *status)) status = s;
+  if (stepper) stepper->finish(ts);
   flush_std_streams(ts);
   finish_gil_reports(ts);  // --gil-stats, --gil-trace, --gil-timeline
   exit_if_threads_remain(ts, *status);

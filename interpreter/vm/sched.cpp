@@ -24,7 +24,10 @@ std::uint64_t next_random(Sched& s) {
 
 std::uint64_t draw_quantum(Sched& s) { return 1 + next_random(s) % kSchedMaxQuantum; }
 
-const std::string& name_of(const ThreadState& ts) { return ts.name; }
+// A thread's name ("thread 3" until threading has named it).
+std::string name_of(const ThreadState& ts) {
+  return ts.name.empty() ? "thread " + std::to_string(ts.acct.serial) : ts.name;
+}
 
 // How long a lock waiter sleeps between looks at Ctrl-C, its deadline and
 // a deadlock.
