@@ -189,7 +189,7 @@ void cmd_stack(Stepper& st, std::string_view) {
   std::string text;
   int depth = static_cast<int>(f->sp - f->stack_base);
   for (int i = depth - 1; i >= 0; --i)
-    text += fmt::format("{:>3}  {}\n", i == depth - 1 ? "top" : std::to_string(i), repr_or_error(st.here(), f->stack_base[i]));
+    text += fmt::format("{:>3}  {}{}\n", i, repr_or_error(st.here(), f->stack_base[i]), i == depth - 1 ? "   <- top" : "");
   st.out(text);
 }
 
@@ -231,12 +231,20 @@ void cmd_where(Stepper& st, std::string_view) {
   for (Frame* f = t->frame; f != nullptr; f = f->prev)
     if (f->code != nullptr) frames.push_back(f);
   std::string text;
+  const Frame* selected = st.focused_frame();
   for (auto it = frames.rbegin(); it != frames.rend(); ++it) {
     std::string pos = st.position(*t, *it, false);
-    if (*it != t->frame) pos[0] = ' ';  // only the focused frame gets '>'
+    if (*it != selected) pos[0] = ' ';  // only the selected frame gets '>'
     text += pos;
   }
   st.out(text);
+}
+
+// up / down: select the caller's frame, or back towards the innermost.
+void select_frame(Stepper& st, int delta) {
+  if (!st.move_frame(delta)) return st.out(delta > 0 ? "*** Oldest frame\n" : "*** Newest frame\n");
+  ThreadState* t = st.focused();
+  st.out(st.position(*t, st.focused_frame(), false));
 }
 
 void cmd_threads(Stepper& st, std::string_view) { st.out(threads_view(st)); }
@@ -269,6 +277,8 @@ const Command kCommands[] = {
     {"locals", "", "the focused frame's local variables", cmd_locals},
     {"p", "EXPR", "evaluate EXPR in the focused frame and print its repr", cmd_print},
     {"w|where|bt", "", "the focused thread's call stack, innermost last", cmd_where},
+    {"u|up", "", "select the caller's frame (for l, dis, stack, locals, p)", [](Stepper& st, std::string_view) { select_frame(st, 1); }},
+    {"d|down", "", "select the frame it called, back towards the innermost", [](Stepper& st, std::string_view) { select_frame(st, -1); }},
     {"threads", "", "every thread: id, name, state, line; * the GIL holder, > the focus", cmd_threads},
     {"t|thread", "N", "focus thread N (stepping then follows it)", cmd_thread},
     {"gil", "", "the GIL: holder, waiters, switches, ticks to the next forced switch", cmd_gil},

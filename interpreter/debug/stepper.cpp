@@ -6,6 +6,7 @@
 #include <readline/readline.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <mutex>
 
@@ -70,7 +71,19 @@ ThreadState* Stepper::focused() { return find_thread(interp_, focus_); }
 
 Frame* Stepper::focused_frame() {
   ThreadState* t = focused();
-  return t != nullptr ? t->frame : nullptr;
+  Frame* f = t != nullptr ? t->frame : nullptr;
+  for (int i = 0; i < up_ && f != nullptr; ++i) f = f->prev;
+  return f;
+}
+
+bool Stepper::move_frame(int delta) {
+  int was = up_;
+  up_ = std::max(0, up_ + delta);
+  if (up_ == was || focused_frame() == nullptr || focused_frame()->code == nullptr) {
+    up_ = was;
+    return false;
+  }
+  return true;
 }
 
 void Stepper::out(const std::string& text) {
@@ -204,6 +217,7 @@ void Stepper::command_loop(ThreadState& ts) {
 void Stepper::resume(Mode mode) {
   mode_ = mode;
   resumed_ = true;
+  up_ = 0;
   if (ThreadState* t = focused()) start_depth_ = t->depth;
 }
 

@@ -71,10 +71,16 @@ class Stepper final : public StepHook {
   ThreadState& here() { return *here_; }   // the thread paused in the hook
   // The focused thread, or null when it has ended.
   ThreadState* focused();
-  // The focused thread's selected frame (innermost).
+  // The focused thread's selected frame: the innermost, or `up` from it.
   Frame* focused_frame();
   int focus_serial() const { return focus_; }
-  void set_focus(int serial) { focus_ = serial; }
+  void set_focus(int serial) {
+    focus_ = serial;
+    up_ = 0;
+  }
+  // Selects the frame `delta` levels further out (up, > 0) or in; false
+  // when there is no such frame.
+  bool move_frame(int delta);
   // Resumes the program in `mode` (the command loop returns).
   void resume(Mode mode);
   void quit();
@@ -96,6 +102,7 @@ class Stepper final : public StepHook {
   bool resumed_ = false;     // a command resumed the program: leave the loop
   Mode mode_ = Mode::StepLine;
   int focus_ = 1;            // serial of the focused thread (MainThread is 1)
+  int up_ = 0;               // the selected frame: levels out from the focused thread's innermost
   int last_serial_ = 0;      // the thread that ran the last instruction
   int start_depth_ = 0;       // `n`: the focused thread's frame depth when it began
   // Per thread serial, per frame depth: the code and line of the last

@@ -17,9 +17,15 @@ std::string display_name(const ThreadState& t) {
   return t.name.empty() ? "thread " + std::to_string(t.acct.serial) : t.name;
 }
 
-// What thread `t` is doing, in words. Under Gil::mu.
+// What thread `t` is doing, in words. Under Gil::mu. Under the seeded
+// scheduler `ready` is the truth about who waits for the GIL: a thread
+// made ready may not have reached gil_take yet, and that moment is the
+// OS's, not the program's.
 std::string state_of(const Gil& g, const ThreadState& t) {
   if (g.holder == &t) return "running (holds the GIL)";
+  if (g.mode.load(std::memory_order_relaxed) == GilMode::Seeded &&
+      std::find(g.sched.ready.begin(), g.sched.ready.end(), &t) != g.sched.ready.end())
+    return "waiting for the GIL";
   switch (t.acct.state) {
     case RunState::Running: return "running";
     case RunState::Waiting: return "waiting for the GIL";
@@ -88,7 +94,7 @@ std::string gil_view(Stepper& st) {
     return s.empty() ? std::string("none") : s;
   };
   std::string text = "holder:   " + (g.holder != nullptr ? display_name(*g.holder) : std::string("none")) + "\n";
-  text += "waiting:  " + names(g.waiting) + "\n";
+  text += "waiting:  " + names(mode == GilMode::Seeded ? g.sched.ready : g.waiting) + "\n";
   if (mode == GilMode::Seeded) {
     std::string blocked;
     for (const SchedBlocked& b : g.sched.blocked)

@@ -103,7 +103,8 @@ void sched_tick(ThreadState& ts) {
   {
     std::lock_guard<std::mutex> lk(g.mu);
     Sched& s = g.sched;
-    if (++s.ticks < s.quantum || s.holds > 0) return;
+    if (s.holds > 0) return;  // the stepper's own evaluation: not the program's ticks
+    if (++s.ticks < s.quantum) return;
     if (s.ready.empty()) {
       // Nobody to switch to: a new quantum, as if it had switched to itself.
       s.ticks = 0;
