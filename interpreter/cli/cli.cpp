@@ -79,6 +79,7 @@ std::string set_x_option(Options& o, const std::string& v) {
 }
 
 std::string set_gil_mode(Options& o, const std::string& v) {
+  if (o.config.gil_mode == GilMode::Seeded) return "--gil cannot be combined with --sched";
   if (v == "interval") {
     o.config.gil_mode = GilMode::Interval;
   } else if (v == "legacy") {
@@ -108,6 +109,7 @@ std::string set_sched(Options& o, const std::string& v) {
   std::string digits(rest);
   unsigned long long n = std::strtoull(digits.c_str(), &end, 10);
   if (digits.empty() || digits[0] == '-' || *end != '\0') return "--sched expects seed:N with N a number >= 0, not '" + v + "'";
+  if (o.config.gil_mode != GilMode::Interval) return "--sched cannot be combined with --gil";
   o.config.gil_mode = GilMode::Seeded;
   o.config.sched_seed = n;
   return "";
@@ -128,7 +130,7 @@ const OptionSpec kOptions[] = {
      set_x_option},
     {"--gil", "MODE", "the GIL's scheduling: interval (default; CPython 3.2+: a waiting\nthread asks the holder to drop it after the switch interval, and\ngets it) or legacy (CPython 2: the holder releases and at once\nretakes it about every 100 instructions, with no hand-off) or off\n(no GIL and no accounting, for one-thread programs only: it\nmeasures what the GIL costs; starting a thread raises RuntimeError)",
      set_gil_mode},
-    {"--sched", "seed:N", "reproducible interleavings: the GIL passes from thread to thread\nafter a pseudo-random number of ticks (loop back edges and calls)\ndrawn from seed N, and lock, queue, event and join waits hand it\nover deterministically, so the same seed gives the same\ninterleaving and output; sleeps, timeouts and real IO still\ndepend on time (replaces --gil and --switch-interval)",
+    {"--sched", "seed:N", "reproducible interleavings: the GIL passes from thread to thread\nafter a pseudo-random number of ticks (loop back edges and calls)\ndrawn from seed N, and lock, queue, event and join waits hand it\nover deterministically, so the same seed gives the same\ninterleaving and output; sleeps, timeouts and real IO still\ndepend on time (not with --gil; the switch interval is unused)",
      set_sched},
     {"--switch-interval", "SECONDS", "the GIL's switch interval (default 0.005, as sys.setswitchinterval)",
      set_switch_interval},

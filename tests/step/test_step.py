@@ -286,6 +286,8 @@ def test_command_line():
     for bad in ("--sched=seed:x", "--sched=seed:-1", "--sched=random"):
         proc = run([GILVM, bad, "-c", "pass"])
         check(f"{bad}: a usage error", proc.returncode == 2 and "--sched expects seed:N" in proc.stderr, proc.stderr)
+    proc = run([GILVM, "--sched=seed:1", "--gil=legacy", "-c", "pass"])
+    check("--sched with --gil: a usage error", proc.returncode == 2 and "cannot be combined" in proc.stderr, proc.stderr)
     proc = run([GILVM, "--help"])
     check("--help tells of -m step and --sched", "-m step FILE" in proc.stdout and "--sched seed:N" in proc.stdout,
           proc.stdout)
