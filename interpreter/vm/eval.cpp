@@ -1187,6 +1187,9 @@ dispatch_top:
 step_hook:
   SYNC();
   interp.step_hook->on_instruction(ts, frame);
+  // The opcode read again from the frame (the hook is opaque, so it is a
+  // load), rather than kept in a register across every dispatch for here.
+  word = frame->ip[-1];
   goto* kDispatch[word & 0xff];
 #endif
 
