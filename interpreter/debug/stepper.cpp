@@ -112,14 +112,19 @@ std::string Stepper::position(ThreadState& ts, Frame* f, bool with_instruction) 
 }
 
 void Stepper::print_handoffs() {
-  std::vector<std::string> lines;
+  std::vector<SchedHandoff> handoffs;
   {
     std::lock_guard<std::mutex> lk(interp_.gil.mu);
-    lines.swap(interp_.gil.sched.handoffs);
+    handoffs.swap(interp_.gil.sched.handoffs);
   }
   if (mode_ == Mode::Continue) return;
   std::string text;
-  for (const std::string& l : lines) text += "GIL: " + l + "\n";
+  for (const SchedHandoff& h : handoffs) {
+    // The receiver by the name it has now: a new thread is named by
+    // threading only once it runs.
+    std::string to = thread_name(interp_, h.to);
+    text += "GIL: " + h.from + " \u2192 " + (to.empty() ? h.to_name : to) + " (" + h.why + ")\n";
+  }
   if (!text.empty()) out(text);
 }
 

@@ -92,7 +92,7 @@ void sched_hand_over(Gil& g, ThreadState& from, bool forced, BlockedIn next) {
       why = name_of(from) + " ended";
     else
       why = name_of(from) + " blocked in " + (next.what != nullptr ? next.what : "native code");
-    s.handoffs.push_back(name_of(from) + " \u2192 " + name_of(*to) + " (" + why + ")");
+    s.handoffs.push_back(SchedHandoff{name_of(from), to->acct.serial, name_of(*to), why});
   }
   s.ticks = 0;
   s.quantum = draw_quantum(s);

@@ -59,6 +59,14 @@ struct SchedBlocked {
   bool timed;        // the wait has a deadline (not a forever wait)
 };
 
+// One hand-off of the GIL, for the stepper.
+struct SchedHandoff {
+  std::string from;     // the name of the thread that let go
+  int to;               // the serial of the thread named holder
+  std::string to_name;  // its name then ("thread 3" if threading has not named it yet)
+  std::string why;      // "forced after 12 ticks", "Thread-1 blocked in Queue.get"
+};
+
 // The seeded scheduler's state, a part of Gil, guarded by Gil::mu.
 struct Sched {
   bool seeded = false;                  // sched_seed has run
@@ -70,9 +78,9 @@ struct Sched {
   std::uint64_t quantum = 0;            // forced switch when ticks reaches this
   int holds = 0;                        // > 0: no forced switch (the stepper evaluates an expression)
   // The stepper's view of hand-offs: while `log_handoffs` is set, each one
-  // appends a line "Thread-1 → Thread-2 (forced after 12 ticks)".
+  // is appended here.
   bool log_handoffs = false;
-  std::vector<std::string> handoffs;
+  std::vector<SchedHandoff> handoffs;
 };
 
 // The largest quantum, in ticks: each is drawn uniformly from [1, kMaxQuantum].
