@@ -14,8 +14,9 @@
 2. Each session program, run without the stepper, prints under gilvm what
    python3 prints.
 3. Determinism: samples/03_race_condition.py run 5 times at once with the
-   same seed loses exactly the same number of updates every time; two
-   seeds give different interleavings. The same for a program whose
+   same seed loses exactly the same number of updates every time, and as
+   many again under the stepper (`c` at the first stop); two seeds give
+   different interleavings. The same for a program whose
    threads print as they go (its whole output) and one that synchronises
    through a Queue and an Event.
 4. A terminal session through tmux (readline: prompt, history with the Up
@@ -143,6 +144,9 @@ def test_race_sample():
     m = re.search(r"no lock: \d+ of \d+, lost (\d+) updates", outs[0][0] if outs[0] else "")
     check("race sample: the unlocked update does lose updates", m is not None and int(m.group(1)) > 0, outs[0])
     check("race sample: with a Lock none is lost", len(outs[0]) > 1 and outs[0][1].endswith("lost 0 updates"), outs[0])
+    stepped = run([GILVM, "--sched=seed:1", "-m", "step", sample], stdin="c\n", cwd=cwd, timeout=120)
+    check("race sample: the stepper replays the seed's interleaving (same losses under -m step)",
+          lost_lines(stepped) == outs[0], f"--sched: {outs[0]}\n-m step: {lost_lines(stepped)}")
     other = lost_lines(run([GILVM, "--sched=seed:2", sample], cwd=cwd, timeout=120))
     check("race sample: another seed, another interleaving", other and outs[0] and other[0] != outs[0][0],
           f"seed 1: {outs[0]}\nseed 2: {other}")
