@@ -111,6 +111,11 @@ void gil_take(ThreadState& ts) {
     if (g.recorder != nullptr) g.recorder->waiting_count(now, static_cast<int>(g.waiting.size()));
     ++g.waiters;
     while (taken_by_other()) {
+      if (seeded) {
+        // No drop requests: only the scheduler names the next holder.
+        g.released.wait(lk, [&] { return !taken_by_other(); });
+        break;
+      }
       std::uint64_t seen = g.switch_number;
       auto interval = std::chrono::microseconds(g.interval_us.load(std::memory_order_relaxed));
       bool got = g.released.wait_for(lk, interval, [&] { return !taken_by_other(); });
