@@ -168,8 +168,15 @@ void Stepper::on_instruction(ThreadState& ts, Frame* f) {
   const int line = f->line();
   const bool new_line = f->pc() == 0 || at.first != f->code || at.second != line;
   at = {f->code, line};
-  const bool stop = should_stop(ts, f, new_line);
+  bool stop = should_stop(ts, f, new_line);
   last_serial_ = serial;
+  // Ctrl-C while the program runs stops it here, as in pdb, instead of
+  // raising KeyboardInterrupt in the program.
+  if (take_interrupt()) {
+    out("\nProgram interrupted. (Use 'c' to resume.)\n");
+    focus_ = serial;
+    stop = true;
+  }
   if (!stop) return;
 
   // Paused: this thread keeps the GIL, so every thread is paused; no forced
@@ -210,6 +217,7 @@ void Stepper::command_loop(ThreadState& ts) {
       }
       out(line + "\n");
     }
+    take_interrupt();  // a Ctrl-C at the prompt has nothing to interrupt
     line = strip(line);
     if (line.empty()) line = last_command_;  // pdb: an empty line repeats the last command
     if (line.empty()) continue;
@@ -217,6 +225,10 @@ void Stepper::command_loop(ThreadState& ts) {
     run_command(*this, line);
   }
   resumed_ = false;
+}
+
+bool Stepper::take_interrupt() {
+  return (interp_.eval_breaker.fetch_and(~static_cast<std::uint32_t>(kBreakSignal)) & kBreakSignal) != 0;
 }
 
 void Stepper::resume(Mode mode) {

@@ -94,6 +94,8 @@ class Stepper final : public StepHook {
   bool should_stop(ThreadState& ts, Frame* f, bool new_line);
   void command_loop(ThreadState& ts);
   void print_handoffs();
+  // Takes a pending Ctrl-C (the SIGINT handler's eval-breaker bit).
+  bool take_interrupt();
 
   Interpreter& interp_;
   ThreadState* here_ = nullptr;

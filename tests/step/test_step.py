@@ -19,8 +19,9 @@
    different interleavings. The same for a program whose
    threads print as they go (its whole output) and one that synchronises
    through a Queue and an Event.
-4. A terminal session through tmux (readline: prompt, history with the Up
-   key), skipped with the reason printed when tmux is not installed.
+4. Terminal sessions through tmux (readline: prompt, history with the Up
+   key; Ctrl-C stopping a running program in the stepper), skipped with
+   the reason printed when tmux is not installed.
 5. Command-line errors: -m step without a file, a bad --sched.
 
 Python 3 standard library only. Prints one line per failure and a final
@@ -213,9 +214,12 @@ def test_sched_deadlock():
 # ---------------------------------------------------------------------------
 
 class Tmux:
+    sessions = 0
+
     def __init__(self, command, cwd, width=100, height=50):
-        self.socket = f"gilvm-step-test-{os.getpid()}"
-        cmd = f"cd {cwd} && env INPUTRC=/dev/null TERM=xterm {command}; echo EXIT=$?; sleep 60"
+        Tmux.sessions += 1
+        self.socket = f"gilvm-step-test-{os.getpid()}-{Tmux.sessions}"
+        cmd = f"trap true INT; cd {cwd} && env INPUTRC=/dev/null TERM=xterm {command}; echo EXIT=$?; sleep 60"
         subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", "new-session", "-d", "-s", "t",
                         "-x", str(width), "-y", str(height), "sh", "-c", cmd], check=True)
 
@@ -274,6 +278,27 @@ def test_terminal():
               and "total 50" in t.screen(), t.screen())
     finally:
         t.close()
+    # Ctrl-C while the program runs stops it in the stepper, as in pdb.
+    tmp = tempfile.mkdtemp(prefix="gilvm-step-")
+    with open(os.path.join(tmp, "spin.py"), "w") as f:
+        f.write("n = 0\nwhile True:\n    n += 1\n")
+    t = Tmux(f"{GILVM} -m step spin.py", tmp)
+    try:
+        if not t.wait_text("(Step)"):
+            return check("tty: spin.py starts", False, t.screen())
+        t.line("c")
+        time.sleep(0.5)
+        t.key("C-c")
+        check("tty: Ctrl-C stops a running program in the stepper",
+              t.wait_text("Program interrupted. (Use 'c' to resume.)") and t.wait_text("(Step)", 2), t.screen())
+        t.line("p n > 1000")
+        check("tty: ... where it can be looked at", t.wait_text("(Step)", 3)
+              and "True" in [l.strip() for l in t.screen().splitlines()], t.screen())
+        t.line("q")
+        check("tty: q ends the program", t.wait_text("EXIT=0"), t.screen())
+    finally:
+        t.close()
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 # ---------------------------------------------------------------------------
