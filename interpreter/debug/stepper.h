@@ -19,14 +19,18 @@
 // distort, and a session over the same seed replays the same interleaving.
 // Stepping never bends the schedule: `s`, `n` and `si` run the program
 // until the *focused* thread (`t N` changes it) reaches its next line or
-// instruction, and whichever threads the scheduler runs meanwhile run.
+// instruction, and whichever threads the scheduler runs meanwhile run; an
+// expression evaluated by `p` runs with ticks not counted (Sched::holds),
+// so looking does not move the next switch either.
 // While stepping, every hand-off on the way is printed as it happened
 // ("GIL: Thread-1 → Thread-2 (forced after 37 ticks)"); `switch` runs until
 // the next hand-off and focuses the thread that got the GIL.
 //
 // Input comes from GNU readline when stdin is a terminal, else from stdin
 // line by line, each command echoed after the prompt, so sessions can be
-// scripted and their transcripts compared (tests/step/).
+// scripted and their transcripts compared (tests/step/). Ctrl-C while the
+// program runs stops it in the stepper rather than raising
+// KeyboardInterrupt.
 //
 // The files: stepper.cpp (when to stop, where the program is), commands.cpp
 // (the command table and the commands about one frame), thread_view.cpp
