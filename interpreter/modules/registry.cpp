@@ -23,6 +23,7 @@ constexpr NativeModule kModules[] = {
     {"os", init_os_module},
     {"socket", init_socket_module},
     {"gil", init_gil_module},
+    {"_selector", init_selector_module},
     {"io", init_io_module},  // declared in runtime/file.h with the file type
 };
 

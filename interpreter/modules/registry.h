@@ -32,5 +32,6 @@ bool init_zlib_module(ThreadState& ts, Dict* d);     // modules/zlib.cpp
 bool init_os_module(ThreadState& ts, Dict* d);      // modules/os.cpp
 bool init_socket_module(ThreadState& ts, Dict* d);  // modules/socket.cpp
 bool init_gil_module(ThreadState& ts, Dict* d);     // modules/gil.cpp
+bool init_selector_module(ThreadState& ts, Dict* d);  // modules/selector.cpp (_selector)
 
 }  // namespace gilvm

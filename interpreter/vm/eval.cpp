@@ -965,6 +965,10 @@ dispatch_top:
   TARGET(GET_YIELD_FROM_ITER) {
     SYNC();
     Value v = TOP();
+    if (v.is_obj() && v.as_obj()->type == interp.types.coroutine) {
+      raise(ts, interp.types.TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+      goto error;
+    }
     if (!(v.is_obj() && v.as_obj()->kind == Kind::Generator)) {
       Value it = get_iter(ts, v);
       CHECK(it);
@@ -1004,6 +1008,43 @@ dispatch_top:
       TOP() = r;
     }
     NEXT();
+  }
+
+  TARGET(GET_AWAITABLE) {
+    SYNC();
+    Value it = ops::get_awaitable(ts, TOP());
+    CHECK(it);
+    TOP() = it;
+    NEXT();
+  }
+
+  TARGET(GET_AITER) {
+    SYNC();
+    Value it = ops::get_aiter(ts, TOP());
+    CHECK(it);
+    TOP() = it;
+    NEXT();
+  }
+
+  TARGET(GET_ANEXT) {
+    SYNC();
+    Value aw = ops::get_anext(ts, TOP());
+    CHECK(aw);
+    PUSH(aw);
+    NEXT();
+  }
+
+  TARGET(END_ASYNC_FOR) {
+    // The handler around an async for's __anext__ await: StopAsyncIteration
+    // ends the loop; anything else goes on as RERAISE would.
+    Value exc = POP();
+    if (isinstance(ts, exc, interp.types.StopAsyncIteration)) {
+      --sp;
+      NEXT();
+    }
+    ts.exc = exc;
+    SYNC();
+    goto error_no_traceback;
   }
 
   TARGET(RAISE_VARARGS) {
@@ -1066,6 +1107,16 @@ dispatch_top:
     if (!ops::before_with(ts, mgr, exit_fn, entered)) goto error;
     TOP() = exit_fn;
     PUSH(entered);
+    NEXT();
+  }
+
+  TARGET(BEFORE_ASYNC_WITH) {
+    SYNC();
+    Value mgr = TOP();
+    Value exit_fn, awaitable;
+    if (!ops::before_async_with(ts, mgr, exit_fn, awaitable)) goto error;
+    TOP() = exit_fn;
+    PUSH(awaitable);
     NEXT();
   }
 
