@@ -58,6 +58,8 @@ __all__ = [
 class CancelledError(BaseException):
     """The Task or Future was cancelled."""
 
+    __module__ = 'asyncio.exceptions'   # where CPython defines it: tracebacks name it so
+
 
 TimeoutError = TimeoutError  # 3.11: asyncio.TimeoutError is the builtin
 
@@ -65,9 +67,13 @@ TimeoutError = TimeoutError  # 3.11: asyncio.TimeoutError is the builtin
 class InvalidStateError(Exception):
     """The operation is not allowed in this state."""
 
+    __module__ = 'asyncio.exceptions'   # where CPython defines it: tracebacks name it so
+
 
 class IncompleteReadError(EOFError):
     """readexactly() met the end of the stream first; .partial has what was read."""
+
+    __module__ = 'asyncio.exceptions'   # where CPython defines it: tracebacks name it so
 
     def __init__(self, partial, expected):
         r_expected = 'undefined' if expected is None else repr(expected)
@@ -78,6 +84,8 @@ class IncompleteReadError(EOFError):
 
 class LimitOverrunError(Exception):
     """A line longer than the stream's limit."""
+
+    __module__ = 'asyncio.exceptions'   # where CPython defines it: tracebacks name it so
 
     def __init__(self, message, consumed):
         super().__init__(message)
@@ -151,8 +159,18 @@ def new_event_loop():
     return _EventLoop()
 
 
+async def _probe():
+    pass
+
+
+_probe_coro = _probe()
+_CoroutineType = type(_probe_coro)
+_probe_coro.close()   # closed, never started: no never-awaited warning
+del _probe_coro
+
+
 def iscoroutine(obj):
-    return type(obj).__name__ == 'coroutine'
+    return type(obj) is _CoroutineType
 
 
 def iscoroutinefunction(func):
@@ -173,7 +191,7 @@ def current_task(loop=None):
 def all_tasks(loop=None):
     if loop is None:
         loop = get_running_loop()
-    return {t for t in loop._tasks if not t.done()}
+    return {t for t in loop._tasks.values() if not t.done()}
 
 
 # ---------------------------------------------------------------------------
@@ -235,7 +253,7 @@ class _EventLoop:
         self._running = False
         self._closed = False
         self._current_task = None
-        self._tasks = set()
+        self._tasks = {}        # id(task) -> task, while it is not done
         self._unretrieved = []  # tasks that ended in an exception nobody may have seen
         self._executor = None
         self._task_counter = 0
@@ -500,7 +518,18 @@ class _EventLoop:
             if key in context:
                 text += f'{key}: {context[key]!r}\n'
         if exc is not None:
-            text += _format_exception(exc)
+            # CPython steps tasks in C: its tracebacks have no frame of the
+            # stepping machinery, so this module's _step frame is left out.
+            lines = _format_exception(exc).split('\n')
+            keep = []
+            i = 0
+            while i < len(lines):
+                if lines[i].startswith('  File "<stdlib>/asyncio.py"') and lines[i].endswith(', in _step'):
+                    i += 2
+                    continue
+                keep.append(lines[i])
+                i += 1
+            text += '\n'.join(keep)
         _write_stderr(text)
 
     def _report_unretrieved(self):
@@ -534,6 +563,7 @@ class Future:
     """A result that will be set later; awaiting it suspends until then."""
 
     _asyncio_future_blocking = False
+    _cancelled_exc = None
 
     def __init__(self, *, loop=None):
         self._loop = loop if loop is not None else _get_event_loop()
@@ -559,6 +589,12 @@ class Future:
         return self._loop
 
     def _make_cancelled_error(self):
+        # A task keeps the CancelledError that came out of its coroutine,
+        # so the traceback shows where the coroutine was waiting.
+        exc = self._cancelled_exc
+        if exc is not None:
+            self._cancelled_exc = None
+            return exc
         if self._cancel_message is None:
             return CancelledError()
         return CancelledError(self._cancel_message)
@@ -588,7 +624,7 @@ class Future:
         if self._state == _CANCELLED:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
-            raise InvalidStateError('Result is not ready.')
+            raise InvalidStateError('Result is not set.')
         self._log_traceback = False
         if self._exception is not None:
             raise self._exception
@@ -648,23 +684,23 @@ class Task(Future):
     """Runs a coroutine on the loop; a Future for its result."""
 
     def __init__(self, coro, *, loop=None, name=None, context=None):
-        super().__init__(loop=loop)
-        if not iscoroutine(coro):
+        if type(coro) is not _CoroutineType:
             raise TypeError(f'a coroutine was expected, got {coro!r}')
+        Future.__init__(self, loop=loop)
         loop = self._loop
         loop._task_counter += 1
-        self._name = f'Task-{loop._task_counter}' if name is None else str(name)
+        self._name = loop._task_counter if name is None else str(name)   # a number: get_name() formats it
         self._coro = coro
         self._fut_waiter = None
         self._must_cancel = False
         self._num_cancels_requested = 0
         loop._ready.append(Handle(self._step, (None,), loop))
-        loop._tasks.add(self)
+        loop._tasks[id(self)] = self
 
     def __repr__(self):
         coro = _coro_name(self._coro)
         state = self._state.lower()
-        text = f'<Task {state} name={self._name!r} coro=<{coro}() '
+        text = f'<Task {state} name={self.get_name()!r} coro=<{coro}() '
         text += 'done' if self.done() else 'running'
         text += '>'
         if self._state == _FINISHED:
@@ -675,6 +711,8 @@ class Task(Future):
         return text + '>'
 
     def get_name(self):
+        if type(self._name) is int:
+            self._name = f'Task-{self._name}'
         return self._name
 
     def set_name(self, value):
@@ -703,7 +741,7 @@ class Task(Future):
         return self._num_cancels_requested
 
     def _finish(self):
-        self._loop._tasks.discard(self)
+        self._loop._tasks.pop(id(self), None)
         if self._exception is not None:
             self._loop._unretrieved.append(self)
 
@@ -729,8 +767,7 @@ class Task(Future):
                 Future.set_result(self, e.value)
             self._finish()
         except CancelledError as e:
-            if e.args and self._cancel_message is None:
-                self._cancel_message = e.args[0]
+            self._cancelled_exc = e
             Future.cancel(self, msg=self._cancel_message)
             self._finish()
         except (KeyboardInterrupt, SystemExit) as e:
@@ -788,12 +825,12 @@ def create_task(coro, *, name=None, context=None):
 
 
 def ensure_future(coro_or_future, *, loop=None):
+    if type(coro_or_future) is _CoroutineType:
+        return Task(coro_or_future, loop=loop)
     if isfuture(coro_or_future):
         return coro_or_future
     if loop is None:
         loop = _get_event_loop()
-    if iscoroutine(coro_or_future):
-        return loop.create_task(coro_or_future)
     if hasattr(coro_or_future, '__await__'):
         return loop.create_task(_wrap_awaitable(coro_or_future))
     raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
@@ -1244,7 +1281,7 @@ def run(main, *, debug=None):
 
 
 def _cancel_all_tasks(loop):
-    to_cancel = [t for t in loop._tasks if not t.done()]
+    to_cancel = [t for t in loop._tasks.values() if not t.done()]
     if not to_cancel:
         return
     for t in to_cancel:

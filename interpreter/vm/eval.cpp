@@ -92,6 +92,14 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
     frame->sp = sp;                                             \
     ts.stack_top = frame->gen ? frame->outer_top : sp;          \
   } while (0)
+// Keeps the values a handler parks above sp (up to `top`) rooted while it
+// calls out: on the thread stack by raising stack_top; a generator frame's
+// slots are all traced with the generator, and its calls must still go on
+// the thread stack at outer_top, never into the generator's slots.
+#define ROOT_UP_TO(top)                       \
+  do {                                        \
+    if (frame->gen == nullptr) ts.stack_top = (top); \
+  } while (0)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
@@ -663,7 +671,7 @@ dispatch_top:
     Value sv = Value::from_obj(s);
     // Keep the new set rooted above the items while hashing them.
     sp[0] = sv;
-    ts.stack_top = sp + 1;
+    ROOT_UP_TO(sp + 1);
     for (std::size_t i = 0; i < n; ++i)
       if (set_add(ts, s, sp[-static_cast<std::ptrdiff_t>(n - i)]) < 0) goto error;
     sp -= n;
@@ -685,7 +693,7 @@ dispatch_top:
     Dict* d = new_dict(ts);
     Value dv = Value::from_obj(d);
     sp[0] = dv;
-    ts.stack_top = sp + 1;
+    ROOT_UP_TO(sp + 1);
     for (std::size_t i = 0; i < n; ++i) {
       Value* kv = sp - 2 * (n - i);
       if (!dict_set(ts, d, kv[0], kv[1])) goto error;
@@ -898,7 +906,7 @@ dispatch_top:
     ret[1] = callable;
     ret[2] = posargs;
     ret[3] = kwargs;
-    ts.stack_top = ret + 4;
+    ROOT_UP_TO(ret + 4);
     Value r = ops::call_with_containers(ts, callable, posargs, kwargs);
     CHECK(r);
     *ret = r;
@@ -1255,6 +1263,7 @@ error_no_traceback:
 
 #undef LOAD_FRAME
 #undef SYNC
+#undef ROOT_UP_TO
 #undef PUSH
 #undef POP
 #undef TOP
