@@ -515,8 +515,6 @@ def test_deadlock(tmp):
 
     # Ctrl-C still interrupts a main thread blocked forever (here while a
     # daemon thread sleeps, so it is not a deadlock).
-    e = dict(os.environ)
-    e.pop("GILVM_GC_STRESS", None)
     src = ("import threading, time\n"
            "def nap():\n    while True:\n        time.sleep(0.05)\n"
            "threading.Thread(target=nap, daemon=True).start()\n"
