@@ -9,11 +9,16 @@ The task then adds its _wakeup as the future's done callback and returns to
 the loop. When the future completes, its callbacks are scheduled, the task's
 _step runs again and the coroutine goes on from its `await`.
 
-The loop (_EventLoop) has three queues: _ready (callbacks to run now, a
+The loop (_EventLoop) has three queues. _ready: callbacks to run now, a
 list swapped out whole each iteration, so callbacks scheduled meanwhile run
-in the next), _scheduled (a binary heap of (deadline, sequence, TimerHandle):
-sleep() is a future resolved by a timer) and the file descriptors registered with
-the native _selector module (epoll). One iteration waits in
+in the next; the loop's own are (function, argument) pairs, the ones
+call_soon returns are Handles. The timers (sleep() is a future resolved by
+a timer): TimerHandles whose deadlines come in order -- the usual case,
+many sleeps of one length -- are appended to the list _timers; the others
+go into _scheduled, a binary heap of (deadline, sequence, TimerHandle); the
+next timer is the earlier of the two heads, so the usual case costs no heap
+operation. And the file descriptors registered with the native _selector
+module (epoll). One iteration waits in
 _selector.wait() until the first timer is due or a descriptor is ready --
 with the GIL released, labelled "event loop" in gilvm's GIL statistics and
 timeline -- then moves due timers and ready descriptors' callbacks to
@@ -228,7 +233,7 @@ class Handle:
 
 class TimerHandle(Handle):
     def __init__(self, when, callback, args, loop):
-        super().__init__(callback, args, loop)
+        Handle.__init__(self, callback, args, loop)
         self._when = when
 
     def when(self):
@@ -243,7 +248,9 @@ class TimerHandle(Handle):
 class _EventLoop:
     def __init__(self):
         self._ready = []
-        self._scheduled = []
+        self._timers = []       # TimerHandles in deadline order, from _timers_head on
+        self._timers_head = 0
+        self._scheduled = []    # heap of (deadline, sequence, TimerHandle) for the others
         self._timer_seq = 0     # ties between equal deadlines go first-scheduled first
         self._epfd = _selector.epoll()
         self._readers = {}      # fd -> Handle
@@ -282,9 +289,35 @@ class _EventLoop:
 
     def call_at(self, when, callback, *args, context=None):
         h = TimerHandle(when, callback, args, self)
-        self._timer_seq += 1
-        _heappush(self._scheduled, (when, self._timer_seq, h))
+        timers = self._timers
+        if not timers or timers[-1]._when <= when:
+            timers.append(h)
+        else:
+            self._timer_seq += 1
+            _heappush(self._scheduled, (when, self._timer_seq, h))
         return h
+
+    def _next_timer(self):
+        """The earliest timer (not removed), or None."""
+        timers = self._timers
+        first = timers[self._timers_head] if self._timers_head < len(timers) else None
+        if self._scheduled:
+            other = self._scheduled[0][2]
+            if first is None or other._when < first._when:
+                return other
+        return first
+
+    def _pop_timer(self, h):
+        if self._scheduled and self._scheduled[0][2] is h:
+            _heappop(self._scheduled)
+            return
+        self._timers_head += 1
+        if self._timers_head == len(self._timers):
+            self._timers = []
+            self._timers_head = 0
+        elif self._timers_head > 1024 and self._timers_head * 2 > len(self._timers):
+            del self._timers[:self._timers_head]
+            self._timers_head = 0
 
     def call_soon_threadsafe(self, callback, *args, context=None):
         with self._ts_lock:
@@ -356,11 +389,11 @@ class _EventLoop:
         return future.result()
 
     def _run_once(self):
-        scheduled = self._scheduled
+        nxt = self._next_timer()
         if self._ready or self._stopping:
             timeout = 0
-        elif scheduled:
-            timeout = scheduled[0][0] - _time.monotonic()
+        elif nxt is not None:
+            timeout = nxt._when - _time.monotonic()
             if timeout < 0:
                 timeout = 0
         else:
@@ -377,13 +410,21 @@ class _EventLoop:
                 if h is not None:
                     ready.append(h)
         end = _time.monotonic() + 1e-9
-        while scheduled and scheduled[0][0] <= end:
-            h = _heappop(scheduled)[2]
-            if not h._cancelled:
-                ready.append(h)
+        while nxt is not None and nxt._when <= end:
+            self._pop_timer(nxt)
+            if not nxt._cancelled:
+                ready.append(nxt)
+            nxt = self._next_timer()
         self._ready = []
         for h in ready:
-            if not h._cancelled:
+            if type(h) is tuple:
+                try:
+                    h[0](h[1])
+                except (SystemExit, KeyboardInterrupt):
+                    raise
+                except BaseException as exc:
+                    self.call_exception_handler({'message': f'Exception in callback {h[0]!r}', 'exception': exc})
+            elif not h._cancelled:
                 h._run()
 
     def close(self):
@@ -393,6 +434,7 @@ class _EventLoop:
             return
         self._closed = True
         self._ready = []
+        self._timers = []
         self._scheduled = []
         self.remove_reader(self._wake_r.fileno())
         self._wake_r.close()
@@ -609,10 +651,11 @@ class Future:
 
     def _schedule_callbacks(self):
         callbacks = self._callbacks
-        self._callbacks = []
-        loop = self._loop
-        for cb in callbacks:
-            loop.call_soon(cb, self)
+        if callbacks:
+            self._callbacks = []
+            ready = self._loop._ready
+            for cb in callbacks:
+                ready.append((cb, self))
 
     def cancelled(self):
         return self._state == _CANCELLED
@@ -640,7 +683,7 @@ class Future:
 
     def add_done_callback(self, fn, *, context=None):
         if self._state != _PENDING:
-            self._loop.call_soon(fn, self)
+            self._loop._ready.append((fn, self))
         else:
             self._callbacks.append(fn)
 
@@ -694,7 +737,7 @@ class Task(Future):
         self._fut_waiter = None
         self._must_cancel = False
         self._num_cancels_requested = 0
-        loop._ready.append(Handle(self._step, (None,), loop))
+        loop._ready.append((self._step, None))
         loop._tasks[id(self)] = self
 
     def __repr__(self):
@@ -795,7 +838,7 @@ class Task(Future):
                     loop.call_soon(self._step, RuntimeError(
                         f'yield was used instead of yield from in task {self!r} with {result!r}'))
             elif result is None:
-                loop._ready.append(Handle(self._step, (None,), loop))   # a bare yield: sleep(0)
+                loop._ready.append((self._step, None))   # a bare yield: sleep(0)
             else:
                 loop.call_soon(self._step, RuntimeError(f'Task got bad yield: {result!r}'))
         finally:
