@@ -163,6 +163,7 @@ Frame* push_function_frame(ThreadState& ts, Function* fn, Value* base, const Val
     gen = in.heap.make<Generator>(is_coro ? in.types.coroutine : in.types.generator, fn);
     if (is_coro) {
       gen->is_coroutine = true;
+      ++in.unstarted_coroutines;
       if (Frame* caller = ts.frame) {
         gen->created_in = caller->code;
         gen->created_line = caller->line();

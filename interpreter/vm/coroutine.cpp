@@ -114,13 +114,19 @@ std::string never_awaited_warning(Interpreter& in, Generator* g) {
       if (a != std::string::npos) source = "  " + line.substr(a, b - a + 1) + "\n";
     }
   }
+  leave_unstarted(in, g);
   g->finished = true;  // reported once
   return where + ": RuntimeWarning: coroutine '" + g->func->qualname->s + "' was never awaited\n" + source +
          "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
 }
 
+void leave_unstarted(Interpreter& in, Generator* g) {
+  if (g->is_coroutine && !g->started && !g->finished) --in.unstarted_coroutines;
+}
+
 void warn_never_awaited_at_exit(ThreadState& ts) {
   Interpreter& in = ts.interp;
+  if (in.unstarted_coroutines == 0) return;
   std::string text;
   in.heap.for_each([&](Object* o) {
     if (o->kind == Kind::Generator) text += never_awaited_warning(in, static_cast<Generator*>(o));

@@ -38,6 +38,8 @@ Value gen_resume(ThreadState& ts, Generator* gen, Value sent, Value exc, bool* d
 // and the at-exit pass that reports those still alive when the program ends.
 std::string never_awaited_warning(Interpreter& in, Generator* g);
 void warn_never_awaited_at_exit(ThreadState& ts);
+// Called as an unstarted generator starts or ends: keeps the count above.
+void leave_unstarted(Interpreter& in, Generator* g);
 
 // The slow path of the eval-breaker check: collection, signals, GIL drop
 // requests. False with an exception pending (KeyboardInterrupt).

@@ -27,6 +27,7 @@ Value gen_resume(ThreadState& ts, Generator* gen, Value sent, Value exc, bool* d
     return Value::none();
   }
   if (!gen->started && !exc.is_null()) {
+    leave_unstarted(in, gen);
     gen->finished = true;
     gen->slots.clear();
     return raise(ts, exc);
@@ -46,6 +47,7 @@ Value gen_resume(ThreadState& ts, Generator* gen, Value sent, Value exc, bool* d
   f->outer_top = ts.stack_top;
   f->is_entry = true;
   if (gen->started && exc.is_null()) *f->sp++ = sent;
+  leave_unstarted(in, gen);
   gen->started = true;
   gen->running = true;
   bool throwing = !exc.is_null();
@@ -215,6 +217,7 @@ Value gen_close(ThreadState& ts, Value self, const Args& a) {
 Value gen_close_impl(ThreadState& ts, Generator* g) {
   Interpreter& in = ts.interp;
   if (g->finished || !g->started) {
+    leave_unstarted(in, g);
     g->finished = true;
     g->slots.clear();
     return Value::none();

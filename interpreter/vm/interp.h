@@ -269,6 +269,11 @@ struct Interpreter {
   std::vector<AttrCacheEntry> attr_cache = std::vector<AttrCacheEntry>(kAttrCacheSize);
   std::uint64_t type_version = 1;
 
+  // Coroutines made and not yet started, closed or reported as never
+  // awaited (vm/coroutine.cpp): the exit-time check walks the heap only when
+  // this is not zero.
+  std::size_t unstarted_coroutines = 0;
+
   // Extra roots registered by native modules (each a Value that lives as
   // long as the interpreter).
   std::vector<Value*> extra_roots;
