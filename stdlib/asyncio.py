@@ -289,13 +289,19 @@ class _EventLoop:
 
     def call_at(self, when, callback, *args, context=None):
         h = TimerHandle(when, callback, args, self)
+        self._add_timer(h)
+        return h
+
+    def _add_timer(self, h):
+        """Schedules h (a TimerHandle, or anything with _when, _cancelled
+        and _run) for h._when."""
+        when = h._when
         timers = self._timers
         if not timers or timers[-1]._when <= when:
             timers.append(h)
         else:
             self._timer_seq += 1
             _heappush(self._scheduled, (when, self._timer_seq, h))
-        return h
 
     def _next_timer(self):
         """The earliest timer (not removed), or None."""
@@ -900,17 +906,33 @@ def _set_result_unless_cancelled(fut, result):
         fut.set_result(result)
 
 
+class _SleepTimer(Future):
+    """sleep()'s future, which is its own timer too: one object per
+    sleeping task instead of a Future, a TimerHandle and its arguments."""
+
+    _cancelled = False   # as a timer: True once sleep() is over, then skipped
+
+    def __init__(self, loop, when, result):
+        Future.__init__(self, loop=loop)
+        self._when = when
+        self._sleep_result = result
+
+    def _run(self):
+        if self._state == _PENDING:
+            self.set_result(self._sleep_result)
+
+
 async def sleep(delay, result=None):
     if delay <= 0:
         await _Yield()
         return result
     loop = get_running_loop()
-    future = Future(loop=loop)
-    h = loop.call_at(_time.monotonic() + delay, _set_result_unless_cancelled, future, result)
+    timer = _SleepTimer(loop, _time.monotonic() + delay, result)
+    loop._add_timer(timer)
     try:
-        return await future
+        return await timer
     finally:
-        h.cancel()
+        timer._cancelled = True   # cancelled or done: the loop drops it unrun
 
 
 class _GatheringFuture(Future):
