@@ -117,6 +117,9 @@ _EVENT_READ = _selector.EVENT_READ
 _EVENT_WRITE = _selector.EVENT_WRITE
 
 
+_new_object = object.__new__
+
+
 def _write_stderr(text):
     err = _sys.stderr
     if err is not None:
@@ -347,7 +350,9 @@ class _EventLoop:
     # -- futures and tasks --
 
     def create_future(self):
-        return Future(loop=self)
+        fut = _new_object(Future)
+        _init_future(fut, self)
+        return fut
 
     def create_task(self, coro, *, name=None, context=None):
         return Task(coro, loop=self, name=name)
@@ -607,6 +612,18 @@ def _resolve_fd_wait(fut):
 # ---------------------------------------------------------------------------
 
 
+def _init_future(fut, loop):
+    # Future.__init__'s work, called positionally: Task and sleep() make a
+    # future per task, and a keyword call costs more than the work itself.
+    fut._loop = loop
+    fut._state = _PENDING
+    fut._result = None
+    fut._exception = None
+    fut._callbacks = []
+    fut._cancel_message = None
+    fut._log_traceback = False
+
+
 class Future:
     """A result that will be set later; awaiting it suspends until then."""
 
@@ -614,13 +631,7 @@ class Future:
     _cancelled_exc = None
 
     def __init__(self, *, loop=None):
-        self._loop = loop if loop is not None else _get_event_loop()
-        self._state = _PENDING
-        self._result = None
-        self._exception = None
-        self._callbacks = []
-        self._cancel_message = None
-        self._log_traceback = False
+        _init_future(self, loop if loop is not None else _get_event_loop())
 
     def __repr__(self):
         return f'<{type(self).__name__} {self._repr_state()}>'
@@ -735,8 +746,9 @@ class Task(Future):
     def __init__(self, coro, *, loop=None, name=None, context=None):
         if type(coro) is not _CoroutineType:
             raise TypeError(f'a coroutine was expected, got {coro!r}')
-        Future.__init__(self, loop=loop)
-        loop = self._loop
+        if loop is None:
+            loop = _get_event_loop()
+        _init_future(self, loop)
         loop._task_counter += 1
         self._name = loop._task_counter if name is None else str(name)   # a number: get_name() formats it
         self._coro = coro
@@ -913,7 +925,7 @@ class _SleepTimer(Future):
     _cancelled = False   # as a timer: True once sleep() is over, then skipped
 
     def __init__(self, loop, when, result):
-        Future.__init__(self, loop=loop)
+        _init_future(self, loop)
         self._when = when
         self._sleep_result = result
 
