@@ -1,9 +1,8 @@
 # Claim: async waits like threads do -- many waits overlap -- with ONE thread
 # and no GIL hand-offs: an event loop runs one task until it awaits, then the
-# next. While every task waits, the loop's thread waits in the OS (epoll)
-# with the GIL released; under gilvm the GIL's figures show one thread,
-# blocked "in the event loop" most of the time, running in short bursts, and
-# no switches at all.
+# next. When every task waits, the loop's thread waits in the OS (epoll)
+# with the GIL released, counted by gilvm as blocked "in the event loop";
+# the GIL's figures show no switches at all.
 #
 # How to read the output:
 #   sleep   TASKS (10 000) tasks each await asyncio.sleep(WAIT) (0.1 s). Run
@@ -13,7 +12,9 @@
 #           one thread: each client sends ROUNDS (20) lines and reads each
 #           back. Printed: round trips and round trips per second.
 # Under gilvm, a line per part gives the GIL's figures (samples/_gil_meter.py):
-# switches 0, and where the thread was blocked with the GIL released.
+# switches 0, and where the thread was blocked with the GIL released (the
+# event loop's wait, socket calls). With 10 000 tasks most of the time goes
+# to making and waking them, so little is left to wait in the event loop.
 # Compare with 02_io_bound_threads.py (a thread per wait) and
 # 12_when_to_use_what.py (processes vs threads vs async, measured).
 # output: timings
