@@ -615,13 +615,10 @@ def _resolve_fd_wait(fut):
 def _init_future(fut, loop):
     # Future.__init__'s work, called positionally: Task and sleep() make a
     # future per task, and a keyword call costs more than the work itself.
+    # The other fields start as class attributes (below) and are set on the
+    # instance only when they change: a sleeping task's futures stay small.
     fut._loop = loop
     fut._state = _PENDING
-    fut._result = None
-    fut._exception = None
-    fut._callbacks = []
-    fut._cancel_message = None
-    fut._log_traceback = False
 
 
 class Future:
@@ -629,6 +626,11 @@ class Future:
 
     _asyncio_future_blocking = False
     _cancelled_exc = None
+    _result = None
+    _exception = None
+    _callbacks = ()          # a list once a callback is added
+    _cancel_message = None
+    _log_traceback = False
 
     def __init__(self, *, loop=None):
         _init_future(self, loop if loop is not None else _get_event_loop())
@@ -669,7 +671,7 @@ class Future:
     def _schedule_callbacks(self):
         callbacks = self._callbacks
         if callbacks:
-            self._callbacks = []
+            self._callbacks = ()
             ready = self._loop._ready
             for cb in callbacks:
                 ready.append((cb, self))
@@ -701,10 +703,14 @@ class Future:
     def add_done_callback(self, fn, *, context=None):
         if self._state != _PENDING:
             self._loop._ready.append((fn, self))
-        else:
+        elif self._callbacks:
             self._callbacks.append(fn)
+        else:
+            self._callbacks = [fn]
 
     def remove_done_callback(self, fn):
+        if not self._callbacks:
+            return 0
         kept = [cb for cb in self._callbacks if cb != fn]
         removed = len(self._callbacks) - len(kept)
         self._callbacks = kept
@@ -743,6 +749,10 @@ class Future:
 class Task(Future):
     """Runs a coroutine on the loop; a Future for its result."""
 
+    _fut_waiter = None          # the future the coroutine waits for
+    _must_cancel = False
+    _num_cancels_requested = 0
+
     def __init__(self, coro, *, loop=None, name=None, context=None):
         if type(coro) is not _CoroutineType:
             raise TypeError(f'a coroutine was expected, got {coro!r}')
@@ -752,9 +762,6 @@ class Task(Future):
         loop._task_counter += 1
         self._name = loop._task_counter if name is None else str(name)   # a number: get_name() formats it
         self._coro = coro
-        self._fut_waiter = None
-        self._must_cancel = False
-        self._num_cancels_requested = 0
         loop._ready.append((self._step, None))
         loop._tasks[id(self)] = self
 
