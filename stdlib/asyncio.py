@@ -443,6 +443,7 @@ class _EventLoop:
             raise RuntimeError('Cannot close a running event loop')
         if self._closed:
             return
+        self._report_unretrieved()
         self._closed = True
         self._ready = []
         self._timers = []
