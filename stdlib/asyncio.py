@@ -853,6 +853,8 @@ class Task(Future):
                 if result._loop is not loop:
                     loop.call_soon(self._step, RuntimeError(
                         f'Task {self!r} got Future {result!r} attached to a different loop'))
+                elif result is self:
+                    loop._ready.append((self._step, RuntimeError(f'Task cannot await on itself: {self!r}')))
                 elif blocking:
                     result._asyncio_future_blocking = False
                     result.add_done_callback(self._wakeup)
