@@ -1799,6 +1799,8 @@ class _Connection:
         self._loop.remove_reader(self._fd)
         self._loop.remove_writer(self._fd)
         self._sock.close()
+        if not self._reader._eof:
+            self._reader.feed_eof()   # a read waiting on this connection ends (as connection_lost does)
         if not self._closed.done():
             self._closed.set_result(None)
 
