@@ -40,7 +40,11 @@ namespace ops {
 
 Value get_awaitable(ThreadState& ts, Value v) {
   Interpreter& in = ts.interp;
-  if (is_coroutine(v)) return v;
+  if (is_coroutine(v)) {
+    if (!delegate_of(static_cast<Generator*>(v.as_obj())).is_null())
+      return raise(ts, in.types.RuntimeError, "coroutine is being awaited already");
+    return v;
+  }
   Type* t = type_of(ts, v);
   Value m = type_lookup(t, in.names.__await__);
   if (m.is_null() || m.is_none())

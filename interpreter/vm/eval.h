@@ -33,6 +33,10 @@ Value call_object(ThreadState& ts, Value callable, const Value* args, std::size_
 // return value with *done = true, or Fail.
 Value gen_resume(ThreadState& ts, Generator* gen, Value sent, Value exc, bool* done);
 
+// The iterator a generator suspended in `yield from` / `await` delegates
+// to, or Null (CPython's _PyGen_yf).
+Value delegate_of(Generator* g);
+
 // Coroutines (vm/coroutine.cpp). The text CPython's warnings module prints
 // for a coroutine that dies never awaited (empty for any other generator),
 // and the at-exit pass that reports those still alive when the program ends.

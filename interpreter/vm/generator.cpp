@@ -70,6 +70,19 @@ Value gen_resume(ThreadState& ts, Generator* gen, Value sent, Value exc, bool* d
   return r;
 }
 
+// The iterator a suspended generator delegates to (CPython's _PyGen_yf), or
+// Null. The compiler's send loop (compiler.cpp, send_loop) is
+//   loop: SEND done; YIELD_VALUE; JUMP loop; done:
+// so a generator suspended there has a JUMP to a SEND as its next
+// instruction and the delegate on top of its saved stack.
+Value delegate_of(Generator* g) {
+  if (!g->started || g->finished || g->running || g->saved_sp == 0) return Value::null();
+  const std::vector<std::uint32_t>& code = g->func->code->code;
+  std::uint32_t w = code[g->saved_pc];
+  if (op_of(w) != Op::JUMP || op_of(code[arg_of(w)]) != Op::SEND) return Value::null();
+  return g->slots[g->saved_sp - 1];
+}
+
 namespace {
 
 Generator* self_gen(ThreadState& ts, Value self) {
@@ -119,19 +132,6 @@ Value make_thrown(ThreadState& ts, const Args& a) {
   if (isinstance(ts, t, in.types.BaseException)) return t;
   return raise(ts, in.types.TypeError, "exceptions must be classes or instances deriving from BaseException, not " +
                                            std::string(type_name(ts, t)));
-}
-
-// The iterator a suspended generator delegates to (CPython's _PyGen_yf), or
-// Null. The compiler's send loop (compiler.cpp, send_loop) is
-//   loop: SEND done; YIELD_VALUE; JUMP loop; done:
-// so a generator suspended there has a JUMP to a SEND as its next
-// instruction and the delegate on top of its saved stack.
-Value delegate_of(Generator* g) {
-  if (!g->started || g->finished || g->running || g->saved_sp == 0) return Value::null();
-  const std::vector<std::uint32_t>& code = g->func->code->code;
-  std::uint32_t w = code[g->saved_pc];
-  if (op_of(w) != Op::JUMP || op_of(code[arg_of(w)]) != Op::SEND) return Value::null();
-  return g->slots[g->saved_sp - 1];
 }
 
 // The delegate returned `value`: resume g past its send loop, as SEND does
