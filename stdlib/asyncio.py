@@ -12,13 +12,13 @@ _step runs again and the coroutine goes on from its `await`.
 The loop (_EventLoop) has three queues. _ready: callbacks to run now, a
 list swapped out whole each iteration, so callbacks scheduled meanwhile run
 in the next; the loop's own are (function, argument) pairs, the ones
-call_soon returns are Handles. The timers (sleep() is a future resolved by
-a timer): TimerHandles whose deadlines come in order -- the usual case,
-many sleeps of one length -- are appended to the list _timers; the others
-go into _scheduled, a binary heap of (deadline, sequence, TimerHandle); the
-next timer is the earlier of the two heads, so the usual case costs no heap
-operation. And the file descriptors registered with the native _selector
-module (epoll). One iteration waits in
+call_soon returns are Handles. The timers: TimerHandles, and sleep()'s
+futures, which are their own timers (_SleepTimer). Deadlines that come in
+order -- the usual case, many sleeps of one length -- are appended to the
+list _timers; the others go into _scheduled, a binary heap of (deadline,
+sequence, timer); the next timer is the earlier of the two heads, so the
+usual case costs no heap operation. And the file descriptors registered
+with the native _selector module (epoll). One iteration waits in
 _selector.wait() until the first timer is due or a descriptor is ready --
 with the GIL released, labelled "event loop" in gilvm's GIL statistics and
 timeline -- then moves due timers and ready descriptors' callbacks to
