@@ -767,11 +767,8 @@ class Task(Future):
         loop._tasks[id(self)] = self
 
     def __repr__(self):
-        coro = _coro_name(self._coro)
         state = self._state.lower()
-        text = f'<Task {state} name={self.get_name()!r} coro=<{coro}() '
-        text += 'done' if self.done() else 'running'
-        text += '>'
+        text = f'<Task {state} name={self.get_name()!r} coro=<{_coro_repr(self._coro, self.done())}>'
         if self._state == _FINISHED:
             if self._exception is not None:
                 text += f' exception={self._exception!r}'
@@ -884,11 +881,15 @@ class Task(Future):
             self._step()
 
 
-def _coro_name(coro):
-    text = repr(coro)
-    if text.startswith('<coroutine object '):
-        return text[len('<coroutine object '):].split(' ')[0]
-    return text
+def _coro_repr(coro, done):
+    """As CPython's Task repr shows its coroutine: name() done, defined at FILE:LINE."""
+    text = f'{getattr(coro, "__qualname__", coro)}()'
+    if not done:
+        return text + ' running'
+    code = getattr(coro, 'cr_code', None)
+    if code is None:
+        return text + ' done'
+    return f'{text} done, defined at {code.co_filename}:{code.co_firstlineno}'
 
 
 def create_task(coro, *, name=None, context=None):
