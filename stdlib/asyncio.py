@@ -177,8 +177,16 @@ _probe_coro.close()   # closed, never started: no never-awaited warning
 del _probe_coro
 
 
+def _probe_gen():
+    yield
+
+
+_GeneratorType = type(_probe_gen())
+
+
 def iscoroutine(obj):
-    return type(obj) is _CoroutineType
+    # 3.11 still counts generators (the old generator-based coroutines).
+    return type(obj) is _CoroutineType or type(obj) is _GeneratorType
 
 
 def iscoroutinefunction(func):
@@ -755,7 +763,7 @@ class Task(Future):
     _num_cancels_requested = 0
 
     def __init__(self, coro, *, loop=None, name=None, context=None):
-        if type(coro) is not _CoroutineType:
+        if type(coro) is not _CoroutineType and type(coro) is not _GeneratorType:
             raise TypeError(f'a coroutine was expected, got {coro!r}')
         if loop is None:
             loop = _get_event_loop()
@@ -897,7 +905,7 @@ def create_task(coro, *, name=None, context=None):
 
 
 def ensure_future(coro_or_future, *, loop=None):
-    if type(coro_or_future) is _CoroutineType:
+    if iscoroutine(coro_or_future):
         return Task(coro_or_future, loop=loop)
     if isfuture(coro_or_future):
         return coro_or_future

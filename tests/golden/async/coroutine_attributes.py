@@ -1,4 +1,4 @@
-# Coroutine and generator attributes, and iscoroutinefunction through co_flags.
+# Coroutine and generator attributes; iscoroutinefunction (co_flags) and iscoroutine (3.11: generators too).
 import asyncio
 
 
@@ -17,9 +17,11 @@ g = gen()
 print(g.gi_code.co_name, g.__name__)
 print(asyncio.iscoroutinefunction(fetch), asyncio.iscoroutinefunction(gen))
 print(bool(fetch.__code__.co_flags & 0x80), bool(gen.__code__.co_flags & 0x20))
-print(asyncio.iscoroutine(fetch()) if False else "skip", asyncio.iscoroutine(g))
+c = fetch()
+print(asyncio.iscoroutine(c), asyncio.iscoroutine(g), asyncio.iscoroutine(fetch))
+c.close()
 # expect: coroutine fetch fetch fetch False
 # expect: gen gen
 # expect: True False
 # expect: True True
-# expect: skip False
+# expect: True True False
