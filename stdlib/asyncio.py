@@ -135,23 +135,29 @@ def _format_exception(exc):
 # The running loop
 # ---------------------------------------------------------------------------
 
-_running_loop = None   # the loop running on the main thread's asyncio.run()
-_event_loop = None     # set_event_loop()'s
+# A loop belongs to the thread that runs it: each thread may run its own
+# asyncio.run(). Both tables are keyed by thread ident.
+_get_ident = _thread.get_ident
+_running_loops = {}    # the loop running on each thread
+_event_loops = {}      # set_event_loop()'s, per thread
 
 
 def get_running_loop():
-    if _running_loop is None:
+    loop = _running_loops.get(_get_ident())
+    if loop is None:
         raise RuntimeError('no running event loop')
-    return _running_loop
+    return loop
 
 
 def _get_event_loop():
-    if _running_loop is not None:
-        return _running_loop
-    global _event_loop
-    if _event_loop is None:
-        _event_loop = new_event_loop()
-    return _event_loop
+    ident = _get_ident()
+    loop = _running_loops.get(ident)
+    if loop is not None:
+        return loop
+    loop = _event_loops.get(ident)
+    if loop is None:
+        loop = _event_loops[ident] = new_event_loop()
+    return loop
 
 
 def get_event_loop():
@@ -159,8 +165,10 @@ def get_event_loop():
 
 
 def set_event_loop(loop):
-    global _event_loop
-    _event_loop = loop
+    if loop is None:
+        _event_loops.pop(_get_ident(), None)
+    else:
+        _event_loops[_get_ident()] = loop
 
 
 def new_event_loop():
@@ -377,13 +385,13 @@ class _EventLoop:
         self._stopping = True
 
     def run_forever(self):
-        global _running_loop
+        ident = _get_ident()
         if self._running:
             raise RuntimeError('This event loop is already running')
-        if _running_loop is not None:
+        if ident in _running_loops:
             raise RuntimeError('Cannot run the event loop while another loop is running')
         self._running = True
-        _running_loop = self
+        _running_loops[ident] = self
         try:
             while True:
                 self._run_once()
@@ -392,7 +400,7 @@ class _EventLoop:
         finally:
             self._stopping = False
             self._running = False
-            _running_loop = None
+            del _running_loops[ident]
 
     def run_until_complete(self, future):
         if self._closed:
@@ -1346,7 +1354,7 @@ def run(main, *, debug=None):
 
     Ctrl-C cancels the main task (its finally blocks run) and then raises
     KeyboardInterrupt, as 3.11's asyncio.Runner does."""
-    if _running_loop is not None:
+    if _get_ident() in _running_loops:
         raise RuntimeError('asyncio.run() cannot be called from a running event loop')
     if not iscoroutine(main):
         raise ValueError(f'a coroutine was expected, got {main!r}')
