@@ -30,6 +30,7 @@
 #include "runtime/file.h"
 #include "trace/reports.h"
 #include "vm/api.h"
+#include "vm/eval.h"  // never-awaited coroutines at exit
 #include "vm/import.h"
 #include "vm/run.h"
 #include "vm/shutdown.h"  // threads at exit
@@ -490,6 +491,7 @@ int run(Options& o, const char* argv0) {
   // Threads (vm/shutdown.h, owned by the threading work): join non-daemon
   // threads, and never destroy the heap under daemon threads still running.
   if (std::optional<int> s = wait_for_threads(ts, *status)) status = s;
+  warn_never_awaited_at_exit(ts);
   if (stepper) stepper->finish(ts);
   flush_std_streams(ts);
   finish_gil_reports(ts);  // --gil-stats, --gil-trace, --gil-timeline

@@ -38,6 +38,7 @@ enum CodeFlags : std::uint32_t {
   // parameters, not a generator: a call with exactly argcount positional
   // arguments binds them where they already are (the eval loop's fast path).
   kCodeSimple = 32,
+  kCodeCoroutine = 64,   // async def: kCodeGenerator is set too; calling it makes a coroutine
 };
 
 // LOAD_GLOBAL's cache, one entry per name: the value found the last time,

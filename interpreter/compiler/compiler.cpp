@@ -40,7 +40,7 @@ struct HandlerDesc {
   int depth;
 };
 
-enum class BlockKind { Loop, ForLoop, TryFinally, FinallyRunning, Handler, With };
+enum class BlockKind { Loop, ForLoop, TryFinally, FinallyRunning, Handler, With, AsyncWith };
 
 struct Block {
   BlockKind kind;
@@ -219,9 +219,10 @@ class Compiler {
     code->nlocals = static_cast<int>(u.varnames.size());
     code->stacksize = u.max_depth + 2;
     if (sc.is_generator) code->flags |= kCodeGenerator;
+    if (sc.is_coroutine) code->flags |= kCodeGenerator | kCodeCoroutine;
     if (sc.kind == ScopeKind::Class) code->flags |= kCodeClassBody;
     if (sc.kind == ScopeKind::Module) code->flags |= kCodeModule;
-    if (sc.kind == ScopeKind::Function && !sc.is_generator && sc.cellvars.empty() && sc.freevars.empty())
+    if (sc.kind == ScopeKind::Function && !sc.is_generator && !sc.is_coroutine && sc.cellvars.empty() && sc.freevars.empty())
       code->flags |= kCodeSimple;  // set_signature() clears it for *args, **kwargs, keyword-only
     units_.pop_back();
     u_ = units_.empty() ? nullptr : units_.back().get();
@@ -459,11 +460,12 @@ class Compiler {
         while_stmt(s);
         break;
       case StmtKind::For:
-        if (s.is_async) fail(s.loc, "'async for' is not supported by gilvm yet");
-        for_stmt(s);
+        if (s.is_async)
+          async_for_stmt(s);
+        else
+          for_stmt(s);
         break;
       case StmtKind::FunctionDef:
-        if (s.is_async) fail(s.loc, "'async def' is not supported by gilvm yet");
         function_def(s);
         break;
       case StmtKind::ClassDef:
@@ -479,7 +481,7 @@ class Compiler {
         emit(Op::RAISE_VARARGS, s.b ? 2 : s.a ? 1 : 0);
         break;
       case StmtKind::With:
-        if (s.is_async) fail(s.loc, "'async with' is not supported by gilvm yet");
+        if (s.is_async) require_coroutine(s.loc, "'async with'");
         with_stmt(s, 0);
         break;
       case StmtKind::Assert: {
@@ -687,6 +689,16 @@ class Compiler {
     bind(end);
   }
 
+  // The item is on the stack above the iterator: bind it, run the body, loop.
+  void for_body(const Stmt& s, int start, int end) {
+    store(*s.targets[0]);
+    u_->blocks.push_back({BlockKind::ForLoop, start, end, nullptr, u_->handler_stack.size(), {}});
+    body(s.body);
+    u_->blocks.pop_back();
+    set_loc(s.loc);
+    if (!u_->unreachable) jump(Op::JUMP_BACKWARD, start);
+  }
+
   void for_stmt(const Stmt& s) {
     int start = new_label();
     int cleanup = new_label();
@@ -697,12 +709,7 @@ class Compiler {
     bind(start);
     set_loc(s.loc);
     jump(Op::FOR_ITER, cleanup);
-    store(*s.targets[0]);
-    u_->blocks.push_back({BlockKind::ForLoop, start, end, nullptr, u_->handler_stack.size(), {}});
-    body(s.body);
-    u_->blocks.pop_back();
-    set_loc(s.loc);
-    if (!u_->unreachable) jump(Op::JUMP_BACKWARD, start);
+    for_body(s, start, end);
     bind(cleanup);
     body(s.orelse);
     bind(end);
@@ -723,6 +730,10 @@ class Compiler {
       case BlockKind::With:
         if (has_value) emit(Op::SWAP, 2);
         emit(Op::WITH_EXIT);
+        break;
+      case BlockKind::AsyncWith:
+        if (has_value) emit(Op::SWAP, 2);
+        async_with_exit();
         break;
       case BlockKind::Handler:
         if (has_value) emit(Op::SWAP, 2);
@@ -901,11 +912,16 @@ class Compiler {
     int end = new_label();
     expr(*it.context);
     set_loc(s.loc);
-    emit(Op::BEFORE_WITH);  // [exit value]
+    if (s.is_async) {
+      emit(Op::BEFORE_ASYNC_WITH);  // [exit awaitable]
+      await_top();
+    } else {
+      emit(Op::BEFORE_WITH);  // [exit value]
+    }
     int d = u_->depth - 1;  // [exit]
     std::size_t outer_handlers = u_->handler_stack.size();
     push_handler(handler, d);
-    u_->blocks.push_back({BlockKind::With, -1, -1, nullptr, outer_handlers, {}});
+    u_->blocks.push_back({s.is_async ? BlockKind::AsyncWith : BlockKind::With, -1, -1, nullptr, outer_handlers, {}});
     if (it.target)
       store(*it.target);
     else
@@ -918,13 +934,17 @@ class Compiler {
     pop_handler();
     set_loc(s.loc);
     if (!u_->unreachable) {
-      emit(Op::WITH_EXIT);
+      if (s.is_async)
+        async_with_exit();
+      else
+        emit(Op::WITH_EXIT);
       jump(Op::JUMP, end);
     }
     bind_at_depth(handler, d + 1);  // [exit exc]
     emit(Op::PUSH_EXC_INFO);        // [exit prev exc]
     push_handler(cleanup, d + 1);
     emit(Op::WITH_EXCEPT_START);    // [exit prev exc result]
+    if (s.is_async) await_top();
     jump(Op::POP_JUMP_IF_TRUE, suppress);
     emit(Op::RERAISE);
     pop_handler();
@@ -937,6 +957,76 @@ class Compiler {
     emit(Op::SWAP, 2);
     emit(Op::POP_EXCEPT);
     emit(Op::RERAISE);
+    bind(end);
+  }
+
+  // exit -- : calls exit(None, None, None) and awaits what it returns.
+  void async_with_exit() {
+    emit(Op::PUSH_NULL);
+    emit(Op::SWAP, 2);
+    for (int i = 0; i < 3; ++i) load_const(Value::none());
+    emit(Op::CALL, 3);
+    await_top();
+    emit(Op::POP_TOP);
+  }
+
+  // ---- coroutines (Language Reference §8.8) ----
+
+  // `await`, `async with` and `async for` belong in an async def; the
+  // messages are CPython 3.11's.
+  void require_coroutine(const Loc& loc, const char* what) {
+    const Scope* sc = u_->scope;
+    if (sc->is_coroutine) return;
+    for (const Scope* p = sc; p && p->kind == ScopeKind::Function && p->name.front() == '<' && p->name != "<lambda>";
+         p = p->parent)
+      if (p->parent && p->parent->is_coroutine)
+        fail(loc, "asynchronous comprehensions are not supported by gilvm yet");
+    if (sc->kind != ScopeKind::Function && std::string_view(what) == "'await'") fail(loc, "'await' outside function");
+    fail(loc, std::string(what) + " outside async function");
+  }
+
+  // awaitable -- result: GET_AWAITABLE makes the iterator that `await`
+  // drives (the coroutine itself, or what __await__ returns), then the same
+  // SEND loop as `yield from`, so values yielded deep inside reach whoever
+  // drives the outermost coroutine (the event loop).
+  void await_top() {
+    emit(Op::GET_AWAITABLE);
+    send_loop();
+  }
+
+  // it -- result: resumes `it` with what this frame is sent until it returns.
+  void send_loop() {
+    load_const(Value::none());
+    int loop = new_label();
+    int done = new_label();
+    bind(loop);
+    jump(Op::SEND, done);
+    emit(Op::YIELD_VALUE);
+    jump(Op::JUMP, loop);
+    bind(done);
+  }
+
+  // async for (§8.8.2): like for_stmt, with __anext__ awaited inside a
+  // handler that ends the loop on StopAsyncIteration.
+  void async_for_stmt(const Stmt& s) {
+    require_coroutine(s.loc, "'async for'");
+    int start = new_label();
+    int handler = new_label();
+    int end = new_label();
+    expr(*s.a);
+    set_loc(s.loc);
+    emit(Op::GET_AITER);  // [aiter]
+    int d = u_->depth;
+    bind(start);
+    set_loc(s.loc);
+    push_handler(handler, d);
+    emit(Op::GET_ANEXT);  // [aiter awaitable]
+    await_top();          // [aiter value]
+    pop_handler();
+    for_body(s, start, end);
+    bind_at_depth(handler, d + 1);  // [aiter exc]
+    emit(Op::END_ASYNC_FOR);
+    body(s.orelse);
     bind(end);
   }
 
@@ -999,6 +1089,7 @@ class Compiler {
     set_loc(s.loc);
     std::uint32_t flags = defaults(*s.args);
     Scope* sc = table_.scopes.at(&s);
+    if (sc->is_coroutine && sc->is_generator) fail(s.loc, "asynchronous generators are not supported by gilvm yet");
     enter(sc, s.name, child_qualname(s.name), s.loc.line);
     body(s.body);
     if (!u_->unreachable) {
@@ -1274,20 +1365,18 @@ class Compiler {
         break;
       case ExprKind::YieldFrom: {
         if (u_->scope->kind != ScopeKind::Function) fail(e.loc, "'yield' outside function");
+        if (u_->scope->is_coroutine) fail(e.loc, "'yield from' inside async function");
         expr(*e.a);
         emit(Op::GET_YIELD_FROM_ITER);
-        load_const(Value::none());
-        int loop = new_label();
-        int done = new_label();
-        bind(loop);
-        jump(Op::SEND, done);
-        emit(Op::YIELD_VALUE);
-        jump(Op::JUMP, loop);
-        bind(done);
+        send_loop();
         break;
       }
       case ExprKind::Await:
-        fail(e.loc, "'await' is not supported by gilvm yet");
+        require_coroutine(e.loc, "'await'");
+        expr(*e.a);
+        set_loc(e.loc);
+        await_top();
+        break;
       case ExprKind::NamedExpr:
         fail(e.loc, "assignment expressions (:=) are not supported by gilvm");
     }

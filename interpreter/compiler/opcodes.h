@@ -110,6 +110,10 @@ constexpr int kVariable = 1000;
   X(YIELD_VALUE, None, 0, "v -- sent")                                                   \
   X(GET_YIELD_FROM_ITER, None, 0, "iterable -- iterator")                                \
   X(SEND, Jump, 0, "it v -- it yielded  |  it v -- result (done: jumps)")                \
+  X(GET_AWAITABLE, None, 0, "awaitable -- iterator  (a coroutine, or what __await__ returns)") \
+  X(GET_AITER, None, 0, "obj -- obj.__aiter__()")                                        \
+  X(GET_ANEXT, None, 1, "aiter -- aiter awaitable  (aiter.__anext__())")                 \
+  X(END_ASYNC_FOR, None, -2, "aiter exc --  (StopAsyncIteration ends the loop, else reraises)") \
   X(RAISE_VARARGS, Count, kVariable, "[exc [cause]] --")                                 \
   X(RERAISE, None, -1, "exc --")                                                         \
   X(PUSH_EXC_INFO, None, 1, "exc -- previous exc")                                       \
@@ -117,6 +121,7 @@ constexpr int kVariable = 1000;
   X(CHECK_EXC_MATCH, None, 0, "exc type -- exc bool")                                    \
   X(LOAD_ASSERTION_ERROR, None, 1, "-- AssertionError")                                  \
   X(BEFORE_WITH, None, 1, "mgr -- exit enter_result")                                    \
+  X(BEFORE_ASYNC_WITH, None, 1, "mgr -- aexit aenter_awaitable")                        \
   X(WITH_EXIT, None, -1, "exit --  (calls exit(None, None, None))")                      \
   X(WITH_EXCEPT_START, None, 1, "exit prev exc -- exit prev exc result")                 \
   X(IMPORT_NAME, Name, -1, "level fromlist -- module")                                   \

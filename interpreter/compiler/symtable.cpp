@@ -171,6 +171,7 @@ class Builder {
         defaults(*s.args);
         add(s.name, kBound);
         push(ScopeKind::Function, s.name, &s, s.loc.line);
+        cur_->is_coroutine = s.is_async;
         params(*s.args);
         body(s.body);
         pop();

@@ -45,6 +45,7 @@ struct Scope {
   std::vector<std::string> params;        // in order: positional, kwonly, *args, **kwargs
   std::vector<std::string> bound_order;   // first binding order, for stable local numbering
   bool is_generator = false;
+  bool is_coroutine = false;              // an async def: calling it makes a coroutine
   bool uses_super = false;                // a function that calls super() / uses __class__
   bool needs_class_cell = false;          // a class whose methods use __class__
   int line = 0;

@@ -26,6 +26,7 @@ constexpr NativeModule kModules[] = {
     {"pickle", init_pickle_module},
     {"_subprocess", init_subprocess_module},
     {"mmap", init_mmap_module},
+    {"_selector", init_selector_module},
     {"io", init_io_module},  // declared in runtime/file.h with the file type
 };
 

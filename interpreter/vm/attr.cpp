@@ -196,6 +196,29 @@ Value lookup_attr(ThreadState& ts, Value o, Str* name) {
         if (n == "co_name") return obj(c->name);
         if (n == "co_filename") return obj(c->filename);
         if (n == "co_firstlineno") return Value::from_int(c->firstline);
+        if (n == "co_flags") {
+          // CPython's CO_* bits (Include/cpython/code.h): VARARGS 0x04,
+          // VARKEYWORDS 0x08, GENERATOR 0x20, COROUTINE 0x80.
+          std::int64_t f = 0;
+          if (c->flags & kCodeVarargs) f |= 0x04;
+          if (c->flags & kCodeVarkw) f |= 0x08;
+          if (c->flags & kCodeCoroutine) f |= 0x80;
+          else if (c->flags & kCodeGenerator) f |= 0x20;
+          return Value::from_int(f);
+        }
+        break;
+      }
+      case Kind::Generator: {
+        // gi_* for generators, cr_* for coroutines (CPython's names).
+        Generator* g = static_cast<Generator*>(ob);
+        std::string_view prefix = g->is_coroutine ? "cr_" : "gi_";
+        if (n == "__name__") return obj(g->func->code->name);
+        if (n == "__qualname__") return obj(g->func->qualname);
+        if (n.starts_with(prefix)) {
+          std::string_view rest = n.substr(3);
+          if (rest == "code") return obj(g->func->code);
+          if (rest == "running") return Value::from_bool(g->running);
+        }
         break;
       }
       case Kind::Slice: {

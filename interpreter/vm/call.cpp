@@ -159,7 +159,16 @@ Frame* push_function_frame(ThreadState& ts, Function* fn, Value* base, const Val
   Generator* gen = nullptr;
   Value* locals = base;
   if (is_gen) {
-    gen = in.heap.make<Generator>(in.types.generator, fn);
+    const bool is_coro = co->flags & kCodeCoroutine;
+    gen = in.heap.make<Generator>(is_coro ? in.types.coroutine : in.types.generator, fn);
+    if (is_coro) {
+      gen->is_coroutine = true;
+      ++in.unstarted_coroutines;
+      if (Frame* caller = ts.frame) {
+        gen->created_in = caller->code;
+        gen->created_line = caller->line();
+      }
+    }
     gen->slots.resize(size);
     locals = gen->slots.data();
   }

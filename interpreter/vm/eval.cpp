@@ -92,6 +92,14 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
     frame->sp = sp;                                             \
     ts.stack_top = frame->gen ? frame->outer_top : sp;          \
   } while (0)
+// Keeps the values a handler parks above sp (up to `top`) rooted while it
+// calls out: on the thread stack by raising stack_top; a generator frame's
+// slots are all traced with the generator, and its calls must still go on
+// the thread stack at outer_top, never into the generator's slots.
+#define ROOT_UP_TO(top)                       \
+  do {                                        \
+    if (frame->gen == nullptr) ts.stack_top = (top); \
+  } while (0)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
@@ -677,7 +685,7 @@ dispatch_top:
     Value sv = Value::from_obj(s);
     // Keep the new set rooted above the items while hashing them.
     sp[0] = sv;
-    ts.stack_top = sp + 1;
+    ROOT_UP_TO(sp + 1);
     for (std::size_t i = 0; i < n; ++i)
       if (set_add(ts, s, sp[-static_cast<std::ptrdiff_t>(n - i)]) < 0) goto error;
     sp -= n;
@@ -699,7 +707,7 @@ dispatch_top:
     Dict* d = new_dict(ts);
     Value dv = Value::from_obj(d);
     sp[0] = dv;
-    ts.stack_top = sp + 1;
+    ROOT_UP_TO(sp + 1);
     for (std::size_t i = 0; i < n; ++i) {
       Value* kv = sp - 2 * (n - i);
       if (!dict_set(ts, d, kv[0], kv[1])) goto error;
@@ -912,7 +920,7 @@ dispatch_top:
     ret[1] = callable;
     ret[2] = posargs;
     ret[3] = kwargs;
-    ts.stack_top = ret + 4;
+    ROOT_UP_TO(ret + 4);
     Value r = ops::call_with_containers(ts, callable, posargs, kwargs);
     CHECK(r);
     *ret = r;
@@ -979,6 +987,10 @@ dispatch_top:
   TARGET(GET_YIELD_FROM_ITER) {
     SYNC();
     Value v = TOP();
+    if (v.is_obj() && v.as_obj()->type == interp.types.coroutine) {
+      raise(ts, interp.types.TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+      goto error;
+    }
     if (!(v.is_obj() && v.as_obj()->kind == Kind::Generator)) {
       Value it = get_iter(ts, v);
       CHECK(it);
@@ -1018,6 +1030,43 @@ dispatch_top:
       TOP() = r;
     }
     NEXT();
+  }
+
+  TARGET(GET_AWAITABLE) {
+    SYNC();
+    Value it = ops::get_awaitable(ts, TOP());
+    CHECK(it);
+    TOP() = it;
+    NEXT();
+  }
+
+  TARGET(GET_AITER) {
+    SYNC();
+    Value it = ops::get_aiter(ts, TOP());
+    CHECK(it);
+    TOP() = it;
+    NEXT();
+  }
+
+  TARGET(GET_ANEXT) {
+    SYNC();
+    Value aw = ops::get_anext(ts, TOP());
+    CHECK(aw);
+    PUSH(aw);
+    NEXT();
+  }
+
+  TARGET(END_ASYNC_FOR) {
+    // The handler around an async for's __anext__ await: StopAsyncIteration
+    // ends the loop; anything else goes on as RERAISE would.
+    Value exc = POP();
+    if (isinstance(ts, exc, interp.types.StopAsyncIteration)) {
+      --sp;
+      NEXT();
+    }
+    ts.exc = exc;
+    SYNC();
+    goto error_no_traceback;
   }
 
   TARGET(RAISE_VARARGS) {
@@ -1080,6 +1129,16 @@ dispatch_top:
     if (!ops::before_with(ts, mgr, exit_fn, entered)) goto error;
     TOP() = exit_fn;
     PUSH(entered);
+    NEXT();
+  }
+
+  TARGET(BEFORE_ASYNC_WITH) {
+    SYNC();
+    Value mgr = TOP();
+    Value exit_fn, awaitable;
+    if (!ops::before_async_with(ts, mgr, exit_fn, awaitable)) goto error;
+    TOP() = exit_fn;
+    PUSH(awaitable);
     NEXT();
   }
 
@@ -1229,6 +1288,7 @@ error_no_traceback:
 
 #undef LOAD_FRAME
 #undef SYNC
+#undef ROOT_UP_TO
 #undef PUSH
 #undef POP
 #undef TOP

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 
 #include "vm/interp.h"
 
@@ -31,6 +32,18 @@ Value call_object(ThreadState& ts, Value callable, const Value* args, std::size_
 // not Null). Returns the next yielded value with *done = false, or the
 // return value with *done = true, or Fail.
 Value gen_resume(ThreadState& ts, Generator* gen, Value sent, Value exc, bool* done);
+
+// The iterator a generator suspended in `yield from` / `await` delegates
+// to, or Null (CPython's _PyGen_yf).
+Value delegate_of(Generator* g);
+
+// Coroutines (vm/coroutine.cpp). The text CPython's warnings module prints
+// for a coroutine that dies never awaited (empty for any other generator),
+// and the at-exit pass that reports those still alive when the program ends.
+std::string never_awaited_warning(Interpreter& in, Generator* g);
+void warn_never_awaited_at_exit(ThreadState& ts);
+// Called as an unstarted generator starts or ends: keeps the count above.
+void leave_unstarted(Interpreter& in, Generator* g);
 
 // The slow path of the eval-breaker check: collection, signals, GIL drop
 // requests. False with an exception pending (KeyboardInterrupt).

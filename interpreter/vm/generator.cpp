@@ -1,22 +1,33 @@
 // Generators (Python Language Reference §6.2.9.1 "Generator-iterator
-// methods"): resuming a generator's saved frame, send/throw/close, PEP 479
-// (a StopIteration escaping a generator becomes RuntimeError); and the slow
-// path of the eval breaker.
+// methods") and coroutines (§3.4.3, which share this machinery: see
+// vm/coroutine.cpp): resuming a generator's saved frame, send/throw/close,
+// PEP 479 (a StopIteration escaping a generator becomes RuntimeError); and
+// the slow path of the eval breaker.
+//
+// throw() and close() of a generator suspended inside `yield from` (or a
+// coroutine inside `await`) go first to the iterator it delegates to, as
+// PEP 380 says and CPython's gen_throw does: cancelling an asyncio task
+// throws CancelledError into its outermost coroutine, and the innermost
+// awaitable must see it, with every finally block on the way running.
 #include "vm/api.h"
 #include "vm/eval.h"
+#include "vm/ops.h"
 
 namespace gilvm {
 
 Value gen_resume(ThreadState& ts, Generator* gen, Value sent, Value exc, bool* done) {
   Interpreter& in = ts.interp;
   *done = false;
-  if (gen->running) return raise(ts, in.types.ValueError, "generator already executing");
+  const char* what = gen->is_coroutine ? "coroutine" : "generator";
+  if (gen->running) return raise(ts, in.types.ValueError, std::string(what) + " already executing");
   if (gen->finished) {
+    if (gen->is_coroutine) return raise(ts, in.types.RuntimeError, "cannot reuse already awaited coroutine");
     if (!exc.is_null()) return raise(ts, exc);
     *done = true;
     return Value::none();
   }
   if (!gen->started && !exc.is_null()) {
+    leave_unstarted(in, gen);
     gen->finished = true;
     gen->slots.clear();
     return raise(ts, exc);
@@ -36,6 +47,7 @@ Value gen_resume(ThreadState& ts, Generator* gen, Value sent, Value exc, bool* d
   f->outer_top = ts.stack_top;
   f->is_entry = true;
   if (gen->started && exc.is_null()) *f->sp++ = sent;
+  leave_unstarted(in, gen);
   gen->started = true;
   gen->running = true;
   bool throwing = !exc.is_null();
@@ -45,7 +57,7 @@ Value gen_resume(ThreadState& ts, Generator* gen, Value sent, Value exc, bool* d
   if (r.is_fail()) {
     if (gen->finished && exception_matches(ts, in.types.StopIteration)) {
       Value cause = take_exception(ts);
-      raise(ts, in.types.RuntimeError, "generator raised StopIteration");
+      raise(ts, in.types.RuntimeError, std::string(what) + " raised StopIteration");
       if (Exception* e = as_exception(ts.exc)) {
         e->cause = cause;
         e->context = cause;
@@ -56,6 +68,19 @@ Value gen_resume(ThreadState& ts, Generator* gen, Value sent, Value exc, bool* d
   }
   *done = gen->finished;
   return r;
+}
+
+// The iterator a suspended generator delegates to (CPython's _PyGen_yf), or
+// Null. The compiler's send loop (compiler.cpp, send_loop) is
+//   loop: SEND done; YIELD_VALUE; JUMP loop; done:
+// so a generator suspended there has a JUMP to a SEND as its next
+// instruction and the delegate on top of its saved stack.
+Value delegate_of(Generator* g) {
+  if (!g->started || g->finished || g->running || g->saved_sp == 0) return Value::null();
+  const std::vector<std::uint32_t>& code = g->func->code->code;
+  std::uint32_t w = code[g->saved_pc];
+  if (op_of(w) != Op::JUMP || op_of(code[arg_of(w)]) != Op::SEND) return Value::null();
+  return g->slots[g->saved_sp - 1];
 }
 
 namespace {
@@ -109,6 +134,68 @@ Value make_thrown(ThreadState& ts, const Args& a) {
                                            std::string(type_name(ts, t)));
 }
 
+// The delegate returned `value`: resume g past its send loop, as SEND does
+// when the delegate is done (the delegate's slot becomes the result).
+Value resume_after_delegate(ThreadState& ts, Generator* g, Value value, bool* done) {
+  const std::vector<std::uint32_t>& code = g->func->code->code;
+  std::uint32_t send_pc = arg_of(code[g->saved_pc]);
+  g->saved_pc = arg_of(code[send_pc]);
+  g->saved_sp -= 1;
+  return gen_resume(ts, g, value, Value::null(), done);
+}
+
+// Closes a delegate: a generator's close(), else its close method if any.
+bool close_delegate(ThreadState& ts, Value yf) {
+  Interpreter& in = ts.interp;
+  Value m = get_attr(ts, yf, in.names.close);
+  if (m.is_fail()) {
+    if (!exception_matches(ts, in.types.AttributeError)) return false;
+    take_exception(ts);
+    return true;
+  }
+  return !call(ts, m, {}).is_fail();
+}
+
+Value gen_close_impl(ThreadState& ts, Generator* g);
+
+// throw(exc) with delegation (PEP 380; CPython's _gen_throw).
+Value throw_into(ThreadState& ts, Generator* g, Value exc, bool* done) {
+  Interpreter& in = ts.interp;
+  *done = false;
+  Value yf = delegate_of(g);
+  if (yf.is_null()) return gen_resume(ts, g, Value::none(), exc, done);
+  TempRoot root(ts, yf);
+  Value r;
+  bool sub_done = false;
+  g->running = true;
+  if (isinstance(ts, exc, in.types.GeneratorExit)) {
+    bool ok = close_delegate(ts, yf);
+    g->running = false;
+    if (!ok) return gen_resume(ts, g, Value::none(), take_exception(ts), done);
+    return gen_resume(ts, g, Value::none(), exc, done);
+  }
+  if (yf.is_obj() && yf.as_obj()->kind == Kind::Generator) {
+    r = throw_into(ts, static_cast<Generator*>(yf.as_obj()), exc, &sub_done);
+  } else {
+    Value m = get_attr(ts, yf, in.names.throw_);
+    if (m.is_fail()) {
+      g->running = false;
+      if (!exception_matches(ts, in.types.AttributeError)) return m;
+      take_exception(ts);
+      return gen_resume(ts, g, Value::none(), exc, done);
+    }
+    r = call(ts, m, std::span<const Value>(&exc, 1));
+  }
+  g->running = false;
+  if (!r.is_fail()) return sub_done ? resume_after_delegate(ts, g, r, done) : r;
+  if (exception_matches(ts, in.types.StopIteration)) {
+    Value value = ops::stop_iteration_value(ts, take_exception(ts));
+    return resume_after_delegate(ts, g, value, done);
+  }
+  // The delegate raised: raise that in g where it is suspended.
+  return gen_resume(ts, g, Value::none(), take_exception(ts), done);
+}
+
 Value gen_throw(ThreadState& ts, Value self, const Args& a) {
   Generator* g = self_gen(ts, self);
   if (!g) return Value::fail();
@@ -116,7 +203,7 @@ Value gen_throw(ThreadState& ts, Value self, const Args& a) {
   if (exc.is_fail()) return exc;
   TempRoot root(ts, exc);
   bool done;
-  Value r = gen_resume(ts, g, Value::none(), exc, &done);
+  Value r = throw_into(ts, g, exc, &done);
   if (r.is_fail()) return r;
   return done ? stop_with(ts, r) : r;
 }
@@ -124,8 +211,13 @@ Value gen_throw(ThreadState& ts, Value self, const Args& a) {
 Value gen_close(ThreadState& ts, Value self, const Args& a) {
   Generator* g = self_gen(ts, self);
   if (!g) return Value::fail();
+  return gen_close_impl(ts, g);
+}
+
+Value gen_close_impl(ThreadState& ts, Generator* g) {
   Interpreter& in = ts.interp;
   if (g->finished || !g->started) {
+    leave_unstarted(in, g);
     g->finished = true;
     g->slots.clear();
     return Value::none();
@@ -133,7 +225,7 @@ Value gen_close(ThreadState& ts, Value self, const Args& a) {
   Value exc = new_exception(ts, in.types.GeneratorExit, {});
   TempRoot root(ts, exc);
   bool done;
-  Value r = gen_resume(ts, g, Value::none(), exc, &done);
+  Value r = throw_into(ts, g, exc, &done);
   if (r.is_fail()) {
     if (exception_matches(ts, in.types.GeneratorExit) || exception_matches(ts, in.types.StopIteration)) {
       take_exception(ts);
@@ -141,7 +233,9 @@ Value gen_close(ThreadState& ts, Value self, const Args& a) {
     }
     return r;
   }
-  if (!done) return raise(ts, in.types.RuntimeError, "generator ignored GeneratorExit");
+  if (!done)
+    return raise(ts, in.types.RuntimeError,
+                 std::string(g->is_coroutine ? "coroutine" : "generator") + " ignored GeneratorExit");
   return Value::none();
 }
 
@@ -153,6 +247,13 @@ void init_generator_methods(Interpreter& interp) {
       {"__next__", gen_next}, {"__iter__", gen_iter},
   };
   add_methods(interp, interp.types.generator, defs);
+  // A coroutine is driven by send/throw and awaited, never iterated; its
+  // __await__ returns the coroutine itself (CPython returns a wrapper
+  // iterator over it: the difference is not visible to await).
+  static const NativeDef coro_defs[] = {
+      {"send", gen_send}, {"throw", gen_throw}, {"close", gen_close}, {"__await__", gen_iter},
+  };
+  add_methods(interp, interp.types.coroutine, coro_defs);
 }
 
 bool handle_eval_breaker(ThreadState& ts) {

@@ -2,8 +2,11 @@
 #include "vm/heap.h"
 
 #include <algorithm>
+#include <string>
 
+#include "vm/eval.h"
 #include "vm/interp.h"
+#include "vm/run.h"
 
 namespace gilvm {
 
@@ -20,6 +23,13 @@ void Heap::collect(Interpreter& interp) {
   Tracer tracer;
   interp.mark_roots(tracer);
   tracer.drain();
+
+  // A coroutine that dies unstarted is reported (vm/coroutine.cpp): the
+  // message is made now, while the code it names is certainly still here,
+  // and written after the sweep.
+  std::string unawaited;
+  for (Object* o = objects_; o != nullptr; o = o->gc_next)
+    if (!o->marked && o->kind == Kind::Generator) unawaited += never_awaited_warning(interp, static_cast<Generator*>(o));
 
   // Sweep: unlink and free every unmarked object, clear the marks of the rest.
   Object** link = &objects_;
@@ -42,6 +52,7 @@ void Heap::collect(Interpreter& interp) {
   threshold_ = std::max<std::size_t>(100000, live);
   ++collections_;
   ++interp.type_version;
+  if (!unawaited.empty()) write_raw_stderr(unawaited);
 }
 
 }  // namespace gilvm

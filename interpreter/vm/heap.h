@@ -77,6 +77,11 @@ class Heap {
   // GC stress (config.h): request a collection after every allocation, so
   // the next safe point collects. The golden suite passes with it on.
   void set_stress(bool on) { stress_ = on; }
+  // Calls f(Object*) for every object (live or not yet collected).
+  template <class F>
+  void for_each(F f) const {
+    for (Object* o = objects_; o != nullptr; o = o->gc_next) f(o);
+  }
   std::size_t live_objects() const { return live_; }
   std::uint64_t collections() const { return collections_; }
 

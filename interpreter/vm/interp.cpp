@@ -224,6 +224,7 @@ Interpreter::Interpreter() {
   T.cell = mk("cell", Kind::Cell);
   T.code = mk("code", Kind::Code);
   T.generator = mk("generator", Kind::Generator);
+  T.coroutine = mk("coroutine", Kind::Generator);
   T.iterator = mk("iterator", Kind::Iterator);
   T.property = mk("property", Kind::Property);
   T.staticmethod = mk("staticmethod", Kind::StaticMethod);
@@ -250,6 +251,7 @@ Interpreter::Interpreter() {
       "__main__", "__builtins__", "__file__", "__all__", "__index__", "__int__", "__float__",
       "__neg__", "__pos__", "__invert__", "__abs__", "__round__", "__format__", "__classcell__",
       "__init_subclass__", "__set_name__", "__missing__", "__reversed__",
+      "__await__", "__aenter__", "__aexit__", "__aiter__", "__anext__",
       "args", "send", "throw", "close", "write", "flush", "readline", "keys", "items", "__import__"};
   static_assert(sizeof(kNames) / sizeof(kNames[0]) == sizeof(CommonNames) / sizeof(Str*));
   Str** slot = &N.__init__;

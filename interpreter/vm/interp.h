@@ -76,6 +76,12 @@ struct Generator : Object {
   bool started = false;
   bool running = false;
   bool finished = false;
+  // An async def's coroutine (Language Reference §3.4.3): the same frame
+  // machinery, but not iterable; awaited through GET_AWAITABLE, and reported
+  // as never awaited if it dies unstarted (vm/coroutine.cpp).
+  bool is_coroutine = false;
+  CodeObject* created_in = nullptr;  // coroutines: the code and line that called
+  int created_line = 0;              //   the async def, for the never-awaited warning
   Generator(Type* t, Function* f);
   void trace(Tracer&) override;
 };
@@ -179,7 +185,7 @@ struct ThreadState {
 struct BuiltinTypes {
   Type *object, *type, *none, *bool_, *int_, *float_, *str, *bytes, *list, *tuple, *dict,
       *set, *frozenset, *range, *slice, *function, *builtin_function, *method, *module,
-      *cell, *code, *generator, *iterator, *property, *staticmethod, *classmethod,
+      *cell, *code, *generator, *coroutine, *iterator, *property, *staticmethod, *classmethod,
       *super, *notimplemented, *ellipsis, *file, *dict_keys, *dict_values, *dict_items;
   // The exception hierarchy (Python Language Reference §"Built-in Exceptions").
   Type *BaseException, *Exception, *SystemExit, *KeyboardInterrupt, *GeneratorExit,
@@ -205,6 +211,7 @@ struct CommonNames {
       *__main__, *__builtins__, *__file__, *__all__, *__index__, *__int__, *__float__,
       *__neg__, *__pos__, *__invert__, *__abs__, *__round__, *__format__, *__classcell__,
       *__init_subclass__, *__set_name__, *__missing__, *__reversed__,
+      *__await__, *__aenter__, *__aexit__, *__aiter__, *__anext__,
       *args, *send, *throw_, *close, *write, *flush, *readline, *keys, *items, *__import__;
 };
 
@@ -276,6 +283,11 @@ struct Interpreter {
   static constexpr std::size_t kAttrCacheSize = 4096;
   std::vector<AttrCacheEntry> attr_cache = std::vector<AttrCacheEntry>(kAttrCacheSize);
   std::uint64_t type_version = 1;
+
+  // Coroutines made and not yet started, closed or reported as never
+  // awaited (vm/coroutine.cpp): the exit-time check walks the heap only when
+  // this is not zero.
+  std::size_t unstarted_coroutines = 0;
 
   // Extra roots registered by native modules (each a Value that lives as
   // long as the interpreter).

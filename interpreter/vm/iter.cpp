@@ -111,7 +111,9 @@ Value get_iter(ThreadState& ts, Value v) {
         it->end = static_cast<std::int64_t>(static_cast<Set*>(o)->used);
         return obj(it);
       }
-      case Kind::Generator: return v;
+      case Kind::Generator:
+        if (static_cast<Generator*>(o)->is_coroutine) break;  // awaited, not iterated
+        return v;
       case Kind::Iterator:
         if (is_dict_view(in, v)) return dict_view_iter(ts, v);
         return v;

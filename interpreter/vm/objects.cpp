@@ -121,6 +121,7 @@ void CodeObject::trace(Tracer& t) {
 }
 void Generator::trace(Tracer& t) {
   t.mark(func);
+  t.mark(created_in);
   for (Value v : slots) t.mark(v);
 }
 

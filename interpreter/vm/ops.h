@@ -65,6 +65,15 @@ Value stop_iteration_value(ThreadState& ts, Value exc);
 // with: looks up __enter__/__exit__, calls __enter__.
 bool before_with(ThreadState& ts, Value mgr, Value& exit_fn, Value& entered);
 
+// Coroutines (vm/coroutine.cpp). await: the iterator to drive (a coroutine
+// itself, or what __await__ returns). async for: obj.__aiter__(), and
+// aiter.__anext__() (the awaitable). async with: looks up __aenter__/
+// __aexit__, calls __aenter__ (the awaitable).
+Value get_awaitable(ThreadState& ts, Value v);
+Value get_aiter(ThreadState& ts, Value v);
+Value get_anext(ThreadState& ts, Value aiter);
+bool before_async_with(ThreadState& ts, Value mgr, Value& exit_fn, Value& awaitable);
+
 // The REPL's echo of an expression statement (and `_`).
 bool print_expr(ThreadState& ts, Value v);
 

@@ -178,7 +178,8 @@ std::optional<std::string> builtin_repr(ThreadState& ts, Value v) {
     case Kind::Singleton:
       return std::string(static_cast<Singleton*>(o)->repr);
     case Kind::Generator:
-      return "<generator object " + static_cast<Generator*>(o)->func->qualname->s + " at " + address(o) + ">";
+      return std::string(static_cast<Generator*>(o)->is_coroutine ? "<coroutine object " : "<generator object ") +
+             static_cast<Generator*>(o)->func->qualname->s + " at " + address(o) + ">";
     case Kind::Cell:
       return "<cell at " + address(o) + ">";
     case Kind::Code: {

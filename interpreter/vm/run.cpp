@@ -22,12 +22,7 @@ void write_stderr_impl(ThreadState& ts, const std::string& s) {
     take_exception(ts);
   }
   flush_stdout(ts);
-  std::size_t off = 0;
-  while (off < s.size()) {
-    ssize_t n = ::write(2, s.data() + off, s.size() - off);
-    if (n <= 0) break;
-    off += static_cast<std::size_t>(n);
-  }
+  write_raw_stderr(s);
 }
 
 std::string strip(const std::string& s) {
@@ -132,6 +127,15 @@ std::string format_exception(ThreadState& ts, Value exc) {
 }
 
 void write_stderr(ThreadState& ts, const std::string& text) { write_stderr_impl(ts, text); }
+
+void write_raw_stderr(const std::string& text) {
+  std::size_t off = 0;
+  while (off < text.size()) {
+    ssize_t n = ::write(2, text.data() + off, text.size() - off);
+    if (n <= 0) break;
+    off += static_cast<std::size_t>(n);
+  }
+}
 
 Dict* main_module_dict(ThreadState& ts, std::string_view file) {
   Interpreter& in = ts.interp;

@@ -38,4 +38,8 @@ std::string format_traceback_entry(Interpreter& in, const CodeObject* code, int 
 // to fd 2 after flushing stdout.
 void write_stderr(ThreadState& ts, const std::string& text);
 
+// Writes to file descriptor 2 directly: for callers that may not run Python
+// code (the collector).
+void write_raw_stderr(const std::string& text);
+
 }  // namespace gilvm

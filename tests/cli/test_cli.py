@@ -205,20 +205,28 @@ def test_inspect():
     expect("-i: input() shares stdin", p, 0, stdout="hi Ada\n")
 
 
-def test_ctrl_c():
-    # SIGINT while running raises KeyboardInterrupt: traceback, status 130.
+def interrupt_after_first_line(src, settle):
+    """Runs `src`, waits for its first line of output and `settle` seconds
+    more, sends SIGINT; returns (process, rest of stdout, stderr)."""
     e = dict(os.environ)
     e.pop("GILVM_GC_STRESS", None)
-    proc = subprocess.Popen([GILVM, "-c", "print('start', flush=True)\nwhile True:\n    pass\n"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=e)
+    proc = subprocess.Popen([GILVM, "-c", src], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=e)
     proc.stdout.readline()
-    time.sleep(0.2)
+    time.sleep(settle)
     proc.send_signal(signal.SIGINT)
     try:
         out, err = proc.communicate(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
         out, err = proc.communicate()
+    return proc, out, err
+
+
+def test_ctrl_c():
+    # SIGINT while running raises KeyboardInterrupt: traceback, status 130.
+    proc, out, err = interrupt_after_first_line("print('start', flush=True)\nwhile True:\n    pass\n", 0.2)
+    e = dict(os.environ)
+    e.pop("GILVM_GC_STRESS", None)
     check("Ctrl-C: status 130", proc.returncode == 130, f"status {proc.returncode} stderr {err!r}")
     check("Ctrl-C: KeyboardInterrupt", "KeyboardInterrupt" in err, err)
 
@@ -240,6 +248,22 @@ def test_ctrl_c():
     out, err = proc.communicate()
     check("Ctrl-C in input(): KeyboardInterrupt in input, status 130",
           proc.returncode == 130 and out == "interrupted\n" and 'line 5, in <module>' in err
+          and err.rstrip().endswith("KeyboardInterrupt"), f"status {proc.returncode} out {out!r} err {err!r}")
+
+    # SIGINT while asyncio.run() waits in the event loop: the main task is
+    # cancelled (its finally runs), then KeyboardInterrupt with the
+    # CancelledError as its context, status 130 (CPython 3.11's Runner).
+    src = ("import asyncio\n"
+           "async def main():\n"
+           "    try:\n"
+           "        print('waiting', flush=True)\n"
+           "        await asyncio.sleep(60)\n"
+           "    finally:\n"
+           "        print('finally ran')\n"
+           "asyncio.run(main())\n")
+    proc, out, err = interrupt_after_first_line(src, 0.2)
+    check("Ctrl-C in asyncio.run: main task cancelled, finally ran, KeyboardInterrupt, status 130",
+          proc.returncode == 130 and out == "finally ran\n" and "CancelledError" in err
           and err.rstrip().endswith("KeyboardInterrupt"), f"status {proc.returncode} out {out!r} err {err!r}")
 
 
@@ -491,21 +515,11 @@ def test_deadlock(tmp):
 
     # Ctrl-C still interrupts a main thread blocked forever (here while a
     # daemon thread sleeps, so it is not a deadlock).
-    e = dict(os.environ)
-    e.pop("GILVM_GC_STRESS", None)
     src = ("import threading, time\n"
            "def nap():\n    while True:\n        time.sleep(0.05)\n"
            "threading.Thread(target=nap, daemon=True).start()\n"
            "l = threading.Lock()\nl.acquire()\nprint('waiting', flush=True)\nl.acquire()\n")
-    proc = subprocess.Popen([GILVM, "-c", src], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=e)
-    proc.stdout.readline()
-    time.sleep(0.3)
-    proc.send_signal(signal.SIGINT)
-    try:
-        out, err = proc.communicate(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        out, err = proc.communicate()
+    proc, out, err = interrupt_after_first_line(src, 0.3)
     check("Ctrl-C interrupts a blocked acquire: status 130", proc.returncode == 130,
           f"status {proc.returncode} stderr {err!r}")
     check("Ctrl-C interrupts a blocked acquire: KeyboardInterrupt",

@@ -223,6 +223,34 @@ def test_gil_off():
           p.returncode == 1 and "RuntimeError: can't start a thread with --gil=off" in p.stderr, p.stderr)
 
 
+ASYNC_SLEEPERS = """
+import asyncio, gil
+async def main():
+    await asyncio.gather(*[asyncio.sleep(0.3) for _ in range(100)])
+asyncio.run(main())
+t = gil.stats()["threads"][0]
+assert t["blocked_in"].get("event loop", 0) > 0.25, t
+assert t["running"] < t["blocked"], t
+print("async ok")
+"""
+
+
+def test_event_loop(tmp):
+    # An asyncio program's thread waits in the event loop (epoll) with the
+    # GIL released, labelled so: 100 tasks sleeping 0.3 s are one thread
+    # blocked "in the event loop" for about 0.3 s, not running.
+    p = run(["--gil-stats"], ASYNC_SLEEPERS)
+    check("asyncio: the loop's wait is counted as blocked in the event loop",
+          p.returncode == 0 and "async ok" in p.stdout, p.stdout + p.stderr)
+    check("--gil-stats names the event loop", "MainThread blocked in: event loop" in p.stderr, p.stderr)
+    path = os.path.join(tmp, "async.json")
+    p = run(["--gil-trace", path], ASYNC_SLEEPERS)
+    waits = [e for e in load_trace(path)
+             if e.get("name") == "blocked (GIL released)" and e.get("args", {}).get("what") == "event loop"]
+    check("--gil-trace: the loop's waits are slices blocked in the event loop, ~0.3 s in all",
+          p.returncode == 0 and waits and sum(e["dur"] for e in waits) > 0.25e6, p.stderr)
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="gilvm-gil-")
     test_stats_table()
@@ -230,6 +258,7 @@ def main():
     test_timeline(tmp)
     test_gil_module()
     test_gil_off()
+    test_event_loop(tmp)
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 

@@ -1,0 +1,4 @@
+# await in a plain function is a SyntaxError.
+def f():
+    await g()
+# error: SyntaxError: 'await' outside async function
