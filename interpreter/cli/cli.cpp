@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -358,10 +359,19 @@ Value run_module_as_main(ThreadState& ts, const std::string& name, std::optional
   return Value::none();
 }
 
+std::string executable_path(const char* argv0) {
+  char buf[PATH_MAX];
+  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n > 0) return std::string(buf, static_cast<std::size_t>(n));
+  return argv0;
+}
+
 int run(Options& o, const char* argv0) {
   Interpreter interp;
   interp.config = o.config;
-  interp.config.executable = argv0;
+  // sys.executable is an absolute path, as CPython's: multiprocessing's
+  // spawn runs it again, possibly after the program changed directory.
+  interp.config.executable = executable_path(argv0);
   switch (o.source) {
     case Source::Command: interp.config.argv = {"-c"}; break;
     case Source::Module: interp.config.argv = {o.target}; break;

@@ -32,5 +32,7 @@ bool init_zlib_module(ThreadState& ts, Dict* d);     // modules/zlib.cpp
 bool init_os_module(ThreadState& ts, Dict* d);      // modules/os.cpp
 bool init_socket_module(ThreadState& ts, Dict* d);  // modules/socket.cpp
 bool init_gil_module(ThreadState& ts, Dict* d);     // modules/gil.cpp
+bool init_signal_module(ThreadState& ts, Dict* d);  // modules/signal.cpp
+bool init_multiprocessing_module(ThreadState& ts, Dict* d);  // modules/multiprocessing.cpp (_multiprocessing)
 
 }  // namespace gilvm
