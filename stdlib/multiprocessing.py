@@ -389,11 +389,12 @@ def _flush_std_streams():
             pass
 
 
-def _exit_function():
+def _exit_function(interrupted=False):
     """At exit (of the main program or of a child's run): terminate the
-    daemonic children, join the others (CPython's util._exit_function)."""
+    daemonic children, join the others (CPython's util._exit_function).
+    After a Ctrl-C every child is terminated, then reaped."""
     for p in active_children():
-        if p.daemon:
+        if p.daemon or interrupted:
             p._popen.terminate()
     for p in active_children():
         p.join()

@@ -770,18 +770,24 @@ def _shutdown():
         for t in pending:
             t._started.wait()
             t.join()
-    for hook in _exit_hooks:
-        hook()
+    _run_exit_hooks(False)
 
 
 _exit_hooks = []
 
 
 def _register_exit_hook(hook):
-    """Runs hook() at interpreter exit, after the non-daemon threads have been
-    joined (multiprocessing joins its children there, as CPython's atexit
-    handler does)."""
+    """Runs hook(interrupted) at interpreter exit: after the non-daemon
+    threads have been joined (interrupted False; multiprocessing joins its
+    children there, as CPython's atexit handler does), or, when the program
+    ended with Ctrl-C and nothing is joined, with interrupted True (the
+    interpreter calls _run_exit_hooks itself then)."""
     _exit_hooks.append(hook)
+
+
+def _run_exit_hooks(interrupted):
+    for hook in _exit_hooks:
+        hook(interrupted)
 
 
 # ---------------------------------------------------------------------------

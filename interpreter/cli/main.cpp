@@ -6,11 +6,9 @@
 // kernel delivers Ctrl-C to the interpreter's thread, where it interrupts a
 // blocking system call (the REPL's select(), a sleep) with EINTR. Exit status:
 // 0, 1 on an uncaught exception or syntax error, 2 on a usage error, 130 on
-// Ctrl-C. In a child of os.fork() only the interpreter's thread exists
-// (vm/fork.h): when it finishes the program it ends the process itself.
+// Ctrl-C.
 #include <pthread.h>
 #include <signal.h>
-#include <unistd.h>
 
 #include <cstddef>
 
@@ -21,7 +19,6 @@ namespace {
 struct Launch {
   int argc;
   char** argv;
-  pid_t pid;  // the process's own, to tell a forked child
   int status = 0;
 };
 
@@ -36,14 +33,13 @@ void* run_thread(void* p) {
   auto* l = static_cast<Launch*>(p);
   set_sigint_blocked(false);
   l->status = gilvm::cli::main(l->argc, l->argv);
-  if (::getpid() != l->pid) ::_exit(l->status);  // no main thread waits in a forked child
   return nullptr;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  Launch l{argc, argv, ::getpid()};
+  Launch l{argc, argv};
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setstacksize(&attr, std::size_t{512} << 20);

@@ -67,6 +67,7 @@ pid_t fork_interpreter(ThreadState& ts) {
   }
   // The child: both mutexes are held by this thread; they are replaced
   // below rather than unlocked.
+  in.forked_child = true;
   reinit_threads(ts);
   gil_reinit_after_fork(ts);
   reinit_deadlock_watch(ts);

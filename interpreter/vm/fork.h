@@ -33,9 +33,13 @@
 //     blocked "in child process" while it waits;
 //   * the threading module, if imported, forgets the vanished threads
 //     (threading._after_fork, called by os.fork as CPython does).
-// The process's original main thread, which only waited for the
-// interpreter's thread (cli/main.cpp), does not exist in the child either:
-// a child that returns from its program ends with _exit(status) there.
+// What cannot be repaired is not destroyed: a _thread lock's condition
+// variable that a vanished thread was waiting on would block its destructor
+// for ever (glibc waits for the waiters to leave), and the process's
+// original main thread, which only waits for the interpreter's thread
+// (cli/main.cpp), does not exist in the child. So a forked child that
+// finishes its program ends, once its files are flushed, with _exit(status)
+// before the interpreter is torn down (Interpreter::forked_child, cli.cpp).
 #pragma once
 
 #include <sys/types.h>

@@ -233,6 +233,7 @@ struct Interpreter {
   std::unique_ptr<TraceRecorder> trace;  // the recorder gil.recorder points to (trace/reports.h)
   int recursion_limit = 1000;
   int exit_status = 0;
+  bool forked_child = false;  // this process is a child of os.fork() (vm/fork.h)
 
   // Source lines by file name, for tracebacks and the stepper.
   std::map<std::string, std::vector<std::string>> sources;
