@@ -25,6 +25,7 @@ constexpr NativeModule kModules[] = {
     {"gil", init_gil_module},
     {"signal", init_signal_module},
     {"_multiprocessing", init_multiprocessing_module},
+    {"pickle", init_pickle_module},
     {"io", init_io_module},  // declared in runtime/file.h with the file type
 };
 

@@ -34,5 +34,6 @@ bool init_socket_module(ThreadState& ts, Dict* d);  // modules/socket.cpp
 bool init_gil_module(ThreadState& ts, Dict* d);     // modules/gil.cpp
 bool init_signal_module(ThreadState& ts, Dict* d);  // modules/signal.cpp
 bool init_multiprocessing_module(ThreadState& ts, Dict* d);  // modules/multiprocessing.cpp (_multiprocessing)
+bool init_pickle_module(ThreadState& ts, Dict* d);  // modules/pickle/module.cpp
 
 }  // namespace gilvm
