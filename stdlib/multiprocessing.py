@@ -579,21 +579,20 @@ class BaseContext:
         sys.executable = executable
 
 
+class ForkProcess(Process):
+    _start_method = 'fork'
+
+
+class SpawnProcess(Process):
+    _start_method = 'spawn'
+
+
 class _MethodContext(BaseContext):
     """A context with a fixed start method (get_context('spawn'))."""
 
     def __init__(self, method):
         self._name = method
-        ctx = self
-
-        class _CtxProcess(Process):
-            _start_method = method
-
-            def _Popen(self, process_obj):
-                return _POPEN[method](process_obj)
-        _CtxProcess.__name__ = method.capitalize() + 'Process'
-        _CtxProcess.__qualname__ = _CtxProcess.__name__
-        self.Process = _CtxProcess
+        self.Process = {'fork': ForkProcess, 'spawn': SpawnProcess}[method]
 
     def get_start_method(self, allow_none=False):
         return self._name

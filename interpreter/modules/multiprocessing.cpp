@@ -72,7 +72,10 @@ bool ctrl_c_pending(ThreadState& ts) {
 // Runs `attempt` (a blocking call returning 0 or an errno value) with the
 // GIL released until it is not EINTR; on a Ctrl-C raises KeyboardInterrupt
 // (or retries if the signal turned out to be handled). Returns the errno
-// value, or -1 with an exception pending.
+// value (or what `attempt` returned), or kRaised with an exception pending.
+constexpr int kRaised = -1;
+constexpr int kEndOfFile = -2;  // read_all: the writer closed the pipe
+
 template <class F>
 int released_retry(ThreadState& ts, BlockedIn in, F attempt) {
   for (;;) {
@@ -90,7 +93,7 @@ int released_retry(ThreadState& ts, BlockedIn in, F attempt) {
       }
     }
     if (!interrupted) return err;
-    if (!handle_eval_breaker(ts)) return -1;
+    if (!handle_eval_breaker(ts)) return kRaised;
   }
 }
 
@@ -170,7 +173,7 @@ Value semlock_acquire(ThreadState& ts, Value self, const Args& a) {
     const struct timespec deadline = deadline_after(CLOCK_REALTIME, std::max(*t, 0.0));
     err = released_retry(ts, kInLock, [&] { return ::sem_timedwait(sem, &deadline) == 0 ? 0 : errno; });
   }
-  if (err < 0) return Value::fail();
+  if (err == kRaised) return Value::fail();
   if (err == ETIMEDOUT) return Value::from_bool(false);
   if (err != 0) return raise_os_error(ts, err);
   return Value::from_bool(true);
@@ -417,13 +420,13 @@ int write_all(int fd, const char* data, std::size_t n, std::size_t& done) {
   return 0;
 }
 
-// Reads exactly n bytes; 0, an errno value, or -2 at end of file. Runs
+// Reads exactly n bytes; 0, an errno value, or kEndOfFile. Runs
 // with the GIL released.
 int read_all(int fd, char* data, std::size_t n, std::size_t& done) {
   while (done < n) {
     ssize_t r = ::read(fd, data + done, n - done);
     if (r < 0) return errno;
-    if (r == 0) return -2;
+    if (r == 0) return kEndOfFile;
     done += static_cast<std::size_t>(r);
   }
   return 0;
@@ -443,7 +446,7 @@ Value mp_send_bytes(ThreadState& ts, Value self, const Args& a) {
   msg += b->s;  // copied out: the GIL is released below
   std::size_t done = 0;
   int err = released_retry(ts, kInPipe, [&] { return write_all(fd, msg.data(), msg.size(), done); });
-  if (err < 0) return Value::fail();
+  if (err == kRaised) return Value::fail();
   if (err != 0) return raise_os_error(ts, err);
   return Value::none();
 }
@@ -456,8 +459,8 @@ Value mp_recv_bytes(ThreadState& ts, Value self, const Args& a) {
   char header[kHeader];
   std::size_t done = 0;
   int err = released_retry(ts, kInPipe, [&] { return read_all(fd, header, kHeader, done); });
-  if (err < 0) return Value::fail();
-  if (err == -2) return raise(ts, ts.interp.types.EOFError, "");
+  if (err == kRaised) return Value::fail();
+  if (err == kEndOfFile) return raise(ts, new_exception(ts, ts.interp.types.EOFError, {}));
   if (err != 0) return raise_os_error(ts, err);
   std::uint64_t n = 0;
   for (std::size_t i = 0; i < kHeader; ++i) n = (n << 8) | static_cast<unsigned char>(header[i]);
@@ -469,8 +472,8 @@ Value mp_recv_bytes(ThreadState& ts, Value self, const Args& a) {
   }
   done = 0;
   err = released_retry(ts, kInPipe, [&] { return read_all(fd, body.data(), body.size(), done); });
-  if (err < 0) return Value::fail();
-  if (err == -2) return raise(ts, ts.interp.types.EOFError, "");
+  if (err == kRaised) return Value::fail();
+  if (err == kEndOfFile) return raise(ts, new_exception(ts, ts.interp.types.EOFError, {}));
   if (err != 0) return raise_os_error(ts, err);
   return new_bytes(ts, std::move(body));
 }
@@ -493,7 +496,7 @@ Value mp_poll(ThreadState& ts, Value self, const Args& a) {
     ready = ::poll(&p, 1, ms);
     return ready < 0 ? errno : 0;
   });
-  if (err < 0) return Value::fail();
+  if (err == kRaised) return Value::fail();
   if (err != 0) return raise_os_error(ts, err);
   return Value::from_bool(ready > 0);
 }
