@@ -294,6 +294,7 @@ class BaseProcess:
                 exitcode = 0
             finally:
                 _exit_function()
+                _unlink_created()
         except SystemExit as e:
             if e.code is None:
                 exitcode = 0
@@ -400,7 +401,35 @@ def _exit_function(interrupted=False):
         p.join()
 
 
-threading._register_exit_hook(_exit_function)
+def _unlink_created():
+    """Removes the names of the semaphores and shared memory this process
+    created (/dev/shm/...): at its exit, once its children are gone. The
+    objects' own destructors do it when they are collected earlier; this
+    covers the exits that skip the destructors (daemon threads still running,
+    Ctrl-C, a forked child's os._exit). A process killed by SIGKILL leaves
+    its names behind (CPython cleans those up with a resource-tracker
+    process; gilvm has none)."""
+    pid = os.getpid()
+    for owner, kind, name in _created_names:
+        if owner == pid:
+            _multiprocessing.unlink(kind, name)
+    _created_names[:] = [entry for entry in _created_names if entry[0] != pid]
+
+
+_created_names = []   # (creating pid, 'sem' or 'shm', name)
+
+
+def _created(obj, kind):
+    _created_names.append((os.getpid(), kind, obj._name()))
+    return obj
+
+
+def _at_exit(interrupted):
+    _exit_function(interrupted)
+    _unlink_created()
+
+
+threading._register_exit_hook(_at_exit)
 
 
 # ---------------------------------------------------------------------------
@@ -778,7 +807,7 @@ class _SemLockBased:
     """Holds a _multiprocessing.SemLock (a POSIX named semaphore)."""
 
     def _make(self, value, maxvalue):
-        self._semlock = _multiprocessing.SemLock(value, maxvalue)
+        self._semlock = _created(_multiprocessing.SemLock(value, maxvalue), 'sem')
         self._maxvalue = maxvalue
 
     def acquire(self, block=True, timeout=None):
@@ -1328,7 +1357,7 @@ class _Shared:
 class _SharedValue(_Shared):
     def __init__(self, code, value, lock, shm=None):
         self._code = code
-        self._shm = shm if shm is not None else _multiprocessing.SharedMemory(_SIZES[code])
+        self._shm = shm if shm is not None else _created(_multiprocessing.SharedMemory(_SIZES[code]), 'shm')
         self._lock = lock
         if shm is None:
             self._shm.set(code, 0, value)
@@ -1372,7 +1401,8 @@ class _SharedArray(_Shared):
     def __init__(self, code, length, lock, shm=None):
         self._code = code
         self._length = length
-        self._shm = shm if shm is not None else _multiprocessing.SharedMemory(max(length, 1) * _SIZES[code])
+        self._shm = shm if shm is not None else _created(
+            _multiprocessing.SharedMemory(max(length, 1) * _SIZES[code]), 'shm')
         self._lock = lock
 
     def __len__(self):

@@ -17,6 +17,7 @@
 //                  (Connection's framing; CPython uses a 4-byte length).
 //   poll           whether a pipe has data, with a timeout.
 //   _run_path      runs a file as a named module (spawn's __mp_main__).
+//   unlink         removes a SemLock's or SharedMemory's name.
 //   set_pdeathsig  prctl(PR_SET_PDEATHSIG): a child is signalled when the
 //                  thread that forked it ends, so a parent killed by
 //                  SIGKILL leaves no orphans running.
@@ -531,7 +532,23 @@ Value mp_run_path(ThreadState& ts, Value self, const Args& a) {
   return mv;
 }
 
+// unlink(kind, name): removes a semaphore ("sem") or shared memory ("shm")
+// name; objects already open stay usable. Errors are ignored (the name may
+// be gone already).
+Value mp_unlink(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "unlink", 2, 2)) return Value::fail();
+  Str* kind = as_str(a[0]);
+  Str* name = as_str(a[1]);
+  if (kind == nullptr || name == nullptr) return raise(ts, ts.interp.types.TypeError, "unlink(kind, name) takes two str");
+  if (kind->s == "sem")
+    ::sem_unlink(name->s.c_str());
+  else
+    ::shm_unlink(name->s.c_str());
+  return Value::none();
+}
+
 const NativeDef kFunctions[] = {
+    {"unlink", mp_unlink},
     {"_run_path", mp_run_path},
     {"send_bytes", mp_send_bytes},
     {"recv_bytes", mp_recv_bytes},
