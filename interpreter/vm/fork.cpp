@@ -2,7 +2,6 @@
 // vm/fork.h.
 #include "vm/fork.h"
 
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -20,11 +19,8 @@ namespace {
 void reinit_threads(ThreadState& ts) {
   Interpreter& in = ts.interp;
   new (&in.threads_mu) std::mutex;
-  for (ThreadState* t : in.threads) {
-    if (t == &ts) continue;
-    // Leaked on purpose: see fork.h. Only the value stack is returned.
-    ::munmap(t->stack, static_cast<std::size_t>(t->stack_end - t->stack) * sizeof(Value));
-  }
+  for (ThreadState* t : in.threads)
+    if (t != &ts) in.forked_away.push_back(t);
   in.threads.assign(1, &ts);
   in.live_threads.store(1, std::memory_order_relaxed);
   ts.is_main = true;

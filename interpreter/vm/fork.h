@@ -19,11 +19,13 @@
 //     accounting starts afresh (the child's own threads only);
 //   * the thread list holds only the calling ThreadState, which becomes
 //     the main thread (it now receives Ctrl-C, as in CPython). The other
-//     ThreadStates are dropped without being destroyed (their C++ owners
-//     were on stacks that no longer run); their value stacks are unmapped,
-//     so the objects only they referenced become garbage. A _thread lock a
-//     vanished thread held stays held, as in CPython; waiting forever on it
-//     is then reported by the deadlock detector;
+//     ThreadStates move to Interpreter::forked_away and are never
+//     destroyed (their C++ owners were on stacks that no longer run). Their
+//     value stacks stay GC roots: what a vanished thread referenced is
+//     kept, never freed, because freeing a lock some vanished thread was
+//     waiting on would block for ever (see "What cannot be repaired"
+//     below). A _thread lock a vanished thread held stays held, as in
+//     CPython; waiting forever on it is reported by the deadlock detector;
 //   * the deadlock detector's mutex and counters are reset;
 //   * every open file's lock (runtime/file.cpp) is made new;
 //   * the GIL trace: a child writes nothing to the parent's --gil-trace or
