@@ -470,7 +470,7 @@ class _Popen:
 
     def wait(self, timeout=None):
         if self.returncode is None:
-            if timeout is not None and not _multiprocessing.poll(self.sentinel, timeout):
+            if timeout is not None and not _multiprocessing.wait_sentinel(self.sentinel, timeout):
                 return None
             return self.poll(0)
         return self.returncode

@@ -16,6 +16,7 @@
 //                  one message on a pipe: an 8-byte length then the bytes
 //                  (Connection's framing; CPython uses a 4-byte length).
 //   poll           whether a pipe has data, with a timeout.
+//   wait_sentinel  the same, for a child's sentinel: join(timeout).
 //   _run_path      runs a file as a named module (spawn's __mp_main__).
 //   unlink         removes a SemLock's or SharedMemory's name.
 //   set_pdeathsig  prctl(PR_SET_PDEATHSIG): a child is signalled when the
@@ -479,10 +480,10 @@ Value mp_recv_bytes(ThreadState& ts, Value self, const Args& a) {
   return new_bytes(ts, std::move(body));
 }
 
-// poll(fd, timeout): True when a read would not block (data or end of
-// file). timeout None waits for ever.
-Value mp_poll(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "poll", 2, 2)) return Value::fail();
+// True when a read of `fd` would not block (data or end of file) within
+// `timeout` seconds (None: for ever), waiting as `in` says.
+Value poll_fd(ThreadState& ts, const Args& a, const char* name, BlockedIn in) {
+  if (!check_args(ts, a, name, 2, 2)) return Value::fail();
   int fd;
   if (!to_c_int(ts, a[0], fd)) return Value::fail();
   int ms = -1;
@@ -493,13 +494,22 @@ Value mp_poll(ThreadState& ts, Value self, const Args& a) {
   }
   struct pollfd p {fd, POLLIN, 0};
   int ready = 0;
-  int err = released_retry(ts, kInPipe, [&] {
+  int err = released_retry(ts, in, [&] {
     ready = ::poll(&p, 1, ms);
     return ready < 0 ? errno : 0;
   });
   if (err == kRaised) return Value::fail();
   if (err != 0) return raise_os_error(ts, err);
   return Value::from_bool(ready > 0);
+}
+
+// poll(fd, timeout): a pipe has data.
+Value mp_poll(ThreadState& ts, Value self, const Args& a) { return poll_fd(ts, a, "poll", kInPipe); }
+
+// wait_sentinel(fd, timeout): a child has ended (the read end of the pipe
+// whose write end only the child holds reports end of file).
+Value mp_wait_sentinel(ThreadState& ts, Value self, const Args& a) {
+  return poll_fd(ts, a, "wait_sentinel", {RunState::Io, "child process"});
 }
 
 // set_pdeathsig(sig): this process gets `sig` when the thread that forked
@@ -553,6 +563,7 @@ const NativeDef kFunctions[] = {
     {"send_bytes", mp_send_bytes},
     {"recv_bytes", mp_recv_bytes},
     {"poll", mp_poll},
+    {"wait_sentinel", mp_wait_sentinel},
     {"set_pdeathsig", mp_set_pdeathsig},
 };
 
