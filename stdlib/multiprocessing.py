@@ -1813,6 +1813,13 @@ pool = _Namespace(Pool=Pool, ApplyResult=ApplyResult, AsyncResult=AsyncResult, M
 connection = _Namespace(Connection=Connection, Pipe=Pipe)
 process = _Namespace(BaseProcess=BaseProcess, current_process=current_process,
                      active_children=active_children, parent_process=parent_process)
+context = _Namespace(BaseContext=BaseContext, ForkProcess=ForkProcess, SpawnProcess=SpawnProcess)
+queues = _Namespace(Queue=Queue, JoinableQueue=JoinableQueue, SimpleQueue=SimpleQueue)
+synchronize = _Namespace(Lock=Lock, RLock=RLock, Semaphore=Semaphore, BoundedSemaphore=BoundedSemaphore,
+                         Condition=Condition, Event=Event, Barrier=Barrier)
+# `from multiprocessing.pool import Pool` finds them (gilvm's stdlib has no packages).
+for _name in ('pool', 'connection', 'process', 'context', 'queues', 'synchronize'):
+    sys.modules['multiprocessing.' + _name] = globals()[_name]
 
 
 # A context offers the module's functions and classes as its methods.
