@@ -48,7 +48,8 @@ Design.
   RemoteTraceback as __cause__, as CPython 3.11 does.
 
 Not here: Manager, connection.Listener/Client, shared_memory.SharedMemory,
-the forkserver start method, maxtasksperchild, Pool.imap chunksize > 1.
+the forkserver start method, maxtasksperchild, Pool.imap chunksize > 1,
+multiprocessing.dummy.
 """
 
 import os
@@ -548,7 +549,7 @@ class _PopenSpawn(_Popen):
                     os.set_inheritable(fd, True)
                 _child_setup(from_main)
                 cmd = f'import multiprocessing; multiprocessing._spawn_main({data_r}, {sent_w})'
-                os.execv(exe, [exe, '-c', cmd])
+                os.execv(exe, [exe] + _interpreter_options() + ['-c', cmd])
             finally:
                 os._exit(1)
         os.close(data_r)
@@ -561,6 +562,18 @@ class _PopenSpawn(_Popen):
             pass  # the child died early: its exit code says so
         finally:
             os.close(data_w)
+
+
+def _interpreter_options():
+    """The options a spawned child gets from its parent, as CPython passes
+    its own flags (-O, -X ...): the GIL's mode and switch interval. Not the
+    statistics or trace options: a child writes no report of its own."""
+    try:
+        import gil
+    except ImportError:
+        return []
+    stats = gil.stats()
+    return [f"--gil={stats['mode']}", f"--switch-interval={sys.getswitchinterval()!r}"]
 
 
 def _spawn_main(data_fd, sentinel_fd):
@@ -1620,6 +1633,23 @@ class Pool:
     """A pool of worker processes (see the module docstring for the design)."""
 
     def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None, context=None):
+        self._setup(processes, initializer, maxtasksperchild)
+        self._ctx = context or _default_context
+        method = self._ctx.get_start_method()
+        prefix = 'ForkPoolWorker' if method == 'fork' else 'SpawnPoolWorker'
+        for i in range(self._processes):
+            parent_conn, child_conn = Pipe()
+            w = self._ctx.Process(target=_pool_worker, args=(child_conn, initializer, initargs))
+            w.name = prefix + '-' + ':'.join(str(k) for k in w._identity)
+            w.daemon = True
+            w.start()
+            child_conn.close()
+            self._pool.append(w)
+            self._conns.append(parent_conn)
+        for conn in self._conns:
+            self._start_handler(self._handle, (conn,))
+
+    def _setup(self, processes, initializer, maxtasksperchild):
         if processes is None:
             processes = os.cpu_count() or 1
         if processes < 1:
@@ -1628,28 +1658,17 @@ class Pool:
             raise ValueError('gilvm: Pool(maxtasksperchild=...) is not supported')
         if initializer is not None and not callable(initializer):
             raise TypeError('initializer must be a callable')
-        self._ctx = context or _default_context
         self._processes = processes
         self._state = _RUN
         self._tasks = _queue.Queue()
         self._pool = []
         self._conns = []
         self._handlers = []
-        method = self._ctx.get_start_method()
-        prefix = 'ForkPoolWorker' if method == 'fork' else 'SpawnPoolWorker'
-        for i in range(processes):
-            parent_conn, child_conn = Pipe()
-            w = self._ctx.Process(target=_pool_worker, args=(child_conn, initializer, initargs))
-            w.name = w.name.replace('Process', prefix, 1).replace('SpawnProcess', prefix)
-            w.daemon = True
-            w.start()
-            child_conn.close()
-            self._pool.append(w)
-            self._conns.append(parent_conn)
-        for w, conn in zip(self._pool, self._conns):
-            h = threading.Thread(target=self._handle, args=(conn,), daemon=True)
-            h.start()
-            self._handlers.append(h)
+
+    def _start_handler(self, target, args):
+        h = threading.Thread(target=target, args=args, daemon=True)
+        h.start()
+        self._handlers.append(h)
 
     def _handle(self, conn):
         pickle = _pickle()
@@ -1700,7 +1719,7 @@ class Pool:
         self._check_running()
         items = list(iterable)
         if chunksize is None:
-            chunksize, extra = divmod(len(items), len(self._pool) * 4)
+            chunksize, extra = divmod(len(items), self._processes * 4)
             if extra:
                 chunksize += 1
         if chunksize < 1:
@@ -1780,7 +1799,41 @@ class Pool:
 
     def __repr__(self):
         state = {_RUN: 'RUN', _CLOSE: 'CLOSE', _TERMINATE: 'TERMINATE'}[self._state]
-        return f'<multiprocessing.pool.Pool state={state} pool_size={len(self._pool)}>'
+        return f'<multiprocessing.pool.{type(self).__name__} state={state} pool_size={self._processes}>'
+
+
+class ThreadPool(Pool):
+    """The Pool API on threads of this process (multiprocessing.pool.ThreadPool):
+    each handler thread runs its tasks itself. Nothing is pickled; the GIL
+    is shared, so it helps IO-bound tasks, not CPU-bound ones."""
+
+    def __init__(self, processes=None, initializer=None, initargs=()):
+        self._setup(processes, initializer, None)
+        for _ in range(self._processes):
+            self._start_handler(self._run_tasks, (initializer, initargs))
+
+    def _run_tasks(self, initializer, initargs):
+        if initializer is not None:
+            initializer(*initargs)
+        while True:
+            task = self._tasks.get()
+            if task is None:
+                return
+            result, i, func, chunk, star = task
+            try:
+                value = [func(*a) if star else func(a) for a in chunk]
+            except Exception as e:
+                result._set(i, False, e)
+            else:
+                result._set(i, True, value)
+
+    def terminate(self):
+        # Threads cannot be killed: they stop after their current task.
+        if self._state == _TERMINATE:
+            return
+        self._state = _TERMINATE
+        for _ in self._handlers:
+            self._tasks.put(None)
 
 
 def _call_with_kwargs(func, args, kwds):
@@ -1808,7 +1861,7 @@ class _Namespace:
         self.__dict__.update(kw)
 
 
-pool = _Namespace(Pool=Pool, ApplyResult=ApplyResult, AsyncResult=AsyncResult, MapResult=MapResult,
+pool = _Namespace(Pool=Pool, ThreadPool=ThreadPool, ApplyResult=ApplyResult, AsyncResult=AsyncResult, MapResult=MapResult,
                   RemoteTraceback=RemoteTraceback, MaybeEncodingError=MaybeEncodingError)
 connection = _Namespace(Connection=Connection, Pipe=Pipe)
 process = _Namespace(BaseProcess=BaseProcess, current_process=current_process,
