@@ -11,7 +11,6 @@
 #include <signal.h>
 #include <unistd.h>
 
-#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -359,18 +358,24 @@ Value run_module_as_main(ThreadState& ts, const std::string& name, std::optional
   return Value::none();
 }
 
+// sys.executable: the absolute path of the running binary, as CPython
+// gives it, so that subprocess.run([sys.executable, ...]) works from any
+// directory. /proc/self/exe names the binary itself; argv[0] is the
+// fallback where /proc is missing.
 std::string executable_path(const char* argv0) {
-  char buf[PATH_MAX];
+  char buf[4096];
   ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
   if (n > 0) return std::string(buf, static_cast<std::size_t>(n));
-  return argv0;
+  char* real = ::realpath(argv0, nullptr);
+  if (real == nullptr) return argv0;
+  std::string out = real;
+  std::free(real);
+  return out;
 }
 
 int run(Options& o, const char* argv0) {
   Interpreter interp;
   interp.config = o.config;
-  // sys.executable is an absolute path, as CPython's: multiprocessing's
-  // spawn runs it again, possibly after the program changed directory.
   interp.config.executable = executable_path(argv0);
   switch (o.source) {
     case Source::Command: interp.config.argv = {"-c"}; break;

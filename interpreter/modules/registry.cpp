@@ -26,6 +26,8 @@ constexpr NativeModule kModules[] = {
     {"signal", init_signal_module},
     {"_multiprocessing", init_multiprocessing_module},
     {"pickle", init_pickle_module},
+    {"_subprocess", init_subprocess_module},
+    {"mmap", init_mmap_module},
     {"io", init_io_module},  // declared in runtime/file.h with the file type
 };
 

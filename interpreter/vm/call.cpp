@@ -236,7 +236,9 @@ Value instantiate(ThreadState& ts, Type* t, const Value* args, std::size_t nargs
   Interpreter& in = ts.interp;
   Args a{const_cast<Value*>(args), nargs, kwnames, const_cast<Value*>(kwvalues), nkw};
   if (t == in.types.type && nargs == 1 && nkw == 0) return obj(type_of(ts, args[0]));
-  if (t->builtin) {
+  // A native type marked non-builtin so that its dunder methods are found
+  // in its dict (mmap.mmap) is still made by its ctor.
+  if (t->builtin || (t->layout == Kind::Opaque && t->ctor != nullptr)) {
     if (t->ctor == nullptr) return raise_fmt(ts, in.types.TypeError, "cannot create '{}' instances", t->name->s);
     return t->ctor(ts, obj(t), a);
   }

@@ -8,7 +8,7 @@ class, a module-level function) is imported by both interpreters. Each one
 pickles every value at each protocol; then each reads what the *other*
 wrote, and prints a canonical description of what it got. The test checks:
 
-  * gilvm loads CPython's pickles (protocols 2-5) to what CPython loads;
+  * gilvm loads CPython's pickles (protocols 0-5) to what CPython loads;
   * CPython loads gilvm's pickles (protocols 0-5) to what CPython loads;
   * for the plain values (no classes), gilvm's bytes equal CPython's.
 
@@ -174,7 +174,7 @@ def main():
         for name, text in (("shared.py", SHARED), ("writer.py", WRITER), ("reader.py", READER)):
             with open(os.path.join(tmp, name), "w") as f:
                 f.write(text)
-        run(PYTHON, "writer.py", "cpy", "2,3,4,5", cwd=tmp)
+        run(PYTHON, "writer.py", "cpy", "0,1,2,3,4,5", cwd=tmp)
         run(GILVM, "writer.py", "gvm", "0,1,2,3,4,5", cwd=tmp)
         # What CPython itself gets from its own pickles is the reference.
         reference = lines_by_file(run(PYTHON, "reader.py", "cpy", cwd=tmp))
@@ -184,7 +184,7 @@ def main():
         for name, want in sorted(reference.items()):
             check(f"gilvm loads CPython's {name}", gilvm_reads_cpython.get(name) == want,
                   f"want {want[:300]}\ngot  {str(gilvm_reads_cpython.get(name))[:300]}")
-        check("CPython loads every gilvm pickle", len(cpython_reads_gilvm) == len(reference) // 4 * 6,
+        check("CPython loads every gilvm pickle", len(cpython_reads_gilvm) == len(reference),
               (len(cpython_reads_gilvm), len(reference)))
         for name, got in sorted(cpython_reads_gilvm.items()):
             stem = name.rsplit("_", 1)[0]

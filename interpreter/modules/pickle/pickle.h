@@ -55,9 +55,17 @@ struct ErrorTypes {
   Type* roots;             // the hidden type of the pickler's / unpickler's GC roots
 };
 
+struct Roots;
+struct PickleMemo;
+
 // Serialises `v` at `protocol` (0..5) into `out`. False with an exception
 // pending on failure.
 [[nodiscard]] bool dump_value(ThreadState& ts, const ErrorTypes& errors, Value v, int protocol, std::string& out);
+// The same with a memo that outlives the call (pickle.Pickler: a later
+// dump refers back to objects an earlier one wrote). `roots` keeps the
+// memoized objects alive; `memo.pinned` must be set.
+[[nodiscard]] bool dump_value_with_memo(ThreadState& ts, const ErrorTypes& errors, Value v, int protocol,
+                                        std::string& out, Roots* roots, PickleMemo& memo);
 
 // Rebuilds the value a pickle describes. `data` must stay unchanged while
 // this runs (the caller roots its bytes object). Returns Fail with an
@@ -65,7 +73,9 @@ struct ErrorTypes {
 [[nodiscard]] Value load_value(ThreadState& ts, const ErrorTypes& errors, std::string_view data,
                                std::size_t* consumed = nullptr);
 // The same from a binary file object, read as far as the pickle goes.
-[[nodiscard]] Value load_file(ThreadState& ts, const ErrorTypes& errors, Value file);
+// With `roots`, its memo (Roots::second) is kept from one load to the next
+// (pickle.Unpickler).
+[[nodiscard]] Value load_file(ThreadState& ts, const ErrorTypes& errors, Value file, Roots* roots = nullptr);
 
 }  // namespace gilvm::pickle
 

@@ -8,17 +8,22 @@
 // _Pickler_CommitFrame. save() checks for an opcode boundary past 64 KiB
 // after every value, which is where CPython cuts its frames.
 //
-// The memo maps an object's address to its index. It holds no references:
-// every memoized object is reachable from the value being pickled, except
-// the results of __reduce__ / __getstate__ calls, which are kept in
-// Roots::first until the pickle is done (CPython's memo holds a reference
-// for the same reason: an address must not be reused while it is a key).
+// The memo maps an object's address to its index. An address must not be
+// reused while it is a key (CPython's memo holds a reference for that
+// reason). Until the pickler first calls Python code, nothing can change
+// the value being pickled, so every memoized object stays reachable from
+// it and the memo holds nothing. Before the first call (a __reduce__, an
+// import, a __getstate__...) pin_memo() puts every memoized object in
+// Roots::first, and from then on each newly memoized one too, so that code
+// which empties a container being pickled cannot free an object whose
+// address is a memo key. Results of those calls are kept there as well.
 
 #include <cmath>
 #include <cstring>
 #include <string>
 #include <vector>
 
+#include "modules/pickle/memo.h"
 #include "modules/pickle/opcodes.h"
 #include "modules/pickle/pickle.h"
 #include "runtime/file.h"
@@ -50,48 +55,6 @@ const char kCodecsEncodeKey = 0;
 const char kLatin1Key = 0;
 const char kReconstructorKey = 0;  // copyreg._reconstructor (protocols 0-1)
 
-// Object address -> memo index, open addressing with linear probing.
-class MemoTable {
- public:
-  MemoTable() : slots_(64) {}
-  // The index, or -1.
-  std::int64_t get(const void* key) const {
-    std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash(key) & mask;; i = (i + 1) & mask) {
-      if (slots_[i].key == key) return slots_[i].index;
-      if (slots_[i].key == nullptr) return -1;
-    }
-  }
-  void put(const void* key, std::uint32_t index) {
-    if ((used_ + 1) * 3 >= slots_.size() * 2) grow();
-    std::size_t mask = slots_.size() - 1;
-    std::size_t i = hash(key) & mask;
-    while (slots_[i].key != nullptr && slots_[i].key != key) i = (i + 1) & mask;
-    if (slots_[i].key == nullptr) ++used_;
-    slots_[i] = {key, index};
-  }
-
- private:
-  struct Slot {
-    const void* key = nullptr;
-    std::uint32_t index = 0;
-  };
-  // The address over 16 (malloc's alignment), as CPython's PyMemoTable
-  // (key >> 3): objects allocated one after another — a list's items, as
-  // a rule — land in nearby slots, so the table is walked in cache-friendly
-  // order. Linear probing resolves the collisions.
-  static std::size_t hash(const void* p) { return reinterpret_cast<std::uintptr_t>(p) >> 4; }
-  void grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.size() * 2, Slot{});
-    used_ = 0;
-    for (const Slot& s : old)
-      if (s.key != nullptr) put(s.key, s.index);
-  }
-  std::vector<Slot> slots_;
-  std::size_t used_ = 0;
-};
-
 // Python 2 names of builtins, for GLOBAL at protocols 0-2 (fix_imports;
 // Lib/_compat_pickle.py REVERSE_NAME_MAPPING).
 struct NameMap {
@@ -117,8 +80,9 @@ constexpr const char* kPy2Exceptions[] = {
 
 class Pickler {
  public:
-  Pickler(ThreadState& ts, const ErrorTypes& errors, int protocol, Roots* roots)
-      : ts_(ts), in_(ts.interp), errors_(errors), proto_(protocol), roots_(roots) {}
+  Pickler(ThreadState& ts, const ErrorTypes& errors, int protocol, Roots* roots, PickleMemo& memo)
+      : ts_(ts), in_(ts.interp), errors_(errors), proto_(protocol), roots_(roots), memo_(memo.table),
+        next_memo_(memo.next), pinned_(memo.pinned) {}
 
   bool dump(Value v) {
     if (proto_ >= 2) {
@@ -202,7 +166,10 @@ class Pickler {
 
   // Records the object just pushed as the next memo index.
   void memoize(const void* key) {
-    if (key != nullptr) memo_.put(key, next_memo_);
+    if (key != nullptr) {
+      memo_.put(key, next_memo_);
+      if (pinned_ && !is_tag(key)) roots_->first.push_back(obj(static_cast<Object*>(const_cast<void*>(key))));
+    }
     std::uint32_t idx = next_memo_++;
     if (proto_ >= 4) {
       op(MEMOIZE);
@@ -220,6 +187,18 @@ class Pickler {
       write(fmt::format("p{}\n", idx));
     }
   }
+  static bool is_tag(const void* key) {
+    return key == &kCodecsEncodeKey || key == &kLatin1Key || key == &kReconstructorKey;
+  }
+  // Called before the pickler runs Python code (see the file comment).
+  void pin_memo() {
+    if (pinned_) return;
+    pinned_ = true;
+    memo_.for_each_key([&](const void* key) {
+      if (!is_tag(key)) roots_->first.push_back(obj(static_cast<Object*>(const_cast<void*>(key))));
+    });
+  }
+
   void write_get(std::int64_t idx) {
     if (proto_ >= 1) {
       if (idx < 256) {
@@ -380,8 +359,13 @@ class Pickler {
       case Kind::Native: return save_global(v, nullptr);
       default: break;
     }
-    if (++depth_ > std::min(in_.recursion_limit, kMaxDepth)) {
-      --depth_;
+    // CPython's recursion check counts one level per save() and another
+    // for the items of a list or dict, on top of the Python frames: the
+    // same depth of nesting fails in both.
+    int units = o->kind == Kind::List || o->kind == Kind::Dict ? 2 : 1;
+    depth_ += units;
+    if (depth_ + ts_.depth + 1 > std::min(in_.recursion_limit, kMaxDepth)) {
+      depth_ -= units;
       raise(ts_, in_.types.RecursionError, "maximum recursion depth exceeded while pickling an object");
       return false;
     }
@@ -395,9 +379,13 @@ class Pickler {
       case Kind::Exception: ok = save_instance(v); break;
       case Kind::BoundMethod: ok = save_method(static_cast<BoundMethod*>(o)); break;
       case Kind::Range: ok = save_range(v); break;
+      case Kind::Slice: ok = save_slice(static_cast<Slice*>(o)); break;
+      case Kind::Singleton:  // Ellipsis, NotImplemented: by name, as their __reduce__
+        ok = save_global(v, in_.intern(static_cast<Singleton*>(o)->repr));
+        break;
       default: ok = cannot_pickle(v); break;
     }
-    --depth_;
+    depth_ -= units;
     return ok;
   }
 
@@ -793,6 +781,7 @@ class Pickler {
       raise(ts_, in_.types.TypeError, "__module__ must be a string");
       return false;
     }
+    pin_memo();  // importing runs the module's code
     Value module = import_module(ts_, ms->s);
     if (module.is_fail()) {
       (void)take_exception(ts_);
@@ -894,6 +883,7 @@ class Pickler {
   }
 
   bool save_instance(Value v) {
+    pin_memo();  // __reduce__, __getstate__... may run
     Type* t = type_of(ts_, v);
     Value reduced = Value::null();
     if (Value m = user_method(t, "__reduce_ex__"); !m.is_null()) {
@@ -1001,6 +991,14 @@ class Pickler {
     return save_reduce(v, obj(in_.types.range), obj(args), Value::null(), Value::null(), Value::null());
   }
 
+  // slice(start, stop, step), as slice.__reduce__.
+  bool save_slice(Slice* sl) {
+    auto part = [](Value x) { return x.is_null() ? Value::none() : x; };
+    Tuple* args = new_tuple(ts_, {part(sl->start), part(sl->stop), part(sl->step)});
+    roots_->first.push_back(obj(args));
+    return save_reduce(obj(sl), obj(in_.types.slice), obj(args), Value::null(), Value::null(), Value::null());
+  }
+
   // save_reduce for (callable, args, state, listitems, dictitems).
   bool save_reduce(Value v, Value callable, Value args, Value state, Value listitems, Value dictitems) {
     if (!is_callable(ts_, callable)) {
@@ -1021,6 +1019,7 @@ class Pickler {
   // then list items, dict items and the state.
   bool finish_reduce(Value v, Value state, Value listitems, Value dictitems) {
     if (!refetch_if_memoized(v.as_obj(), 1, false)) memoize(v.as_obj());
+    if (!listitems.is_null() || !dictitems.is_null()) pin_memo();  // iterators may be generators
     if (!listitems.is_null()) {
       std::vector<Value> items;
       if (!collect(ts_, listitems, items)) return false;
@@ -1062,9 +1061,10 @@ class Pickler {
   std::size_t len_ = 0;
   bool framing_ = false;
   std::size_t frame_start_ = kNoFrame;
-  MemoTable memo_;
-  std::uint32_t next_memo_ = 0;
+  MemoTable& memo_;
+  std::uint32_t& next_memo_;
   int depth_ = 0;
+  bool& pinned_;  // memoized objects are kept in roots_ (pin_memo)
 };
 
 }  // namespace
@@ -1072,7 +1072,13 @@ class Pickler {
 bool dump_value(ThreadState& ts, const ErrorTypes& errors, Value v, int protocol, std::string& out) {
   Roots* roots = ts.interp.heap.make<Roots>(errors.roots);
   TempRoot keep(ts, obj(roots));
-  Pickler p(ts, errors, protocol, roots);
+  PickleMemo memo;
+  return dump_value_with_memo(ts, errors, v, protocol, out, roots, memo);
+}
+
+bool dump_value_with_memo(ThreadState& ts, const ErrorTypes& errors, Value v, int protocol, std::string& out,
+                          Roots* roots, PickleMemo& memo) {
+  Pickler p(ts, errors, protocol, roots, memo);
   if (!p.dump(v)) return false;
   out = p.take();
   return true;

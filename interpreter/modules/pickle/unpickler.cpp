@@ -899,10 +899,11 @@ Value load_value(ThreadState& ts, const ErrorTypes& errors, std::string_view dat
   return v;
 }
 
-Value load_file(ThreadState& ts, const ErrorTypes& errors, Value file) {
-  Roots* roots = ts.interp.heap.make<Roots>(errors.roots);
+Value load_file(ThreadState& ts, const ErrorTypes& errors, Value file, Roots* roots) {
+  if (roots == nullptr) roots = ts.interp.heap.make<Roots>(errors.roots);
   TempRoot keep(ts, obj(roots));
   TempRoot keep_file(ts, file);
+  roots->first.clear();  // the stack starts empty; the memo carries over
   Unpickler u(ts, errors, file, roots);
   return u.load();
 }

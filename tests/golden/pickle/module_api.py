@@ -18,6 +18,21 @@ try:
     pickle.loads(12)
 except TypeError as e:
     print("TypeError", e)
+for call in [lambda: pickle.loads("N."), lambda: pickle.loads(b"N.", bogus=1), lambda: pickle.dumps(),
+             lambda: pickle.dump(1), lambda: pickle.dump(1, 5), lambda: pickle.load(5)]:
+    try:
+        call()
+    except TypeError as e:
+        print("TypeError", e)
+
+
+class Sink:
+    def write(self, b):
+        print("written", b)
+        return len(b)
+
+
+pickle.dump([1], Sink())
 
 # The output:
 # expect: 5 4
@@ -29,3 +44,10 @@ except TypeError as e:
 # expect: TypeError 'float' object cannot be interpreted as an integer
 # expect: UnpicklingError invalid load key, 'n'.
 # expect: TypeError a bytes-like object is required, not 'int'
+# expect: TypeError a bytes-like object is required, not 'str'
+# expect: TypeError 'bogus' is an invalid keyword argument for loads()
+# expect: TypeError dumps() missing required argument 'obj' (pos 1)
+# expect: TypeError dump() missing required argument 'file' (pos 2)
+# expect: TypeError file must have a 'write' attribute
+# expect: TypeError file must have 'read' and 'readline' attributes
+# expect: written b'\x80\x04\x95\x06\x00\x00\x00\x00\x00\x00\x00]\x94K\x01a.'
