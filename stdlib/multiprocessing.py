@@ -1151,6 +1151,9 @@ class Queue:
         self._owner_pid = os.getpid()
 
     def __reduce__(self):
+        if not _spawning:
+            raise RuntimeError(f'{type(self).__name__} objects should only be shared between processes '
+                               'through inheritance')
         return (_rebuild_queue, (type(self), self._state()))
 
     def _state(self):
@@ -1316,6 +1319,8 @@ class SimpleQueue:
         self._writer.close()
 
     def __reduce__(self):
+        if not _spawning:
+            raise RuntimeError('SimpleQueue objects should only be shared between processes through inheritance')
         return (_rebuild_simple_queue, (self._reader, self._writer, self._rlock, self._wlock))
 
 
@@ -1367,7 +1372,7 @@ class _Shared:
         return self._lock.__exit__(*args)
 
 
-class _SharedValue(_Shared):
+class Synchronized(_Shared):
     def __init__(self, code, value, lock, shm=None):
         self._code = code
         self._shm = shm if shm is not None else _created(_multiprocessing.SharedMemory(_SIZES[code]), 'shm')
@@ -1392,7 +1397,7 @@ class _SharedValue(_Shared):
 
     def __reduce__(self):
         if not _spawning:
-            raise RuntimeError('Synchronized objects should only be shared between processes through inheritance')
+            raise RuntimeError(f'{type(self).__name__} objects should only be shared between processes through inheritance')
         return (_rebuild_value, (self._code, self._shm._name(), self._lock))
 
     def __repr__(self):
@@ -1400,17 +1405,17 @@ class _SharedValue(_Shared):
 
 
 def _rebuild_value(code, name, lock):
-    return _SharedValue(code, None, lock, _multiprocessing.SharedMemory(_SIZES[code], name))
+    return Synchronized(code, None, lock, _multiprocessing.SharedMemory(_SIZES[code], name))
 
 
 def Value(typecode_or_type, *args, lock=True):
     """A number in shared memory, with a lock (value, get_lock())."""
     code = _typecode(typecode_or_type)
     value = args[0] if args else (0.0 if code in 'fd' else 0)
-    return _SharedValue(code, value, _make_lock(lock))
+    return Synchronized(code, value, _make_lock(lock))
 
 
-class _SharedArray(_Shared):
+class SynchronizedArray(_Shared):
     def __init__(self, code, length, lock, shm=None):
         self._code = code
         self._length = length
@@ -1458,7 +1463,7 @@ class _SharedArray(_Shared):
 
     def __reduce__(self):
         if not _spawning:
-            raise RuntimeError('Synchronized objects should only be shared between processes through inheritance')
+            raise RuntimeError(f'{type(self).__name__} objects should only be shared between processes through inheritance')
         return (_rebuild_array, (self._code, self._length, self._shm._name(), self._lock))
 
     def __repr__(self):
@@ -1466,7 +1471,7 @@ class _SharedArray(_Shared):
 
 
 def _rebuild_array(code, length, name, lock):
-    return _SharedArray(code, length, lock,
+    return SynchronizedArray(code, length, lock,
                         _multiprocessing.SharedMemory(max(length, 1) * _SIZES[code], name))
 
 
@@ -1479,7 +1484,7 @@ def Array(typecode_or_type, size_or_initializer, *, lock=True):
     else:
         init = list(size_or_initializer)
         length = len(init)
-    arr = _SharedArray(code, length, _make_lock(lock))
+    arr = SynchronizedArray(code, length, _make_lock(lock))
     if init is not None:
         for i, v in enumerate(init):
             arr._shm.set(code, i, v)
