@@ -527,8 +527,8 @@ class _PopenSpawn(_Popen):
         main_path = getattr(main, '__file__', None)
         if main_path is not None and not os.path.isabs(main_path):
             main_path = os.path.join(os.getcwd(), main_path)
-        prep = {'sys_path': list(sys.path), 'main_path': main_path, 'cwd': os.getcwd(),
-                'parent_name': _current_process.name}
+        # The child inherits the working directory through exec.
+        prep = {'sys_path': list(sys.path), 'sys_argv': list(sys.argv), 'main_path': main_path}
         del _inherit_fds[:]
         _spawning = True
         try:
@@ -581,6 +581,7 @@ def _spawn_main(data_fd, sentinel_fd):
     pickle = _pickle()
     prep = pickle.loads(_multiprocessing.recv_bytes(data_fd))
     sys.path[:] = prep['sys_path']
+    sys.argv[:] = prep['sys_argv']
     if prep['main_path'] is not None:
         # The parent's main script, imported under another name: its
         # `if __name__ == "__main__":` block does not run here.
