@@ -1552,6 +1552,9 @@ def _pool_worker(conn, initializer, initargs):
             task = conn.recv()
         except (EOFError, OSError):
             return
+        except Exception as e:  # the task does not unpickle here (spawn: no such function)
+            conn.send_bytes(_encode_error(e))
+            continue
         if task is None:
             return
         func, chunk, star = task
