@@ -171,14 +171,17 @@ Value os_get_inheritable(ThreadState& ts, Value self, const Args& a) {
   return Value::from_bool(!(flags & FD_CLOEXEC));
 }
 
-// The wait-status macros of <sys/wait.h>, each a function of an int.
-template <int (*F)(int)>
+// The wait-status macros of <sys/wait.h>, each a function of an int,
+// named for its messages.
+template <int (*F)(int), const char* Name>
 Value status_fn(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "status", 1, 1)) return Value::fail();
+  if (!check_args(ts, a, Name, 1, 1)) return Value::fail();
   int status;
   if (!to_c_int(ts, a[0], status)) return Value::fail();
   return Value::from_int(F(status));
 }
+constexpr char kWIFEXITED[] = "WIFEXITED", kWEXITSTATUS[] = "WEXITSTATUS", kWIFSIGNALED[] = "WIFSIGNALED",
+               kWTERMSIG[] = "WTERMSIG", kWIFSTOPPED[] = "WIFSTOPPED", kWSTOPSIG[] = "WSTOPSIG";
 int wifexited(int s) { return WIFEXITED(s); }
 int wexitstatus(int s) { return WEXITSTATUS(s); }
 int wifsignaled(int s) { return WIFSIGNALED(s); }
@@ -188,9 +191,9 @@ int wstopsig(int s) { return WSTOPSIG(s); }
 
 Value bool_of(Value v) { return Value::from_bool(v.as_int() != 0); }
 
-template <int (*F)(int)>
+template <int (*F)(int), const char* Name>
 Value status_pred(ThreadState& ts, Value self, const Args& a) {
-  Value v = status_fn<F>(ts, self, a);
+  Value v = status_fn<F, Name>(ts, self, a);
   return v.is_fail() ? v : bool_of(v);
 }
 
@@ -212,12 +215,12 @@ const NativeDef kProcessFunctions[] = {
     {"execv", os_execv},
     {"set_inheritable", os_set_inheritable},
     {"get_inheritable", os_get_inheritable},
-    {"WIFEXITED", status_pred<wifexited>},
-    {"WEXITSTATUS", status_fn<wexitstatus>},
-    {"WIFSIGNALED", status_pred<wifsignaled>},
-    {"WTERMSIG", status_fn<wtermsig>},
-    {"WIFSTOPPED", status_pred<wifstopped>},
-    {"WSTOPSIG", status_fn<wstopsig>},
+    {"WIFEXITED", status_pred<wifexited, kWIFEXITED>},
+    {"WEXITSTATUS", status_fn<wexitstatus, kWEXITSTATUS>},
+    {"WIFSIGNALED", status_pred<wifsignaled, kWIFSIGNALED>},
+    {"WTERMSIG", status_fn<wtermsig, kWTERMSIG>},
+    {"WIFSTOPPED", status_pred<wifstopped, kWIFSTOPPED>},
+    {"WSTOPSIG", status_fn<wstopsig, kWSTOPSIG>},
     {"waitstatus_to_exitcode", os_waitstatus_to_exitcode},
 };
 
