@@ -543,8 +543,10 @@ def _interpreter_options():
         import gil
     except ImportError:
         return []
-    stats = gil.stats()
-    return [f"--gil={stats['mode']}", f"--switch-interval={sys.getswitchinterval()!r}"]
+    mode = gil.stats()['mode']
+    if mode not in ('interval', 'legacy', 'off'):
+        return []  # --sched=seed:N: its seed is not visible from here; the child runs the default GIL
+    return [f"--gil={mode}", f"--switch-interval={sys.getswitchinterval()!r}"]
 
 
 def _spawn_main(data_fd, sentinel_fd):

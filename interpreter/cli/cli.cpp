@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -23,6 +24,7 @@
 #include "cli/repl.h"
 #include "compiler/compiler.h"
 #include "compiler/disasm.h"
+#include "debug/stepper.h"
 #include "front/parser.h"
 #include "modules/registry.h"
 #include "runtime/file.h"
@@ -77,6 +79,7 @@ std::string set_x_option(Options& o, const std::string& v) {
 }
 
 std::string set_gil_mode(Options& o, const std::string& v) {
+  if (o.config.gil_mode == GilMode::Seeded) return "--gil cannot be combined with --sched";
   if (v == "interval") {
     o.config.gil_mode = GilMode::Interval;
   } else if (v == "legacy") {
@@ -97,12 +100,27 @@ std::string set_switch_interval(Options& o, const std::string& v) {
   return "";
 }
 
+std::string set_sched(Options& o, const std::string& v) {
+  constexpr std::string_view kPrefix = "seed:";
+  std::string_view rest(v);
+  if (rest.substr(0, kPrefix.size()) != kPrefix) return "--sched expects seed:N, not '" + v + "'";
+  rest.remove_prefix(kPrefix.size());
+  char* end = nullptr;
+  std::string digits(rest);
+  unsigned long long n = std::strtoull(digits.c_str(), &end, 10);
+  if (digits.empty() || digits[0] == '-' || *end != '\0') return "--sched expects seed:N with N a number >= 0, not '" + v + "'";
+  if (o.config.gil_mode != GilMode::Interval) return "--sched cannot be combined with --gil";
+  o.config.gil_mode = GilMode::Seeded;
+  o.config.sched_seed = n;
+  return "";
+}
+
 // The options, in --help's order. To add one: a row here (and its field in
 // Options or Config).
 const OptionSpec kOptions[] = {
     {"-c", "cmd", "program passed in as string (terminates option list)",
      [](Options& o, const std::string& v) { o.source = Source::Command; o.target = v; return std::string(); }, true},
-    {"-m", "mod", "run library module as a script (terminates option list);\n-m dis FILE prints FILE's bytecode",
+    {"-m", "mod", "run library module as a script (terminates option list);\n-m dis FILE prints FILE's bytecode;\n-m step FILE [arg] ... runs FILE under the step debugger (s, n,\nsi, c, b, l, dis, stack, locals, p, w, threads, t, gil, switch, q;\n`help` inside lists them), threads under the seeded scheduler\n(seed 0, or --sched=seed:N); recognised before any module lookup",
      [](Options& o, const std::string& v) { o.source = Source::Module; o.target = v; return std::string(); }, true},
     {"-i", nullptr, "inspect interactively after running script or command;\nforces a prompt even if stdin is not a terminal",
      [](Options& o, const std::string&) { o.inspect = true; return std::string(); }},
@@ -112,6 +130,8 @@ const OptionSpec kOptions[] = {
      set_x_option},
     {"--gil", "MODE", "the GIL's scheduling: interval (default; CPython 3.2+: a waiting\nthread asks the holder to drop it after the switch interval, and\ngets it) or legacy (CPython 2: the holder releases and at once\nretakes it about every 100 instructions, with no hand-off) or off\n(no GIL and no accounting, for one-thread programs only: it\nmeasures what the GIL costs; starting a thread raises RuntimeError)",
      set_gil_mode},
+    {"--sched", "seed:N", "reproducible interleavings: the GIL passes from thread to thread\nafter a pseudo-random number of ticks (loop back edges and calls)\ndrawn from seed N, and lock, queue, event and join waits hand it\nover deterministically, so the same seed gives the same\ninterleaving and output; sleeps, timeouts and real IO still\ndepend on time (not with --gil; the switch interval is unused)",
+     set_sched},
     {"--switch-interval", "SECONDS", "the GIL's switch interval (default 0.005, as sys.setswitchinterval)",
      set_switch_interval},
     {"--gil-stats", nullptr, "at exit, print the GIL's statistics to stderr: per thread, time\nrunning, waiting for the GIL and blocked; switches; a verdict",
@@ -373,6 +393,14 @@ std::string executable_path(const char* argv0) {
   return out;
 }
 
+// gilvm FILE: runs FILE as __main__; sets `status` when it cannot be read.
+Value run_script(ThreadState& ts, const std::string& path, std::optional<int>& status) {
+  std::string src;
+  if (read_file(path, src)) return run_main_source(ts, src, path);
+  status = cannot_open(path);
+  return Value::none();
+}
+
 int run(Options& o, const char* argv0) {
   Interpreter interp;
   interp.config = o.config;
@@ -386,6 +414,18 @@ int run(Options& o, const char* argv0) {
   }
   interp.config.argv.insert(interp.config.argv.end(), o.args.begin(), o.args.end());
   interp.config.path = {o.source == Source::Script ? dir_of(o.target) : std::string()};
+  const bool stepping = o.source == Source::Module && o.target == "step";
+  if (stepping) {
+    // gilvm -m step FILE args: sys.argv is FILE args, as under pdb; the
+    // seeded scheduler so that hand-offs do not depend on pauses.
+    if (o.args.empty()) {
+      std::cerr << "usage: gilvm -m step FILE [arg] ...\n";
+      return 2;
+    }
+    interp.config.argv = o.args;
+    interp.config.path = {dir_of(o.args[0])};
+    if (interp.config.gil_mode != GilMode::Off) interp.config.gil_mode = GilMode::Seeded;
+  }
   interp.heap.set_stress(interp.config.gc_stress);
   interp.configure_gil();
   if (!interp.config.gil_trace.empty() || !interp.config.gil_timeline.empty()) {
@@ -396,6 +436,9 @@ int run(Options& o, const char* argv0) {
     }
   }
 
+  // The step debugger stays attached until every thread has ended.
+  std::unique_ptr<debug::Stepper> stepper;
+  if (stepping) stepper = std::make_unique<debug::Stepper>(interp);
   ThreadState ts(interp);
   ts.is_main = true;
   set_current_thread(&ts);
@@ -415,19 +458,16 @@ int run(Options& o, const char* argv0) {
       result = run_main_source(ts, o.target, "<string>");
       break;
     case Source::Module:
-      if (o.target == "dis")
+      if (stepping)
+        result = run_script(ts, o.args[0], status);
+      else if (o.target == "dis")
         status = disassemble_file(ts, o.args);
       else
         result = run_module_as_main(ts, o.target, status);
       break;
-    case Source::Script: {
-      std::string src;
-      if (read_file(o.target, src))
-        result = run_main_source(ts, src, o.target);
-      else
-        status = cannot_open(o.target);
+    case Source::Script:
+      result = run_script(ts, o.target, status);
       break;
-    }
     case Source::Default:
       if (o.inspect || isatty(0)) {
         status = run_repl(ts, ReplOptions{.banner = !o.quiet});
@@ -450,6 +490,7 @@ int run(Options& o, const char* argv0) {
   // Threads (vm/shutdown.h, owned by the threading work): join non-daemon
   // threads, and never destroy the heap under daemon threads still running.
   if (std::optional<int> s = wait_for_threads(ts, *status)) status = s;
+  if (stepper) stepper->finish(ts);
   flush_std_streams(ts);
   finish_gil_reports(ts);  // --gil-stats, --gil-trace, --gil-timeline
   exit_if_threads_remain(ts, *status);

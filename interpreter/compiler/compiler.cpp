@@ -378,7 +378,9 @@ class Compiler {
              name_arg(n));
         return;
       case NameScope::Name:
-        if (sc.kind == ScopeKind::Module)
+        // An expression compiled for the stepper's `p` reads the frame's
+        // locals first: LOAD_NAME, not the module's LOAD_GLOBAL shortcut.
+        if (sc.kind == ScopeKind::Module && mode_ != Mode::Eval)
           emit(ctx == Ctx::Load ? Op::LOAD_GLOBAL : ctx == Ctx::Store ? Op::STORE_GLOBAL : Op::DELETE_GLOBAL,
                name_arg(n));
         else

@@ -340,23 +340,37 @@ Value raise_interrupt(ThreadState& ts) {
   return raise(ts, new_exception(ts, in.types.KeyboardInterrupt, {}));
 }
 
+// Takes `l` if it is free (or already ours, for an RLock).
+bool try_take(LockObj* l, std::uint64_t me) {
+  std::lock_guard<std::mutex> lk(l->mu);
+  if (l->reentrant && l->locked && l->owner == me) {
+    ++l->count;
+    return true;
+  }
+  if (l->locked) return false;
+  l->locked = true;
+  l->owner = me;
+  l->count = 1;
+  return true;
+}
+
+// A blocking acquire under --sched=seed:N: the scheduler parks the thread
+// until the lock is released (vm/sched.h), then it tries again.
+Value sched_acquire(ThreadState& ts, LockObj* l, double timeout, std::uint64_t me) {
+  for (;;) {
+    SchedWait w = sched_wait_for_lock(ts, l, lock_wait_label(ts, l), timeout);
+    if (try_take(l, me)) return Value::from_bool(true);
+    if (w == SchedWait::TimedOut) return Value::from_bool(false);
+    if (w == SchedWait::Interrupted) return raise_interrupt(ts);
+  }
+}
+
 // The shared acquire: `me` is the caller's ident (used by RLock).
 Value do_acquire(ThreadState& ts, LockObj* l, double timeout) {
   std::uint64_t me = this_ident();
-  {
-    std::lock_guard<std::mutex> lk(l->mu);
-    if (l->reentrant && l->locked && l->owner == me) {
-      ++l->count;
-      return Value::from_bool(true);
-    }
-    if (!l->locked) {
-      l->locked = true;
-      l->owner = me;
-      l->count = 1;
-      return Value::from_bool(true);
-    }
-  }
+  if (try_take(l, me)) return Value::from_bool(true);
   if (timeout == 0) return Value::from_bool(false);
+  if (sched_active(ts.interp)) return sched_acquire(ts, l, timeout, me);
   switch (wait_and_take(ts, l, timeout, me)) {
     case WaitResult::Acquired: return Value::from_bool(true);
     case WaitResult::TimedOut: return Value::from_bool(false);
@@ -385,6 +399,7 @@ Value lock_release(ThreadState& ts, Value self, const Args& a) {
     note_release(ts.interp);
   }
   l->cv.notify_one();
+  if (sched_active(ts.interp)) sched_lock_released(ts.interp, l);
   return Value::none();
 }
 
@@ -440,6 +455,7 @@ bool rlock_release_levels(ThreadState& ts, LockObj* l, bool all, std::int64_t* s
     note_release(ts.interp);
   }
   l->cv.notify_one();
+  if (sched_active(ts.interp)) sched_lock_released(ts.interp, l);
   return true;
 }
 
@@ -620,11 +636,13 @@ Value t_start_new_thread(ThreadState& ts, Value self, const Args& a) {
   sigemptyset(&block);
   sigaddset(&block, SIGINT);
   pthread_sigmask(SIG_BLOCK, &block, &old);
+  if (sched_active(in)) sched_register_thread(*nts);  // ready before its OS thread exists
   pthread_t tid;
   int rc = pthread_create(&tid, &attr, thread_entry, nts);
   pthread_sigmask(SIG_SETMASK, &old, nullptr);
   pthread_attr_destroy(&attr);
   if (rc != 0) {
+    if (sched_active(in)) sched_forget_thread(*nts);
     delete nts;
     return raise(ts, in.types.RuntimeError, "can't start new thread");
   }

@@ -612,10 +612,9 @@ Value b_delattr(ThreadState& ts, Value self, const Args& a) {
   return del_attr(ts, a[0], name) ? Value::none() : Value::fail();
 }
 
-// locals() of the calling frame: the namespace dict of a module or class
-// body, or a snapshot of a function's fast locals and cells.
-Value frame_locals(ThreadState& ts) {
-  Frame* f = ts.frame;
+}  // namespace
+
+Value frame_locals_of(ThreadState& ts, const Frame* f) {
   if (f == nullptr) return obj(new_dict(ts));
   if (f->locals != nullptr) return obj(f->locals);
   Dict* d = new_dict(ts);
@@ -634,6 +633,11 @@ Value frame_locals(ThreadState& ts) {
   }
   return obj(d);
 }
+
+namespace {
+
+// locals() of the calling frame.
+Value frame_locals(ThreadState& ts) { return frame_locals_of(ts, ts.frame); }
 
 Value b_globals(ThreadState& ts, Value self, const Args& a) {
   if (!no_keywords(ts, a, "globals") || !positional(ts, a, "globals", 0, 0)) return Value::fail();

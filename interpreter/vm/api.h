@@ -229,6 +229,11 @@ Type* make_builtin_type(Interpreter& interp, std::string_view name, Type* base, 
 ThreadState& current_thread();
 ThreadState* current_thread_or_null();
 
+// locals() of frame `f` (of any thread; read under the GIL): the namespace
+// dict of a module or class body, or a snapshot of a function's fast locals
+// and cells (runtime/builtins.cpp).
+Value frame_locals_of(ThreadState& ts, const Frame* f);
+
 inline Type* type_of(ThreadState& ts, Value v) { return type_of(ts.interp, v); }
 
 }  // namespace gilvm

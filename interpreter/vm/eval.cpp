@@ -110,14 +110,24 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
       GILVM_OPCODES(GILVM_OP_LABEL)
 #undef GILVM_OP_LABEL
   };
+  // While a stepper is attached (debug/stepper.h) every opcode dispatches
+  // to `step_hook` first; the table is picked once per eval_frame, so the
+  // loop without a stepper pays nothing per instruction.
+  static void* const kStepDispatch[] = {
+#define GILVM_STEP_LABEL(name, kind, effect, picture) &&step_hook,
+      GILVM_OPCODES(GILVM_STEP_LABEL)
+#undef GILVM_STEP_LABEL
+  };
+  void* const* const dispatch = interp.step_hook != nullptr ? kStepDispatch : kDispatch;
 #define TARGET(name) L_##name:
 #define DISPATCH()                            \
   do {                                        \
     word = *ip++;                             \
-    goto* kDispatch[word & 0xff];             \
+    goto* dispatch[word & 0xff];              \
   } while (0)
 #define NEXT() DISPATCH()
 #else
+  const bool stepping = interp.step_hook != nullptr;
 #define TARGET(name) case Op::name:
 #define DISPATCH() goto dispatch_top
 #define NEXT() goto dispatch_top
@@ -139,6 +149,10 @@ entry_check:
 #else
 dispatch_top:
   word = *ip++;
+  if (stepping && interp.step_hook != nullptr) {
+    SYNC();
+    interp.step_hook->on_instruction(ts, frame);
+  }
   switch (op_of(word)) {
 #endif
 
@@ -1166,6 +1180,18 @@ dispatch_top:
       break;
   }
   goto dispatch_top;
+#endif
+
+#if GILVM_COMPUTED_GOTO
+  // The stepper's stop before each instruction; then the instruction itself.
+step_hook:
+  SYNC();
+  // Null in a forked child, whose frames may still run on this table (vm/fork.h).
+  if (interp.step_hook != nullptr) interp.step_hook->on_instruction(ts, frame);
+  // The opcode read again from the frame (the hook is opaque, so it is a
+  // load), rather than kept in a register across every dispatch for here.
+  word = frame->ip[-1];
+  goto* kDispatch[word & 0xff];
 #endif
 
   // ---------------------------------------------------------------------

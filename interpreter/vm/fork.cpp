@@ -38,6 +38,10 @@ void reinit_deadlock_watch(ThreadState& ts) {
   ts.forever_wait = ForeverWait{};
 }
 
+void detach_stepper(Interpreter& in) {
+  in.step_hook = nullptr;  // the eval loop checks it on the stepping path
+}
+
 void detach_trace(Interpreter& in) {
   (void)in.trace.release();  // its FILE* belongs to the parent now
   in.config.gil_trace.clear();
@@ -68,6 +72,7 @@ pid_t fork_interpreter(ThreadState& ts) {
   gil_reinit_after_fork(ts);
   reinit_deadlock_watch(ts);
   detach_trace(in);
+  detach_stepper(in);
   reinit_file_locks_after_fork(ts);
   return 0;
 }

@@ -33,6 +33,10 @@
 //     is detached (not closed: its FILE* is shared with the parent's) and
 //     the options are cleared. The parent's trace shows its own thread
 //     blocked "in child process" while it waits;
+//   * the step debugger (gilvm -m step) stays with the parent: the child
+//     runs unstepped (two processes reading one terminal's commands would
+//     be chaos), and under --sched=seed:N the child's scheduler knows only
+//     the calling thread;
 //   * the threading module, if imported, forgets the vanished threads
 //     (threading._after_fork, called by os.fork as CPython does).
 // What cannot be repaired is not destroyed: a _thread lock's condition

@@ -167,6 +167,7 @@ bool handle_eval_breaker(ThreadState& ts) {
     in.gil.legacy_countdown.store(kLegacyCheckInterval, std::memory_order_relaxed);
     gil_yield(ts);
   }
+  if (bits & kBreakSchedTick) sched_tick(ts);
   if ((bits & kBreakSignal) && ts.is_main) {
     in.eval_breaker.fetch_and(~static_cast<std::uint32_t>(kBreakSignal), std::memory_order_relaxed);
     Value e = new_exception(ts, in.types.KeyboardInterrupt, {});

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <new>
+#include <string_view>
 
 #include "trace/recorder.h"
 #include "vm/interp.h"
@@ -25,6 +26,7 @@ const char* gil_mode_name(GilMode m) {
     case GilMode::Interval: return "interval";
     case GilMode::Legacy: return "legacy";
     case GilMode::Off: return "off";
+    case GilMode::Seeded: return "seeded";
   }
   return "interval";
 }
@@ -98,16 +100,26 @@ void gil_take(ThreadState& ts) {
   std::unique_lock<std::mutex> lk(g.mu);
   GilAccount& a = ts.acct;
   std::int64_t now = gil_clock_ns();
-  if (g.locked) {
+  // Seeded mode names the next holder while it is still asleep (sched.h):
+  // the GIL is then locked, but for this thread.
+  const bool seeded = g.mode.load(std::memory_order_relaxed) == GilMode::Seeded;
+  auto taken_by_other = [&] { return g.locked && g.holder != &ts; };
+  if (taken_by_other()) {
+    if (seeded) sched_make_ready(g.sched, &ts);
     enter_state(g, ts, RunState::Waiting, nullptr, now);
     a.wait_began_ns = now;
     g.waiting.push_back(&ts);
     if (g.recorder != nullptr) g.recorder->waiting_count(now, static_cast<int>(g.waiting.size()));
     ++g.waiters;
-    while (g.locked) {
+    while (taken_by_other()) {
+      if (seeded) {
+        // No drop requests: only the scheduler names the next holder.
+        g.released.wait(lk, [&] { return !taken_by_other(); });
+        break;
+      }
       std::uint64_t seen = g.switch_number;
       auto interval = std::chrono::microseconds(g.interval_us.load(std::memory_order_relaxed));
-      bool got = g.released.wait_for(lk, interval, [&] { return !g.locked; });
+      bool got = g.released.wait_for(lk, interval, [&] { return !taken_by_other(); });
       if (!got && g.switch_number == seen && g.mode.load(std::memory_order_relaxed) == GilMode::Interval) {
         // Waited a whole interval and nobody switched: ask the holder to drop.
         in.eval_breaker.fetch_or(kBreakGilDrop, std::memory_order_relaxed);
@@ -128,6 +140,7 @@ void gil_take(ThreadState& ts) {
     a.longest_wait_ns = std::max(a.longest_wait_ns, now - a.wait_began_ns);
     a.wait_began_ns = 0;
   }
+  if (seeded) std::erase(g.sched.ready, &ts);  // it may have found the GIL free
   enter_state(g, ts, RunState::Running, nullptr, now);
   ++a.acquisitions;
   g.locked = true;
@@ -184,6 +197,13 @@ void gil_drop(ThreadState& ts, bool forced, BlockedIn next) {
   g.last_drop_forced = forced;
   g.locked = false;
   g.holder = nullptr;
+  if (g.mode.load(std::memory_order_relaxed) == GilMode::Seeded) {
+    // The scheduler names the next holder; wake every waiter so that one
+    // sees it is named. No hand-off wait: nobody else may take the GIL.
+    sched_hand_over(g, ts, forced, next);
+    g.released.notify_all();
+    return;
+  }
   g.released.notify_one();
   if (forced && g.waiters > 0) {
     // Hand-off: do not race the waiter for the lock we just gave up.
@@ -206,7 +226,16 @@ void gil_yield(ThreadState& ts) {
   gil_take(ts);
 }
 
-ReleaseGil::ReleaseGil(ThreadState& ts, BlockedIn in) : ts_(ts), released_(ts.holds_gil) {
+namespace {
+// Seeded mode keeps the GIL across writes to files and the standard streams
+// so that threads that print stay deterministic (sched.h).
+bool keeps_gil(const ThreadState& ts, const BlockedIn& in) {
+  return ts.interp.gil.mode.load(std::memory_order_relaxed) == GilMode::Seeded && in.what != nullptr &&
+         std::string_view(in.what) == "file write";
+}
+}  // namespace
+
+ReleaseGil::ReleaseGil(ThreadState& ts, BlockedIn in) : ts_(ts), released_(ts.holds_gil && !keeps_gil(ts, in)) {
   if (released_) gil_drop(ts_, false, in);
 }
 
@@ -273,6 +302,13 @@ void gil_reinit_after_fork(ThreadState& ts) {
   g.waiting.clear();
   g.recorder = nullptr;
   g.legacy_countdown.store(kLegacyCheckInterval, std::memory_order_relaxed);
+  // --sched=seed:N: the vanished threads are neither ready nor blocked; the
+  // generator goes on from where the parent's was.
+  g.sched.ready.clear();
+  g.sched.blocked.clear();
+  g.sched.ticks = 0;
+  g.sched.holds = 0;
+  g.sched.handoffs.clear();
   g.totals = GilTotals{};
   ts.acct = GilAccount{};
   std::int64_t now = gil_clock_ns();

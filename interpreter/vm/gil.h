@@ -48,7 +48,10 @@
 //             same work serially (David Beazley, "Understanding the Python
 //             GIL", PyCon 2010);
 //   off       no GIL at all (free-threaded), for comparison — only where
-//             the runtime is safe without it.
+//             the runtime is safe without it;
+//   seeded    --sched=seed:N: the same lock, handed over by a seeded
+//             scheduler instead of by time, for reproducible interleavings
+//             (vm/sched.h explains it).
 #pragma once
 
 #include <atomic>
@@ -59,6 +62,7 @@
 #include <vector>
 
 #include "vm/gil_account.h"
+#include "vm/sched.h"
 
 namespace gilvm {
 
@@ -66,8 +70,8 @@ struct Interpreter;
 struct ThreadState;
 class TraceRecorder;
 
-enum class GilMode { Interval, Legacy, Off };
-// "interval", "legacy" or "off", as --gil spells them.
+enum class GilMode { Interval, Legacy, Off, Seeded };
+// "interval", "legacy", "off" (as --gil spells them) or "seeded".
 const char* gil_mode_name(GilMode m);
 
 // --gil=legacy: safe points between two releases (see the prose above).
@@ -89,6 +93,7 @@ struct Gil {
   GilTotals totals;
   std::vector<ThreadState*> waiting;   // threads in take(), for "who made whom wait"
   TraceRecorder* recorder = nullptr;   // non-null while a trace is recorded // legacy mode: safe points until the next release
+  Sched sched;                         // seeded mode's scheduler (vm/sched.h)
 };
 
 // Takes the GIL for `ts`; blocks until it is available.

@@ -259,13 +259,17 @@ Value exec_source(ThreadState& ts, std::string_view source, const std::string& f
     }
     return raise_syntax_error(ts, cr.error);
   }
-  CodeObject* code = cr.code;
+  return run_code(ts, cr.code, globals, nullptr);
+}
+
+Value run_code(ThreadState& ts, CodeObject* code, Dict* globals, Dict* locals) {
   Value* saved_top = ts.stack_top;
   if (saved_top + code->frame_size() + 64 > ts.stack_end)
-    return raise(ts, in.types.RecursionError, "maximum recursion depth exceeded");
+    return raise(ts, ts.interp.types.RecursionError, "maximum recursion depth exceeded");
   Frame* f = ts.push_frame();
   f->code = code;
   f->globals = globals;
+  f->locals = locals;
   f->base = ts.stack_top;
   f->stack_base = f->base;
   f->sp = f->base;

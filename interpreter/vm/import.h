@@ -27,6 +27,10 @@ Value import_module(ThreadState& ts, std::string_view name);
 Value exec_source(ThreadState& ts, std::string_view source, const std::string& filename, Dict* globals,
                   bool interactive = false);
 
+// Runs module or expression code in a new entry frame, names looked up in
+// `locals` (when non-null) then `globals`. The caller roots `code`.
+Value run_code(ThreadState& ts, CodeObject* code, Dict* globals, Dict* locals);
+
 // Makes a new module object whose dict has __name__ (and __file__ when
 // `file` is non-empty).
 Module* new_module(ThreadState& ts, std::string_view name, std::string_view file);

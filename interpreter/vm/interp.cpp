@@ -307,6 +307,12 @@ void Interpreter::configure_gil() {
     eval_breaker.fetch_or(kBreakLegacyTick, std::memory_order_relaxed);
   else
     eval_breaker.fetch_and(~static_cast<std::uint32_t>(kBreakLegacyTick), std::memory_order_relaxed);
+  // So does the seeded scheduler, by ticks (vm/sched.h).
+  if (config.gil_mode == GilMode::Seeded) {
+    eval_breaker.fetch_or(kBreakSchedTick, std::memory_order_relaxed);
+    std::lock_guard<std::mutex> lk(gil.mu);
+    if (!gil.sched.seeded) sched_seed(gil.sched, config.sched_seed);
+  }
 }
 
 }  // namespace gilvm

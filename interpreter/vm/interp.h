@@ -31,6 +31,16 @@
 namespace gilvm {
 
 struct Generator;
+struct Frame;
+
+// What the eval loop calls before every instruction while a stepper is
+// attached, with the GIL held and `frame` synced (frame->pc() is the
+// instruction about to run). It may run Python code (an expression to
+// print) but leaves the frame as it found it.
+struct StepHook {
+  virtual ~StepHook() = default;
+  virtual void on_instruction(ThreadState& ts, Frame* frame) = 0;
+};
 
 struct Frame {
   Frame* prev = nullptr;
@@ -99,6 +109,7 @@ enum EvalBreakerBit : std::uint32_t {
   kBreakSignal = 4,       // a signal arrived (Ctrl-C)
   kBreakAsyncExc = 8,     // an exception was set for a thread from outside
   kBreakLegacyTick = 16,  // --gil=legacy: every safe point counts down to a release
+  kBreakSchedTick = 32,   // --sched=seed:N: every safe point is a tick of the scheduler (vm/sched.h)
 };
 
 struct ThreadState {
@@ -209,6 +220,7 @@ struct Config {
   bool gil_stats = false;                // --gil-stats: the GIL's statistics at exit
   std::string gil_trace;                 // --gil-trace=FILE.json (Chrome trace format)
   std::string gil_timeline;              // --gil-timeline=FILE.html
+  std::uint64_t sched_seed = 0;          // --sched=seed:N (with gil_mode Seeded)
 };
 
 struct Interpreter {
@@ -229,6 +241,9 @@ struct Interpreter {
   Tuple* empty_tuple = nullptr;
 
   std::atomic<std::uint32_t> eval_breaker{0};
+  // The step debugger (debug/stepper.h), when one is attached: the eval
+  // loop then calls it before every instruction.
+  StepHook* step_hook = nullptr;
   Gil gil;
   std::unique_ptr<TraceRecorder> trace;  // the recorder gil.recorder points to (trace/reports.h)
   int recursion_limit = 1000;

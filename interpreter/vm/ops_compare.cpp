@@ -135,6 +135,13 @@ int builtin_compare(ThreadState& ts, CmpOp op, Value a, Value b, Value& out) {
     if (Tuple* y = as_tuple(b)) return seq_compare(ts, op, x->items, y->items, out) < 0 ? -1 : 1;
     return 0;
   }
+  // Slices compare as the tuples (start, stop, step), as in CPython.
+  if (a.is_obj() && a.as_obj()->kind == Kind::Slice) {
+    if (!b.is_obj() || b.as_obj()->kind != Kind::Slice) return 0;
+    auto* x = static_cast<Slice*>(a.as_obj());
+    auto* y = static_cast<Slice*>(b.as_obj());
+    return seq_compare(ts, op, {x->start, x->stop, x->step}, {y->start, y->stop, y->step}, out) < 0 ? -1 : 1;
+  }
   if (int r = dict_view_compare(ts, op, a, b, out); r != 0) return r;
   if (Set* x = as_set(a)) {
     if (Set* y = as_set(b)) return set_compare(ts, op, x, y, out) < 0 ? -1 : 1;
@@ -322,6 +329,7 @@ bool hash_value(ThreadState& ts, Value v, std::int64_t& out) {
       break;
     case Kind::List:
     case Kind::Dict:
+    case Kind::Slice:  // unhashable until 3.12
       break;
     default: {
       Type* t = o->type;
