@@ -729,6 +729,28 @@ def main_thread():
 _main_thread = _MainThread()
 
 
+def _after_fork():
+    """Called by os.fork() in the child, where only the calling thread still
+    runs (as CPython's threading._after_fork): the others are marked stopped
+    (their join() returns at once), the calling thread becomes the main
+    thread, and the registry lock, which a vanished thread may have held, is
+    made anew."""
+    global _active_limbo_lock, _main_thread, _active, _limbo
+    _active_limbo_lock = RLock()
+    me = get_ident()
+    current = _active.get(me)
+    for t in list(_active.values()) + list(_limbo.values()):
+        if t is not current:
+            t._is_stopped = True
+            t._tstate_lock = None
+    _limbo = {}
+    if current is None:
+        _active = {}
+        current = _DummyThread()
+    _active = {me: current}
+    _main_thread = current
+
+
 def _shutdown():
     """Waits for every non-daemon thread (called by the interpreter at exit)."""
     if _main_thread._is_stopped:
@@ -748,6 +770,24 @@ def _shutdown():
         for t in pending:
             t._started.wait()
             t.join()
+    _run_exit_hooks(False)
+
+
+_exit_hooks = []
+
+
+def _register_exit_hook(hook):
+    """Runs hook(interrupted) at interpreter exit: after the non-daemon
+    threads have been joined (interrupted False; multiprocessing joins its
+    children there, as CPython's atexit handler does), or, when the program
+    ended with Ctrl-C and nothing is joined, with interrupted True (the
+    interpreter calls _run_exit_hooks itself then)."""
+    _exit_hooks.append(hook)
+
+
+def _run_exit_hooks(interrupted):
+    for hook in _exit_hooks:
+        hook(interrupted)
 
 
 # ---------------------------------------------------------------------------

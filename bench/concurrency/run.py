@@ -21,6 +21,10 @@ What is measured:
               per second, as a % of N = 0 (the convoy effect).
 * sleepers    100 and 1000 threads each sleep 0.2 s: wall time.
 * start       starting and joining a thread that does nothing: ms per thread.
+* processes   the same CPU-bound work in 1 and in 2 processes (fork), and the
+              speedup (on 2 cores, near 2x: each process has its own GIL);
+              starting and joining a process that does nothing, with fork
+              and with spawn, beside starting a thread: ms each.
 * overhead    single-threaded benchmarks (bench/*.py) under gilvm as it is and
               under gilvm --gil=off (no GIL, no accounting): what the GIL
               machinery costs one thread, and --gil-trace beside it. Wall
@@ -228,6 +232,27 @@ def main():
             log(f"    {r[0]}: gilvm {r[1]}  CPython {r[2]}")
         section("Threads", ["", "gilvm", "CPython"], rows)
 
+    def processes():
+        log("processes ...")
+        rows = []
+        t = {n: both(args.runs, G("process_speedup.py", n), P("process_speedup.py", n), result_of)
+             for n in (1, 2)}
+        g1, p1 = (statistics.median(x) for x in t[1])
+        g2, p2 = (statistics.median(x) for x in t[2])
+        rows.append(["CPU work in 1 process, s", f"{g1:.3f}", f"{p1:.3f}"])
+        rows.append(["the same split over 2 processes, s", f"{g2:.3f}", f"{p2:.3f}"])
+        rows.append(["speedup of 2 processes over 1", f"{g1 / g2:.2f}x", f"{p1 / p2:.2f}x"])
+        g, p = both(args.runs, G("thread_start.py", 500), P("thread_start.py", 500), result_of)
+        rows.append(["start + join a thread, ms", f"{statistics.median(g):.3f}", f"{statistics.median(p):.3f}"])
+        for method, n in (("fork", 100), ("spawn", 20)):
+            g, p = both(args.runs, G("process_start.py", method, n), P("process_start.py", method, n), result_of)
+            rows.append([f"start + join a process ({method}), ms", f"{statistics.median(g):.3f}",
+                         f"{statistics.median(p):.3f}"])
+        for r in rows:
+            log(f"    {r[0]}: gilvm {r[1]}  CPython {r[2]}")
+        section(f"Processes ({core_count()} cores): CPU work split over processes, and what starting one costs",
+                ["", "gilvm", "CPython"], rows)
+
     def overhead():
         log("GIL overhead on one thread ...")
         rows = []
@@ -270,7 +295,7 @@ def main():
         log(f"    trace size: {size} bytes in {secs:.2f} s")
 
     for name, fn in (("throughput", throughput), ("latency", latency), ("iorate", iorate),
-                     ("threads", threads), ("overhead", overhead)):
+                     ("threads", threads), ("processes", processes), ("overhead", overhead)):
         if want(name):
             guarded(name, fn)
 

@@ -496,6 +496,10 @@ int run(Options& o, const char* argv0) {
   flush_std_streams(ts);
   finish_gil_reports(ts);  // --gil-stats, --gil-trace, --gil-timeline
   exit_if_threads_remain(ts, *status);
+  if (interp.forked_child) {
+    flush_all_files(interp);
+    std::_Exit(*status);  // no teardown in a forked child: see vm/fork.h
+  }
   g_interp = nullptr;
   set_current_thread(nullptr);
   return *status;

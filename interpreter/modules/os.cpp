@@ -34,6 +34,7 @@
 #include <new>
 #include <string>
 
+#include "modules/os_process.h"
 #include "modules/registry.h"
 #include "runtime/file.h"
 #include "vm/api.h"
@@ -327,6 +328,7 @@ const NativeDef kOsFunctions[] = {
 bool init_os_module(ThreadState& ts, Dict* d) {
   Interpreter& in = ts.interp;
   add_functions(in, d, kOsFunctions);
+  add_os_process_functions(in, d);  // fork, waitpid, kill, ...
   dict_set_cstr(in, d, "error", obj(in.types.OSError));
   dict_set_cstr(in, d, "name", new_str(ts, "posix"));
   dict_set_cstr(in, d, "sep", new_str(ts, "/"));

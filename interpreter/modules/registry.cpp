@@ -23,6 +23,8 @@ constexpr NativeModule kModules[] = {
     {"os", init_os_module},
     {"socket", init_socket_module},
     {"gil", init_gil_module},
+    {"signal", init_signal_module},
+    {"_multiprocessing", init_multiprocessing_module},
     {"pickle", init_pickle_module},
     {"_subprocess", init_subprocess_module},
     {"mmap", init_mmap_module},

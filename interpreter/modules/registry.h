@@ -32,6 +32,8 @@ bool init_zlib_module(ThreadState& ts, Dict* d);     // modules/zlib.cpp
 bool init_os_module(ThreadState& ts, Dict* d);      // modules/os.cpp
 bool init_socket_module(ThreadState& ts, Dict* d);  // modules/socket.cpp
 bool init_gil_module(ThreadState& ts, Dict* d);     // modules/gil.cpp
+bool init_signal_module(ThreadState& ts, Dict* d);  // modules/signal.cpp
+bool init_multiprocessing_module(ThreadState& ts, Dict* d);  // modules/multiprocessing.cpp (_multiprocessing)
 bool init_pickle_module(ThreadState& ts, Dict* d);  // modules/pickle/module.cpp
 bool init_subprocess_module(ThreadState& ts, Dict* d);  // modules/subprocess_native.cpp (_subprocess)
 bool init_mmap_module(ThreadState& ts, Dict* d);    // modules/mmap.cpp

@@ -16,6 +16,7 @@
 #include <cstring>
 #include <ctime>
 
+#include "modules/deadline.h"
 #include "modules/registry.h"
 #include "vm/api.h"
 #include "vm/eval.h"
@@ -34,15 +35,7 @@ namespace {
 // returns early when `interrupted` (the interpreter's eval breaker) shows a
 // pending Ctrl-C, so the caller can raise KeyboardInterrupt (PEP 475).
 void blocking_sleep(double seconds, const std::atomic<std::uint32_t>& breaker) {
-  struct timespec deadline;
-  clock_gettime(CLOCK_MONOTONIC, &deadline);
-  double whole = std::floor(seconds);
-  deadline.tv_sec += static_cast<time_t>(whole);
-  deadline.tv_nsec += static_cast<long>((seconds - whole) * 1e9);
-  if (deadline.tv_nsec >= 1000000000L) {
-    deadline.tv_sec += 1;
-    deadline.tv_nsec -= 1000000000L;
-  }
+  const struct timespec deadline = deadline_after(CLOCK_MONOTONIC, seconds);
   while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, nullptr) == EINTR) {
     if (breaker.load(std::memory_order_relaxed) & kBreakSignal) return;
   }

@@ -18,6 +18,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <new>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -1208,6 +1209,15 @@ void flush_stdout(ThreadState& ts) {
       (void)send_wbuf(ts, f);
     }
   }
+}
+
+void reinit_file_locks_after_fork(ThreadState& ts) {
+  auto fresh = [](File* f) { new (&f->io_mu) std::recursive_mutex; };
+  if (FileRegistry* r = registry_of(ts.interp))
+    for (File* f : r->files) fresh(f);
+  if (Dict* d = existing_sys_dict(ts.interp))
+    for (const char* n : {"stdin", "stdout", "stderr", "__stdin__", "__stdout__", "__stderr__"})
+      if (File* f = as_file(dict_get_cstr(ts.interp, d, n))) fresh(f);
 }
 
 void flush_std_streams(ThreadState& ts) {

@@ -132,6 +132,11 @@ Dict* sys_module_dict(ThreadState& ts);
 // (os, subprocess). Errors are ignored.
 void flush_all_files(Interpreter& interp);
 
+// In the child of fork() (vm/fork.cpp): every open file's and standard
+// stream's io_mu is constructed anew, since a thread that no longer exists
+// in the child may have held it at the moment of the fork.
+void reinit_file_locks_after_fork(ThreadState& ts);
+
 // Flushes sys.stdout and sys.stderr (the current ones and the originals).
 // Errors are ignored, as at interpreter exit. For the CLI's exit path and
 // the traceback printer.

@@ -194,10 +194,19 @@ Value str_repeat(ThreadState& ts, Str* s, std::int64_t n) {
   // MemoryError type, so it refuses absurd sizes up front.
   if (static_cast<std::uint64_t>(n) > (std::uint64_t{1} << 40) / s->s.size())
     return raise(ts, ts.interp.types.OverflowError, "repeated string is too long");
+  return new_str(ts, repeat_text(s->s, static_cast<std::size_t>(n)));
+}
+
+std::string repeat_text(std::string_view unit, std::size_t n) {
+  if (unit.empty() || n == 0) return std::string();
+  if (unit.size() == 1) return std::string(n, unit[0]);
   std::string out;
-  out.reserve(s->s.size() * static_cast<std::size_t>(n));
-  for (std::int64_t i = 0; i < n; ++i) out += s->s;
-  return new_str(ts, std::move(out));
+  const std::size_t total = unit.size() * n;
+  out.reserve(total);
+  out.append(unit);
+  while (out.size() * 2 <= total) out.append(out.data(), out.size());
+  out.append(out.data(), total - out.size());
+  return out;
 }
 
 int str_contains(Str* hay, Str* needle) {

@@ -34,7 +34,11 @@ struct Args;
 
 // a + b and s * n (n <= 0 gives '').
 [[nodiscard]] Value str_concat(ThreadState& ts, Str* a, Str* b);
-[[nodiscard]] Value str_repeat(ThreadState& ts, Str* s, std::int64_t n);
+[[nodiscard]] // `unit` repeated n times (str and bytes `*`): one fill for a single
+// character, else doubling copies, so b"x" * 100_000_000 is one pass over
+// memory rather than a hundred million appends.
+std::string repeat_text(std::string_view unit, std::size_t n);
+Value str_repeat(ThreadState& ts, Str* s, std::int64_t n);
 
 // `needle in hay`: 1 or 0 (never fails; the caller checks both are strs).
 int str_contains(Str* hay, Str* needle);

@@ -157,7 +157,7 @@ entry_check:
 #else
 dispatch_top:
   word = *ip++;
-  if (stepping) {
+  if (stepping && interp.step_hook != nullptr) {
     SYNC();
     interp.step_hook->on_instruction(ts, frame);
   }
@@ -1245,7 +1245,8 @@ dispatch_top:
   // The stepper's stop before each instruction; then the instruction itself.
 step_hook:
   SYNC();
-  interp.step_hook->on_instruction(ts, frame);
+  // Null in a forked child, whose frames may still run on this table (vm/fork.h).
+  if (interp.step_hook != nullptr) interp.step_hook->on_instruction(ts, frame);
   // The opcode read again from the frame (the hook is opaque, so it is a
   // load), rather than kept in a register across every dispatch for here.
   word = frame->ip[-1];

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <new>
 #include <string_view>
 
 #include "trace/recorder.h"
@@ -282,6 +283,41 @@ void gil_forget_thread(ThreadState& ts) {
   }
   if (a.name.empty()) a.name = ts.name;
   g.totals.finished.push_back(std::move(a));
+}
+
+void gil_reinit_after_fork(ThreadState& ts) {
+  Gil& g = ts.interp.gil;
+  // The parent's threads may have been inside these at the fork; their
+  // state in the child is whatever those threads left. Construct new ones
+  // over them (the old ones are never destroyed: destroying a mutex some
+  // vanished thread held is undefined).
+  new (&g.mu) std::mutex;
+  new (&g.released) std::condition_variable;
+  new (&g.switched) std::condition_variable;
+  g.locked = true;
+  g.holder = &ts;
+  g.last_drop_forced = false;
+  g.switch_number = 0;
+  g.waiters = 0;
+  g.waiting.clear();
+  g.recorder = nullptr;
+  g.legacy_countdown.store(kLegacyCheckInterval, std::memory_order_relaxed);
+  // --sched=seed:N: the vanished threads are neither ready nor blocked; the
+  // generator goes on from where the parent's was.
+  g.sched.ready.clear();
+  g.sched.blocked.clear();
+  g.sched.ticks = 0;
+  g.sched.holds = 0;
+  g.sched.handoffs.clear();
+  g.totals = GilTotals{};
+  ts.acct = GilAccount{};
+  std::int64_t now = gil_clock_ns();
+  enter_state(g, ts, RunState::Running, nullptr, now);
+  ++ts.acct.acquisitions;
+  g.totals.holder_since_ns = now;
+  g.totals.last_holder = ts.acct.serial;
+  ts.holds_gil = true;
+  ts.interp.eval_breaker.fetch_and(~static_cast<std::uint32_t>(kBreakGilDrop), std::memory_order_relaxed);
 }
 
 void gil_assert_held(ThreadState& ts) {

@@ -143,6 +143,13 @@ GilSnapshot gil_snapshot(Interpreter& interp);
 // Moves a finished thread's account to the totals (from ~ThreadState).
 void gil_forget_thread(ThreadState& ts);
 
+// In the child of fork() (vm/fork.cpp): the GIL's mutex and condition
+// variables are made new, the calling thread becomes the holder and the
+// only thread, and the accounting starts afresh (the parent's belongs to
+// the parent: the child's --gil-stats would otherwise count threads that
+// do not exist in it). The trace recorder is detached, not closed.
+void gil_reinit_after_fork(ThreadState& ts);
+
 // Debug check (STYLE.md §11): aborts when the calling thread does not hold
 // the GIL. Compiled in when GILVM_CHECK_GIL is set (config.h).
 void gil_assert_held(ThreadState& ts);

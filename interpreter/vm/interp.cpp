@@ -95,23 +95,26 @@ void Interpreter::mark_roots(Tracer& t) {
   for (auto& [text, s] : interned_) t.mark(s);
   for (Value* v : extra_roots) t.mark(*v);
   std::lock_guard<std::mutex> lock(threads_mu);
-  for (ThreadState* ts : threads) {
-    for (Value* v = ts->stack; v < ts->stack_top; ++v) t.mark(*v);
-    for (Frame* f = ts->frame; f != nullptr; f = f->prev) {
-      t.mark(f->code);
-      t.mark(f->func);
-      t.mark(f->globals);
-      t.mark(f->locals);
-      t.mark(f->gen);
-      // A generator frame's slots live in the generator; a plain frame's
-      // slots are inside [stack, stack_top), but a frame whose caller was a
-      // native may sit above a stale stack_top: mark its slots directly.
-      if (f->gen == nullptr && f->sp != nullptr)
-        for (Value* v = f->base; v < f->sp; ++v) t.mark(*v);
-    }
-    t.mark(ts->exc);
-    t.mark(ts->exc_info);
+  for (ThreadState* ts : threads) mark_thread(t, ts);
+  for (ThreadState* ts : forked_away) mark_thread(t, ts);
+}
+
+void Interpreter::mark_thread(Tracer& t, ThreadState* ts) {
+  for (Value* v = ts->stack; v < ts->stack_top; ++v) t.mark(*v);
+  for (Frame* f = ts->frame; f != nullptr; f = f->prev) {
+    t.mark(f->code);
+    t.mark(f->func);
+    t.mark(f->globals);
+    t.mark(f->locals);
+    t.mark(f->gen);
+    // A generator frame's slots live in the generator; a plain frame's
+    // slots are inside [stack, stack_top), but a frame whose caller was a
+    // native may sit above a stale stack_top: mark its slots directly.
+    if (f->gen == nullptr && f->sp != nullptr)
+      for (Value* v = f->base; v < f->sp; ++v) t.mark(*v);
   }
+  t.mark(ts->exc);
+  t.mark(ts->exc_info);
 }
 
 namespace {

@@ -255,12 +255,17 @@ struct Interpreter {
   std::unique_ptr<TraceRecorder> trace;  // the recorder gil.recorder points to (trace/reports.h)
   int recursion_limit = 1000;
   int exit_status = 0;
+  bool forked_child = false;  // this process is a child of os.fork() (vm/fork.h)
 
   // Source lines by file name, for tracebacks and the stepper.
   std::map<std::string, std::vector<std::string>> sources;
 
   std::mutex threads_mu;  // guards `threads` (added/removed outside the GIL)
   std::vector<ThreadState*> threads;
+  // In a child of os.fork(): the threads that did not survive the fork.
+  // Their stacks stay roots and their states are never destroyed
+  // (vm/fork.h explains why).
+  std::vector<ThreadState*> forked_away;
   std::atomic<int> live_threads{0};  // threads.size(), readable without threads_mu
   // Value stacks of ended threads, reused by new ones (under threads_mu).
   static constexpr std::size_t kSpareStacks = 16;
@@ -294,6 +299,7 @@ struct Interpreter {
   std::vector<Value*> extra_roots;
 
   void mark_roots(Tracer& t);
+  void mark_thread(Tracer& t, ThreadState* ts);
 
   // Applies config.gil_mode and config.switch_interval to the GIL.
   void configure_gil();

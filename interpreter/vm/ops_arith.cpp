@@ -204,11 +204,7 @@ Value builtin_binary(ThreadState& ts, BinOp op, Value a, Value b) {
         }
       }
       if (Str* s = as_str(seq)) return str_repeat(ts, s, count);
-      if (Bytes* bs = as_bytes(seq)) {
-        std::string out;
-        for (std::int64_t i = 0; i < count; ++i) out += bs->s;
-        return new_bytes(ts, std::move(out));
-      }
+      if (Bytes* bs = as_bytes(seq)) return new_bytes(ts, repeat_text(bs->s, count > 0 ? static_cast<std::size_t>(count) : 0));
       return seq_repeat(ts, seq, count);
     }
     if (as_str(seq) || as_list(seq) || as_tuple(seq)) {

@@ -21,13 +21,20 @@ namespace gilvm {
 
 std::optional<int> wait_for_threads(ThreadState& ts, int status) {
   Interpreter& in = ts.interp;
-  if (status == 130) return std::nullopt;
   Value mod = dict_get_cstr(in, in.modules, "threading");
   Module* m = as_module(mod);
   if (m == nullptr) return std::nullopt;
-  Value fn = dict_get_cstr(in, m->dict, "_shutdown");
+  const bool interrupted = status == 130;
+  Value fn = dict_get_cstr(in, m->dict, interrupted ? "_run_exit_hooks" : "_shutdown");
   if (fn.is_null()) return std::nullopt;
   TempRoot root(ts, fn);
+  if (interrupted) {
+    // No thread is joined, but the exit hooks still run: multiprocessing
+    // ends and reaps its children rather than leave them running.
+    Value arg = Value::from_bool(true);
+    if (call(ts, fn, {&arg, 1}).is_fail()) print_exception(ts, take_exception(ts));
+    return std::nullopt;
+  }
   in.deadlock.main_at_exit = true;  // for a deadlock report (GIL held: the reporter reads it with it)
   Value r = call(ts, fn, {});
   in.deadlock.main_at_exit = false;

@@ -48,6 +48,8 @@ namespace gilvm {
 // When the program itself ended with Ctrl-C (`status` 130) nothing is
 // waited for: the user asked to stop, and a second wait for the same
 // threads would hang where CPython hangs (SPEC: exit 130 without hanging).
+// Only threading._run_exit_hooks(True) runs then (multiprocessing
+// terminates and reaps its children there).
 std::optional<int> wait_for_threads(ThreadState& ts, int status);
 
 // Call with the GIL held, after flushing the standard streams. Returns when

@@ -267,6 +267,69 @@ def test_ctrl_c():
           and err.rstrip().endswith("KeyboardInterrupt"), f"status {proc.returncode} out {out!r} err {err!r}")
 
 
+CHILDREN_SRC = """
+import multiprocessing as mp, time
+def nap(s):
+    time.sleep(s)
+if __name__ == "__main__":
+    pool = mp.Pool(2)
+    kids = [mp.Process(target=nap, args=(60,)), mp.Process(target=nap, args=(60,), daemon=True)]
+    for k in kids:
+        k.start()
+    print(" ".join(str(p.pid) for p in kids + pool._pool), flush=True)
+    time.sleep(60)
+"""
+
+
+def child_state(pid):
+    """'gone', or the process's state letter (Z: a zombie, R/S: alive)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "gone"
+
+
+def test_children_at_exit(tmp):
+    # multiprocessing leaves no child running when its parent is stopped
+    # with Ctrl-C (it terminates and reaps them) or killed (the kernel sends
+    # them SIGTERM: PR_SET_PDEATHSIG); a normal exit waits for non-daemonic
+    # children and terminates daemonic ones.
+    path = os.path.join(tmp, "children.py")
+    with open(path, "w") as f:
+        f.write(CHILDREN_SRC)
+    for sig, name in ((signal.SIGINT, "Ctrl-C"), (signal.SIGKILL, "SIGKILL")):
+        proc = subprocess.Popen([GILVM, path], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        pids = [int(x) for x in proc.stdout.readline().split()]
+        time.sleep(0.2)
+        proc.send_signal(sig)
+        proc.communicate(timeout=10)
+        states = []
+        for _ in range(50):
+            states = [child_state(pid) for pid in pids]
+            if all(st in ("gone", "Z") for st in states):
+                break
+            time.sleep(0.1)
+        check(f"{name}: the parent's 4 children are not left running", len(pids) == 4 and
+              all(st in ("gone", "Z") for st in states), f"pids {pids} states {states}")
+        if sig == signal.SIGINT:
+            check("Ctrl-C: status 130, children reaped by the parent", proc.returncode == 130 and
+                  all(st == "gone" for st in states), f"status {proc.returncode} states {states}")
+    src = ("import multiprocessing as mp, time\n"
+           "if __name__ == '__main__':\n"
+           "    a = mp.Process(target=time.sleep, args=(0.5,))\n"
+           "    b = mp.Process(target=time.sleep, args=(60,), daemon=True)\n"
+           "    a.start(); b.start()\n"
+           "    print(a.pid, b.pid, flush=True)\n")
+    start = time.monotonic()
+    p = run(["-c", src], timeout=30)
+    secs = time.monotonic() - start
+    pids = [int(x) for x in p.stdout.split()] if p.returncode == 0 else []
+    check("exit: waits for a non-daemonic child, terminates a daemonic one",
+          p.returncode == 0 and 0.4 < secs < 20 and len(pids) == 2 and
+          all(child_state(pid) == "gone" for pid in pids), show(p))
+
+
 def test_traceback_entries(tmp):
     # The frames a traceback lists are CPython's (its caret lines aside):
     # a bare `raise` adds no entry of its own.
@@ -708,6 +771,7 @@ def main():
         test_inspect()
         test_ctrl_c()
         test_deadlock(tmp)
+        test_children_at_exit(tmp)
         test_traceback_entries(tmp)
         test_terminal()
     finally:

@@ -251,8 +251,52 @@ def test_event_loop(tmp):
           p.returncode == 0 and waits and sum(e["dur"] for e in waits) > 0.25e6, p.stderr)
 
 
+CHILDREN = """
+import multiprocessing as mp, os, time
+def work():
+    time.sleep(0.2)
+    n = 0
+    for i in range(100000):
+        n = n + i
+ps = [mp.Process(target=work) for _ in range(2)]
+for p in ps:
+    p.start()
+for p in ps:
+    p.join()
+pid = os.fork()
+if pid == 0:
+    os._exit(0)
+os.waitpid(pid, 0)
+print([p.exitcode for p in ps])
+"""
+
+
+def test_processes(tmp):
+    # The parent's statistics and trace show it waiting for its children;
+    # a forked child prints no table and writes nothing to the trace.
+    path = os.path.join(tmp, "children.json")
+    p = run(["--gil-stats", f"--gil-trace={path}"], CHILDREN)
+    check("processes: children ran", p.returncode == 0 and p.stdout == "[0, 0]\n", p.stdout + p.stderr)
+    check("processes: one statistics table (none from the children)", p.stderr.count("GIL statistics") == 1,
+          p.stderr)
+    m = re.search(r"MainThread blocked in: (.*)", p.stderr)
+    waited = re.search(r"child process ([\d.]+) (ms|s)", m.group(1)) if m else None
+    secs = float(waited.group(1)) / (1000 if waited and waited.group(2) == "ms" else 1) if waited else 0
+    check("processes: the main thread was blocked in 'child process' >= 0.15 s", secs >= 0.15, p.stderr)
+    try:
+        events = load_trace(path)
+        events = events["traceEvents"] if isinstance(events, dict) else events
+        tids = {e.get("tid") for e in events if e.get("ph") == "X"}
+        blocked = [e for e in events if e.get("ph") == "X" and "child process" in json.dumps(e.get("args", {}))]
+        check("processes: the trace is valid JSON with only the parent's thread", tids == {1}, str(tids))
+        check("processes: the trace shows the wait for the children", len(blocked) >= 1, str(events[:5]))
+    except (OSError, ValueError, KeyError) as e:
+        check("processes: the trace is valid JSON", False, repr(e))
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="gilvm-gil-")
+    test_processes(tmp)
     test_stats_table()
     test_trace(tmp)
     test_timeline(tmp)
