@@ -21,6 +21,7 @@
 # gilvm has no __del__, with which CPython reaps it at a later Popen.
 
 import os
+import signal
 import time
 import _thread
 import _subprocess
@@ -33,18 +34,12 @@ PIPE = -1
 STDOUT = -2
 DEVNULL = -3
 
-# Signal numbers on Linux and their names, for "died with <Signals.SIGKILL: 9>."
-# (CPython prints the member of its signal.Signals enum).
-_SIGNAL_NAMES = {
-    1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 4: "SIGILL", 5: "SIGTRAP", 6: "SIGABRT",
-    7: "SIGBUS", 8: "SIGFPE", 9: "SIGKILL", 10: "SIGUSR1", 11: "SIGSEGV", 12: "SIGUSR2",
-    13: "SIGPIPE", 14: "SIGALRM", 15: "SIGTERM", 16: "SIGSTKFLT", 17: "SIGCHLD",
-    18: "SIGCONT", 19: "SIGSTOP", 20: "SIGTSTP", 21: "SIGTTIN", 22: "SIGTTOU", 23: "SIGURG",
-    24: "SIGXCPU", 25: "SIGXFSZ", 26: "SIGVTALRM", 27: "SIGPROF", 28: "SIGWINCH",
-    29: "SIGIO", 30: "SIGPWR", 31: "SIGSYS",
-}
-_SIGTERM = 15
-_SIGKILL = 9
+# Signal names by number, for "died with <Signals.SIGKILL: 9>." (CPython
+# prints the member of its signal.Signals enum, whose canonical names are
+# not the aliases SIGIOT, SIGPOLL and the real-time bounds).
+_SIGNAL_NAMES = {getattr(signal, n): n for n in dir(signal)
+                 if n.startswith("SIG") and not n.startswith("SIG_")
+                 and n not in ("SIGIOT", "SIGPOLL", "SIGRTMIN", "SIGRTMAX")}
 
 
 class SubprocessError(Exception):
@@ -354,15 +349,15 @@ class Popen:
         if self.returncode is not None:
             return  # already reaped: its pid may belong to another process now
         try:
-            _subprocess.kill(self.pid, sig)
+            os.kill(self.pid, sig)
         except ProcessLookupError:
             pass
 
     def terminate(self):
-        self.send_signal(_SIGTERM)
+        self.send_signal(signal.SIGTERM)
 
     def kill(self):
-        self.send_signal(_SIGKILL)
+        self.send_signal(signal.SIGKILL)
 
     # -- talking ----------------------------------------------------------
 

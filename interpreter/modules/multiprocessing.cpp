@@ -67,10 +67,6 @@ std::string fresh_name(const char* kind) {
   return "/gilvm-" + std::to_string(::getpid()) + "-" + std::to_string(g_name_counter.fetch_add(1)) + "-" + kind;
 }
 
-bool ctrl_c_pending(ThreadState& ts) {
-  return ts.is_main && (ts.interp.eval_breaker.load(std::memory_order_relaxed) & kBreakSignal);
-}
-
 // Runs `attempt` (a blocking call returning 0 or an errno value) with the
 // GIL released until it is not EINTR; on a Ctrl-C raises KeyboardInterrupt
 // (or retries if the signal turned out to be handled). Returns the errno
@@ -88,7 +84,7 @@ int released_retry(ThreadState& ts, BlockedIn in, F attempt) {
       for (;;) {
         err = attempt();
         if (err != EINTR) break;
-        if (ctrl_c_pending(ts)) {
+        if (ctrl_c_pending(ts.is_main, ts.interp.eval_breaker)) {
           interrupted = true;
           break;
         }

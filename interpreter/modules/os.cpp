@@ -58,10 +58,6 @@ struct IoResult {
   bool interrupted = false;
 };
 
-bool ctrl_c_pending(bool is_main, const std::atomic<std::uint32_t>& breaker) {
-  return is_main && (breaker.load(std::memory_order_relaxed) & kBreakSignal);
-}
-
 // read(2) into buf, retried on EINTR.
 IoResult blocking_read(int fd, char* buf, std::size_t size, bool is_main,
                        const std::atomic<std::uint32_t>& breaker) {

@@ -32,6 +32,7 @@ bool init_signal_module(ThreadState& ts, Dict* d) {
       {"SIGTTIN", SIGTTIN},     {"SIGTTOU", SIGTTOU},     {"SIGURG", SIGURG},     {"SIGXCPU", SIGXCPU},
       {"SIGXFSZ", SIGXFSZ},     {"SIGVTALRM", SIGVTALRM}, {"SIGPROF", SIGPROF},   {"SIGWINCH", SIGWINCH},
       {"SIGIO", SIGIO},         {"SIGPOLL", SIGPOLL},     {"SIGPWR", SIGPWR},     {"SIGSYS", SIGSYS},
+      {"SIGSTKFLT", SIGSTKFLT},
       {"SIGRTMIN", SIGRTMIN},   {"SIGRTMAX", SIGRTMAX},   {"NSIG", NSIG},
       {"SIG_DFL", 0},           {"SIG_IGN", 1},
   };

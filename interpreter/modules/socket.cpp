@@ -121,10 +121,6 @@ struct CallSpec {
   const std::atomic<std::uint32_t>* breaker;
 };
 
-bool ctrl_c_pending(const CallSpec& c) {
-  return c.is_main && (c.breaker->load(std::memory_order_relaxed) & kBreakSignal);
-}
-
 // CPython's sock_call_ex loop: wait for readiness when the socket has a
 // timeout (or a connect is in progress), then run op(), which returns a
 // system call's result (>= 0) or -1 with errno set. Called with the GIL
@@ -146,7 +142,7 @@ CallResult io_loop(const CallSpec& c, Op&& op) {
       int r = ::poll(&p, 1, ms);
       if (r < 0) {
         if (errno != EINTR) return {CallResult::Failed, 0, errno};
-        if (ctrl_c_pending(c)) return {CallResult::Interrupted};
+        if (ctrl_c_pending(c.is_main, *c.breaker)) return {CallResult::Interrupted};
         continue;
       }
       if (r == 0) return {CallResult::TimedOut};
@@ -157,7 +153,7 @@ CallResult io_loop(const CallSpec& c, Op&& op) {
       if (n >= 0) return {CallResult::Done, n, 0};
       err = errno;
       if (err != EINTR) break;
-      if (ctrl_c_pending(c)) return {CallResult::Interrupted};
+      if (ctrl_c_pending(c.is_main, *c.breaker)) return {CallResult::Interrupted};
     }
     if (has_timeout && (err == EAGAIN || err == EWOULDBLOCK)) continue;  // a false readiness
     return {CallResult::Failed, 0, err};

@@ -1,13 +1,12 @@
 // modules/subprocess_native.cpp — `_subprocess`, the native half of the
 // subprocess module (CPython's Modules/_posixsubprocess.c plus the waiting
 // and pipe-pumping parts of Lib/subprocess.py). stdlib/subprocess.py builds
-// Popen, run() and the rest on these five calls:
+// Popen, run() and the rest on these four calls (and os.kill):
 //
 //   fork_exec(exec_list, argv, env, cwd, stdin_fd, stdout_fd, stderr_fd,
 //             close_fds, start_new_session, exec_name) -> pid
 //   wait(pid, timeout)      -> returncode, or None when the timeout passed
 //   poll(pid)               -> returncode, or None while the child runs
-//   kill(pid, signal)
 //   communicate(stdin_fd, input, offset, stdout_fd, stderr_fd, timeout)
 //                           -> (offset, out, err, stdin_done, out_eof,
 //                               err_eof, timed_out)
@@ -87,10 +86,6 @@ constexpr BlockedIn kInChild{RunState::Io, "child process"};
 // ---------------------------------------------------------------------------
 // Plain C helpers (no Value; safe with the GIL released)
 // ---------------------------------------------------------------------------
-
-bool ctrl_c_pending(bool is_main, const std::atomic<std::uint32_t>& breaker) {
-  return is_main && (breaker.load(std::memory_order_relaxed) & kBreakSignal);
-}
 
 // A wait status as Popen.returncode: the exit status, or -N for a child
 // killed by signal N.
@@ -492,15 +487,6 @@ Value sp_poll(ThreadState& ts, Value self, const Args& a) {
   return Value::none();
 }
 
-Value sp_kill(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "kill", 2, 2)) return Value::fail();
-  pid_t pid;
-  int sig;
-  if (!pid_arg(ts, a[0], pid) || !to_c_int(ts, a[1], sig)) return Value::fail();
-  if (::kill(pid, sig) < 0) return raise_os_error(ts, errno);
-  return Value::none();
-}
-
 // The state of one communicate() call, plain data only.
 struct Pump {
   int in_fd, out_fd, err_fd;  // -1: not piped, or finished
@@ -626,7 +612,6 @@ const NativeDef kSubprocessFunctions[] = {
     {"fork_exec", sp_fork_exec},
     {"wait", sp_wait},
     {"poll", sp_poll},
-    {"kill", sp_kill},
     {"communicate", sp_communicate},
 };
 

@@ -118,6 +118,14 @@ enum EvalBreakerBit : std::uint32_t {
   kBreakSchedTick = 32,   // --sched=seed:N: every safe point is a tick of the scheduler (vm/sched.h)
 };
 
+// Whether a blocking call, retrying after EINTR with the GIL released,
+// should stop and raise KeyboardInterrupt: Ctrl-C is pending and this is
+// the main thread (the only one CPython delivers it to). Reads no heap
+// object, so it is safe without the GIL.
+inline bool ctrl_c_pending(bool is_main, const std::atomic<std::uint32_t>& breaker) {
+  return is_main && (breaker.load(std::memory_order_relaxed) & kBreakSignal);
+}
+
 struct ThreadState {
   // The value stack's size, in Values: an address-space reservation the
   // kernel commits page by page. The main thread's is large (deep recursion
