@@ -26,10 +26,13 @@ void Heap::collect(Interpreter& interp) {
 
   // A coroutine that dies unstarted is reported (vm/coroutine.cpp): the
   // message is made now, while the code it names is certainly still here,
-  // and written after the sweep.
+  // and written after the sweep. The walk costs as much as the sweep's, so
+  // it is only made while some coroutine has not started.
   std::string unawaited;
-  for (Object* o = objects_; o != nullptr; o = o->gc_next)
-    if (!o->marked && o->kind == Kind::Generator) unawaited += never_awaited_warning(interp, static_cast<Generator*>(o));
+  if (interp.unstarted_coroutines != 0)
+    for (Object* o = objects_; o != nullptr; o = o->gc_next)
+      if (!o->marked && o->kind == Kind::Generator)
+        unawaited += never_awaited_warning(interp, static_cast<Generator*>(o));
 
   // Sweep: unlink and free every unmarked object, clear the marks of the rest.
   Object** link = &objects_;
