@@ -108,8 +108,14 @@ int ms_until(Clock::time_point deadline) {
   return ms > INT_MAX ? INT_MAX : static_cast<int>(ms);
 }
 
+// A timeout of a billion seconds (31 years) or more waits forever: the
+// clock counts int64 nanoseconds, so converting a far larger timeout
+// (1e12 s) or adding it to now would overflow (UBSan), and a deadline that
+// wrapped round to the past would end the wait at once.
+constexpr double kForeverSeconds = 1e9;
+
 Clock::time_point deadline_after(double timeout) {
-  if (timeout < 0) return Clock::time_point::max();
+  if (timeout < 0 || timeout >= kForeverSeconds) return Clock::time_point::max();
   return Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(timeout));
 }
 
