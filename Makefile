@@ -38,6 +38,7 @@ THREAD_TESTS += tests/golden/mmap/close_while_slicing.py
 THREAD_TESTS += tests/golden/subprocess/threads.py
 THREAD_TESTS += tests/golden/subprocess/child_signals.py
 THREAD_TESTS += tests/golden/subprocess/wait_releases_gil.py
+THREAD_TESTS += tests/golden/subprocess/huge_timeouts.py
 # Test scripts that start threads and take the interpreter as argument: the
 # GIL's views, and a child waited for while another thread runs.
 THREAD_SCRIPTS := tests/gil/test_gil_views.py

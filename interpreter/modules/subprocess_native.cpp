@@ -73,6 +73,7 @@
 #include "modules/registry.h"
 #include "runtime/file.h"
 #include "vm/api.h"
+#include "vm/deadline.h"
 #include "vm/eval.h"
 #include "vm/gil.h"
 
@@ -108,15 +109,9 @@ int ms_until(Clock::time_point deadline) {
   return ms > INT_MAX ? INT_MAX : static_cast<int>(ms);
 }
 
-// A timeout of a billion seconds (31 years) or more waits forever: the
-// clock counts int64 nanoseconds, so converting a far larger timeout
-// (1e12 s) or adding it to now would overflow (UBSan), and a deadline that
-// wrapped round to the past would end the wait at once.
-constexpr double kForeverSeconds = 1e9;
-
+// timeout < 0: no deadline; a huge one has none either (vm/deadline.h).
 Clock::time_point deadline_after(double timeout) {
-  if (timeout < 0 || timeout >= kForeverSeconds) return Clock::time_point::max();
-  return Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(timeout));
+  return timeout < 0 ? Clock::time_point::max() : deadline_in(timeout);
 }
 
 // The outcome of a wait for a child.
