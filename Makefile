@@ -27,7 +27,22 @@ PYTHON    ?= python3
 BUILD     := build
 ASAN_DIR  := build-asan
 TSAN_DIR  := build-tsan
+# The golden tests that start threads, run under ThreadSanitizer by test-tsan:
+# a whole directory when every test in it is threaded, else the single files
+# (TSan runs are slow: the single-threaded tests of a module stay out). A new
+# module's threaded tests are one more line here; run.py takes directories
+# and files alike, and fails on a path that does not exist.
 THREAD_TESTS := tests/golden/threads
+THREAD_TESTS += tests/golden/pickle/threads.py
+THREAD_TESTS += tests/golden/mmap/close_while_slicing.py
+THREAD_TESTS += tests/golden/subprocess/threads.py
+THREAD_TESTS += tests/golden/subprocess/child_signals.py
+THREAD_TESTS += tests/golden/subprocess/wait_releases_gil.py
+THREAD_TESTS += tests/golden/subprocess/huge_timeouts.py
+# Test scripts that start threads and take the interpreter as argument: the
+# GIL's views, and a child waited for while another thread runs.
+THREAD_SCRIPTS := tests/gil/test_gil_views.py
+THREAD_SCRIPTS += tests/cli/test_subprocess.py
 BENCH_ARGS ?=
 
 # --- Debian packages, and why each one is there -----------------------------
@@ -124,9 +139,10 @@ test-asan: deps $(ASAN_DIR)/build.ninja
 	cmake --build $(ASAN_DIR) -j$(JOBS) --target gilvm
 	$(PYTHON) tests/golden/run.py --interp $(ASAN_DIR)/gilvm tests/golden
 
-# The GIL's unit tests, the threaded golden tests and the GIL's views
-# (statistics, trace, timeline: the accounting runs in every thread) under
-# ThreadSanitizer (the second golden run with a 1 us switch interval: a
+# The GIL's unit tests, the threaded golden tests (THREAD_TESTS, above) and
+# the threaded test scripts (THREAD_SCRIPTS: the GIL's views — statistics,
+# trace, timeline: the accounting runs in every thread — and subprocess's)
+# under ThreadSanitizer (the second golden run with a 1 us switch interval: a
 # hand-off at almost every safe point), once they exist.
 # setarch -R turns off address randomisation for the run where the kernel
 # allows it: GCC 12's TSan fails on kernels with 32 bits of mmap randomisation.
@@ -135,17 +151,17 @@ NORANDOM = $(shell setarch "$$(uname -m)" -R true 2>/dev/null && echo setarch "$
 $(TSAN_DIR)/build.ninja: | deps
 	cmake -S . -B $(TSAN_DIR) -G Ninja -DGILVM_SANITIZE=thread $(SAN_CMAKE_FLAGS)
 
-ifneq ($(wildcard $(THREAD_TESTS)),)
+ifneq ($(wildcard $(firstword $(THREAD_TESTS))),)
 test-tsan: deps $(TSAN_DIR)/build.ninja
 	cmake --build $(TSAN_DIR) -j$(JOBS) --target gilvm gilvm_unit
 	$(NORANDOM) ./$(TSAN_DIR)/gilvm_unit "[gil]"
 	$(NORANDOM) $(PYTHON) tests/golden/run.py --interp $(TSAN_DIR)/gilvm $(THREAD_TESTS)
 	$(NORANDOM) $(PYTHON) tests/golden/run.py --interp $(TSAN_DIR)/gilvm \
 	  --interp-arg=--switch-interval=0.000001 --timeout 60 $(THREAD_TESTS)
-	$(NORANDOM) $(PYTHON) tests/gil/test_gil_views.py $(TSAN_DIR)/gilvm
+	for script in $(THREAD_SCRIPTS); do $(NORANDOM) $(PYTHON) $$script $(TSAN_DIR)/gilvm; done
 else
 test-tsan:
-	@echo "test-tsan: skipped, no $(THREAD_TESTS)/ yet"
+	@echo "test-tsan: skipped, no $(firstword $(THREAD_TESTS))/ yet"
 endif
 
 # --- bench: gilvm against CPython (not a test) --------------------------------

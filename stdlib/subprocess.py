@@ -301,7 +301,10 @@ class Popen:
         # One waitpid per child at a time (as CPython): a second thread
         # waits for the lock, then finds returncode set.
         endtime = None if timeout is None else time.monotonic() + timeout
-        if not self._waitpid_lock.acquire(True, -1 if timeout is None else timeout):
+        # A lock takes at most TIMEOUT_MAX; CPython's wait() takes any
+        # timeout (it polls the lock), so a longer one waits that long.
+        lock_timeout = -1 if timeout is None else min(timeout, _thread.TIMEOUT_MAX)
+        if not self._waitpid_lock.acquire(True, lock_timeout):
             raise TimeoutExpired(self.args, timeout)
         try:
             if self.returncode is not None:

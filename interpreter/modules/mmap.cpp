@@ -261,7 +261,9 @@ Value m_getitem(ThreadState& ts, Value self, const Args& a) {
       out.assign(m->data + start, static_cast<std::size_t>(count));
     } else {
       out.resize(static_cast<std::size_t>(count));
-      for (std::int64_t k = 0, i = start; k < count; ++k, i += step) out[static_cast<std::size_t>(k)] = m->data[i];
+      // start + k * step, not a running i += step: that one steps once past
+      // the last item and overflows for a step near 2**63 (UBSan).
+      for (std::int64_t k = 0; k < count; ++k) out[static_cast<std::size_t>(k)] = m->data[start + k * step];
     }
     return new_bytes(ts, std::move(out));
   }
@@ -287,7 +289,7 @@ Value m_setitem(ThreadState& ts, Value self, const Args& a) {
     if (step == 1) {
       if (count > 0) std::memcpy(m->data + start, b->s.data(), static_cast<std::size_t>(count));
     } else {
-      for (std::int64_t k = 0, i = start; k < count; ++k, i += step) m->data[i] = b->s[static_cast<std::size_t>(k)];
+      for (std::int64_t k = 0; k < count; ++k) m->data[start + k * step] = b->s[static_cast<std::size_t>(k)];  // as above
     }
     return Value::none();
   }
@@ -427,10 +429,12 @@ Value m_seek(ThreadState& ts, Value self, const Args& a) {
     case 2: base = static_cast<std::int64_t>(m->size); break;
     default: return raise(ts, ts.interp.types.ValueError, "unknown seek type");
   }
-  std::int64_t where = base + *dist;
-  if (where < 0 || where > static_cast<std::int64_t>(m->size))
-    return raise(ts, ts.interp.types.ValueError, "seek out of range");
-  m->pos = static_cast<std::size_t>(where);
+  // Checked before adding (as CPython's mmap_seek_method): base + dist may
+  // not fit in 64 bits, and a signed overflow is undefined behaviour.
+  // base is in [0, size], so the allowed distances are [-base, size - base].
+  const auto size = static_cast<std::int64_t>(m->size);
+  if (*dist < -base || *dist > size - base) return raise(ts, ts.interp.types.ValueError, "seek out of range");
+  m->pos = static_cast<std::size_t>(base + *dist);
   return Value::none();
 }
 
@@ -494,7 +498,8 @@ Value m_flush(ThreadState& ts, Value self, const Args& a) {
   if (!opt_int(ts, a, 0, off, 0) || !opt_int(ts, a, 1, len, static_cast<std::int64_t>(m->size)) ||
       !still_open(ts, m))
     return Value::fail();
-  if (off < 0 || len < 0 || off + len > static_cast<std::int64_t>(m->size))
+  // size - off, not off + len: the sum of two large values overflows.
+  if (off < 0 || len < 0 || off > static_cast<std::int64_t>(m->size) || static_cast<std::int64_t>(m->size) - off < len)
     return raise(ts, ts.interp.types.ValueError, "flush values out of range");
   if (m->access == kAccessRead || m->access == kAccessCopy || len == 0) return Value::none();
   char* addr = m->data + off;

@@ -63,6 +63,7 @@
 #include "modules/registry.h"
 #include "runtime/file.h"
 #include "vm/api.h"
+#include "vm/deadline.h"
 #include "vm/eval.h"
 #include "vm/gil.h"
 
@@ -164,9 +165,9 @@ CallSpec make_spec(ThreadState& ts, const SocketObj* s, bool writing, Clock::tim
   return CallSpec{s->fd, s->timeout, deadline, writing, false, ts.is_main, &ts.interp.eval_breaker};
 }
 
+// A huge timeout has no deadline either (vm/deadline.h).
 Clock::time_point deadline_after(double timeout) {
-  if (timeout <= 0) return Clock::time_point::max();
-  return Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(timeout));
+  return timeout <= 0 ? Clock::time_point::max() : deadline_in(timeout);
 }
 
 // Runs io_loop with the GIL released; a Ctrl-C raises KeyboardInterrupt

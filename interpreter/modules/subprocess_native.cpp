@@ -72,6 +72,7 @@
 #include "modules/registry.h"
 #include "runtime/file.h"
 #include "vm/api.h"
+#include "vm/deadline.h"
 #include "vm/eval.h"
 #include "vm/gil.h"
 
@@ -103,9 +104,9 @@ int ms_until(Clock::time_point deadline) {
   return ms > INT_MAX ? INT_MAX : static_cast<int>(ms);
 }
 
+// timeout < 0: no deadline; a huge one has none either (vm/deadline.h).
 Clock::time_point deadline_after(double timeout) {
-  if (timeout < 0) return Clock::time_point::max();
-  return Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(timeout));
+  return timeout < 0 ? Clock::time_point::max() : deadline_in(timeout);
 }
 
 // The outcome of a wait for a child.
@@ -272,6 +273,22 @@ struct ChildPlan {
   child_fail(p.errpipe, saved != 0 ? saved : errno, ChildStage::Exec);
 }
 
+// Starts the child with every signal blocked (see the file comment); returns
+// its pid, or -1 with `fork_err` set. A function of its own, never inlined
+// (as CPython's do_fork_exec): the child runs on this frame's stack, so no
+// local of the caller may be live across vfork() — GCC warned that `got`
+// in sp_fork_exec "might be clobbered by vfork" while this was inline.
+[[gnu::noinline]] pid_t vfork_child(const ChildPlan& plan, int& fork_err) {
+  sigset_t all, old;
+  sigfillset(&all);
+  ::pthread_sigmask(SIG_BLOCK, &all, &old);
+  pid_t pid = ::vfork();
+  if (pid == 0) child_exec(plan);
+  fork_err = errno;
+  ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  return pid;
+}
+
 // Reads the error pipe until EOF (exec succeeded) or a report arrives.
 // Returns bytes read (0: exec succeeded).
 ssize_t read_child_report(int fd, ChildError& e) {
@@ -424,13 +441,7 @@ Value sp_fork_exec(ThreadState& ts, Value self, const Args& a) {
     // This thread is suspended until the child has exec'd (or failed to):
     // other threads run meanwhile. Only `plan`, plain data, is read.
     ReleaseGil released(ts, kInChild);
-    sigset_t all, old;
-    sigfillset(&all);
-    ::pthread_sigmask(SIG_BLOCK, &all, &old);
-    pid = ::vfork();
-    if (pid == 0) child_exec(plan);
-    fork_err = errno;
-    ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
+    pid = vfork_child(plan, fork_err);
     ::close(errpipe[1]);
     if (pid < 0) {
       ::close(errpipe[0]);

@@ -95,6 +95,7 @@
 
 #include "modules/registry.h"
 #include "vm/api.h"
+#include "vm/deadline.h"
 #include "vm/gil.h"
 #include "vm/run.h"
 #include "vm/shutdown.h"
@@ -263,9 +264,8 @@ WaitResult wait_and_take(ThreadState& ts, LockObj* l, double timeout, std::uint6
   std::atomic<std::uint32_t>& breaker = ts.interp.eval_breaker;
   const bool is_main = ts.is_main;
   const bool timed = timeout >= 0;
-  const auto deadline = timed ? Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                                   std::chrono::duration<double>(timeout))
-                              : Clock::time_point::max();
+  // Up to TIMEOUT_MAX (9.2e9 s): past what the clock can add (vm/deadline.h).
+  const auto deadline = timed ? deadline_in(timeout) : Clock::time_point::max();
   ReleaseGil released(ts, {RunState::Lock, lock_wait_label(ts, l)});
   std::optional<ForeverWaitScope> forever;
   if (!timed) forever.emplace(ts, l);

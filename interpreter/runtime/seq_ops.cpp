@@ -92,8 +92,10 @@ void take_slice(const std::vector<Value>& items, std::int64_t start, std::int64_
     out.assign(items.begin() + start, items.begin() + start + count);
     return;
   }
-  for (std::int64_t k = 0, i = start; k < count; ++k, i += step)
-    out.push_back(items[static_cast<std::size_t>(i)]);
+  // start + k * step, not a running index += step: that one steps once past
+  // the last item, which overflows int64 for a step near 2**63 (UBSan:
+  // b"abc"[2::2**63 - 1]). Every start + k * step with k < count is an index.
+  for (std::int64_t k = 0; k < count; ++k) out.push_back(items[static_cast<std::size_t>(start + k * step)]);
 }
 
 // Normalises a slice with a negative step to the same positions walked
@@ -206,9 +208,11 @@ bool list_setitem(ThreadState& ts, List* l, Value index_or_slice, Value v) {
               "attempt to assign sequence of size {} to extended slice of size {}", m, count);
     return false;
   }
-  for (std::int64_t k = 0, p = start; k < count; ++k, p += step)
+  for (std::int64_t k = 0; k < count; ++k) {  // start + k * step: see take_slice
+    std::int64_t p = start + k * step;
     if (p >= 0 && p < static_cast<std::int64_t>(items.size()))
       items[static_cast<std::size_t>(p)] = seq->items[static_cast<std::size_t>(k)];
+  }
   return true;
 }
 
@@ -245,8 +249,8 @@ bool list_delitem(ThreadState& ts, List* l, Value index_or_slice) {
   std::int64_t next = start, removed = 0;
   for (std::int64_t p = start; p < n; ++p) {
     if (p == next && removed < count) {
-      ++removed;
-      next += step;
+      // No step past the last removed item (it may overflow): see take_slice.
+      if (++removed < count) next += step;
       continue;
     }
     items[w++] = items[static_cast<std::size_t>(p)];

@@ -87,7 +87,8 @@ std::string slice_bytes(const std::string& s, std::int64_t start, std::int64_t s
   if (step == 1) return s.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(count));
   std::string out;
   out.reserve(static_cast<std::size_t>(count));
-  for (std::int64_t i = 0, p = start; i < count; ++i, p += step) out.push_back(s[static_cast<std::size_t>(p)]);
+  // start + k * step: a running p += step overflows past the last item (seq_ops.cpp take_slice).
+  for (std::int64_t k = 0; k < count; ++k) out.push_back(s[static_cast<std::size_t>(start + k * step)]);
   return out;
 }
 
@@ -170,8 +171,9 @@ Value str_getitem(ThreadState& ts, Str* s, Value index_or_slice) {
     offs.push_back(p);
   offs.push_back(s->s.size());
   std::string out;
-  for (std::int64_t k = 0, p = start; k < count; ++k, p += step) {
-    std::size_t a = offs[static_cast<std::size_t>(p)], b = offs[static_cast<std::size_t>(p) + 1];
+  for (std::int64_t k = 0; k < count; ++k) {  // start + k * step: as slice_bytes
+    auto p = static_cast<std::size_t>(start + k * step);
+    std::size_t a = offs[p], b = offs[p + 1];
     out.append(s->s, a, b - a);
   }
   return new_str(ts, std::move(out));
