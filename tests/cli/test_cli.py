@@ -20,29 +20,16 @@ import sys
 import tempfile
 import time
 
-GILVM = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/gilvm")
-passed = 0
-failed = 0
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import harness  # noqa: E402
 
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name}")
-        if detail:
-            print("    " + str(detail).replace("\n", "\n    "))
+GILVM = harness.interpreter_path()
+checks = harness.Checks()
+check = checks.check
 
 
 def run(args, stdin="", cwd=None, env=None, timeout=30):
-    e = dict(os.environ)
-    e.pop("GILVM_GC_STRESS", None)
-    if env:
-        e.update(env)
-    return subprocess.run([GILVM, *args], input=stdin, capture_output=True, text=True,
-                          cwd=cwd, env=e, timeout=timeout)
+    return harness.run_gilvm(GILVM, args, stdin=stdin, cwd=cwd, env=env, timeout=timeout)
 
 
 def show(p):
@@ -208,9 +195,8 @@ def test_inspect():
 def interrupt_after_first_line(src, settle):
     """Runs `src`, waits for its first line of output and `settle` seconds
     more, sends SIGINT; returns (process, rest of stdout, stderr)."""
-    e = dict(os.environ)
-    e.pop("GILVM_GC_STRESS", None)
-    proc = subprocess.Popen([GILVM, "-c", src], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=e)
+    proc = subprocess.Popen([GILVM, "-c", src], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=harness.gilvm_env())
     proc.stdout.readline()
     time.sleep(settle)
     proc.send_signal(signal.SIGINT)
@@ -225,8 +211,6 @@ def interrupt_after_first_line(src, settle):
 def test_ctrl_c():
     # SIGINT while running raises KeyboardInterrupt: traceback, status 130.
     proc, out, err = interrupt_after_first_line("print('start', flush=True)\nwhile True:\n    pass\n", 0.2)
-    e = dict(os.environ)
-    e.pop("GILVM_GC_STRESS", None)
     check("Ctrl-C: status 130", proc.returncode == 130, f"status {proc.returncode} stderr {err!r}")
     check("Ctrl-C: KeyboardInterrupt", "KeyboardInterrupt" in err, err)
 
@@ -237,7 +221,7 @@ def test_ctrl_c():
            "print('asking', flush=True)\n"
            "try:\n    input()\nexcept KeyboardInterrupt:\n    print('interrupted')\n    raise\n")
     proc = subprocess.Popen([GILVM, "-c", src], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=e)
+                            stderr=subprocess.PIPE, text=True, env=harness.gilvm_env())
     proc.stdout.readline()
     time.sleep(0.2)
     proc.send_signal(signal.SIGINT)
@@ -281,15 +265,6 @@ if __name__ == "__main__":
 """
 
 
-def child_state(pid):
-    """'gone', or the process's state letter (Z: a zombie, R/S: alive)."""
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return "gone"
-
-
 def test_children_at_exit(tmp):
     # multiprocessing leaves no child running when its parent is stopped
     # with Ctrl-C (it terminates and reaps them) or killed (the kernel sends
@@ -306,7 +281,7 @@ def test_children_at_exit(tmp):
         proc.communicate(timeout=10)
         states = []
         for _ in range(50):
-            states = [child_state(pid) for pid in pids]
+            states = [harness.process_state(pid) for pid in pids]
             if all(st in ("gone", "Z") for st in states):
                 break
             time.sleep(0.1)
@@ -327,7 +302,7 @@ def test_children_at_exit(tmp):
     pids = [int(x) for x in p.stdout.split()] if p.returncode == 0 else []
     check("exit: waits for a non-daemonic child, terminates a daemonic one",
           p.returncode == 0 and 0.4 < secs < 20 and len(pids) == 2 and
-          all(child_state(pid) == "gone" for pid in pids), show(p))
+          all(harness.process_state(pid) == "gone" for pid in pids), show(p))
 
 
 def test_traceback_entries(tmp):
@@ -540,10 +515,8 @@ def run_program(tmp, name, source, stdin_later=None, timeout=20):
     Returns (status, stdout, stderr, seconds), status None on a timeout."""
     with open(os.path.join(tmp, name), "w") as f:
         f.write(source)
-    e = dict(os.environ)
-    e.pop("GILVM_GC_STRESS", None)
     start = time.monotonic()
-    proc = subprocess.Popen([GILVM, name], cwd=tmp, env=e, text=True, stdin=subprocess.PIPE,
+    proc = subprocess.Popen([GILVM, name], cwd=tmp, env=harness.gilvm_env(), text=True, stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if stdin_later is not None:
         time.sleep(0.5)
@@ -593,56 +566,14 @@ def test_deadlock(tmp):
 # A terminal session through tmux
 # ---------------------------------------------------------------------------
 
-class Tmux:
-    sessions = 0
+class Repl(harness.Tmux):
+    """gilvm's REPL in a terminal, with `home` as $HOME (for its history)."""
 
-    def __init__(self, home, width=100, height=60):
-        Tmux.sessions += 1
-        self.socket = f"gilvm-cli-test-{os.getpid()}-{Tmux.sessions}"
-        self.home = home
-        # The shell traps SIGINT (so the Ctrl-Cs sent to gilvm do not end it
-        # too) and then reports gilvm's exit status on the screen.
-        cmd = (f"trap true INT; env HOME={home} INPUTRC=/dev/null TERM=xterm {GILVM}; "
-               f"echo EXIT=$?; sleep 60")
-        subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", "new-session", "-d", "-s", "t",
-                        "-x", str(width), "-y", str(height), "sh", "-c", cmd], check=True)
-
-    def tmux(self, *args):
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True)
-
-    def type(self, text):
-        self.tmux("send-keys", "-t", "t", "-l", text)
-
-    def key(self, *keys):
-        self.tmux("send-keys", "-t", "t", *keys)
-
-    def line(self, text):
-        self.type(text)
-        self.key("Enter")
-
-    def screen(self):
-        return self.tmux("capture-pane", "-p", "-t", "t", "-S", "-500").stdout
-
-    def wait_for(self, pred, timeout=10.0):
-        end = time.time() + timeout
-        while time.time() < end:
-            s = self.screen()
-            if pred(s):
-                return True
-            time.sleep(0.05)
-        return False
-
-    def wait_text(self, text, count=1, timeout=10.0):
-        return self.wait_for(lambda s: s.count(text) >= count, timeout)
-
-    def prompts(self):
-        return sum(1 for l in self.screen().splitlines() if l.startswith(">>>"))
+    def __init__(self, home):
+        super().__init__(GILVM, "gilvm-cli-test", env={"HOME": home}, height=60)
 
     def wait_prompts(self, n, timeout=10.0):
         return self.wait_for(lambda s: sum(1 for l in s.splitlines() if l.startswith(">>>")) >= n, timeout)
-
-    def close(self):
-        self.tmux("kill-server")
 
 
 def screen_lines(s):
@@ -654,7 +585,7 @@ def test_terminal():
         print("SKIP terminal tests: tmux is not installed (apt-get install tmux)")
         return
     home = tempfile.mkdtemp(prefix="gilvm-home-")
-    t = Tmux(home)
+    t = Repl(home)
     try:
         ok = t.wait_prompts(1)
         check("tty: banner and prompt", ok and "gilvm 0.1.0" in t.screen(), t.screen())
@@ -735,7 +666,7 @@ def test_terminal():
 
     # A second session: the history is back (Up recalls the last line), and
     # Ctrl-D on an empty line leaves.
-    t = Tmux(home)
+    t = Repl(home)
     try:
         t.wait_prompts(1)
         t.key("Up")
@@ -746,7 +677,7 @@ def test_terminal():
         check("tty: sys.exit(3) leaves with 3", t.wait_text("EXIT=3"), t.screen())
     finally:
         t.close()
-    t = Tmux(home)
+    t = Repl(home)
     try:
         t.wait_prompts(1)
         t.key("C-d")
@@ -776,8 +707,7 @@ def main():
         test_terminal()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return checks.summary()
 
 
 if __name__ == "__main__":

@@ -22,32 +22,17 @@ import sys
 import tempfile
 import time
 
-GILVM = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/gilvm")
-passed = failed = 0
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import harness  # noqa: E402
 
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name}: {detail}")
-
-
-def gilvm_env():
-    e = dict(os.environ)
-    e.pop("GILVM_GC_STRESS", None)
-    return e
+GILVM = harness.interpreter_path()
+checks = harness.Checks()
+check = checks.check
 
 
 def alive(pid):
     """The process exists and is not a zombie."""
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
+    return harness.process_state(pid) not in ("gone", "Z")
 
 
 STATS = """
@@ -70,8 +55,7 @@ print("child process" in blocked, blocked.get("child process", 0) >= 0.3, counte
 
 
 def test_gil_stats():
-    p = subprocess.run([GILVM, "--gil-stats", "-c", STATS], capture_output=True, text=True,
-                       env=gilvm_env(), timeout=60)
+    p = harness.run_gilvm(GILVM, ["--gil-stats", "-c", STATS], timeout=60)
     check("gil.stats(): main thread blocked >= 0.3 s in child process, the other thread ran",
           p.returncode == 0 and p.stdout == "True True True\n", f"{p.stdout!r} {p.stderr!r}")
     check("--gil-stats: MainThread blocked in: child process",
@@ -115,7 +99,7 @@ def test_ctrl_c(tmp):
         pidfile = os.path.join(tmp, "child.pid")
         if os.path.exists(pidfile):
             os.remove(pidfile)
-        proc = subprocess.Popen([GILVM, "-c", CTRL_C.replace("WAIT", code)], cwd=tmp, env=gilvm_env(),
+        proc = subprocess.Popen([GILVM, "-c", CTRL_C.replace("WAIT", code)], cwd=tmp, env=harness.gilvm_env(),
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 start_new_session=group)
         deadline = time.monotonic() + 30
@@ -155,8 +139,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         test_gil_stats()
         test_ctrl_c(tmp)
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return checks.summary()
 
 
 if __name__ == "__main__":

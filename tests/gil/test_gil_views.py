@@ -19,8 +19,12 @@ import sys
 import tempfile
 import time
 
-GILVM = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/gilvm")
-passed = failed = 0
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import harness  # noqa: E402
+
+GILVM = harness.interpreter_path()
+checks = harness.Checks(detail_limit=3000)
+check = checks.check
 
 TWO_CPU_THREADS = """
 import threading, time
@@ -55,21 +59,8 @@ print("slept")
 """
 
 
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name}")
-        if detail:
-            print("    " + str(detail).replace("\n", "\n    ")[:3000])
-
-
 def run(args, src, timeout=60):
-    env = dict(os.environ)
-    env.pop("GILVM_GC_STRESS", None)
-    return subprocess.run([GILVM, *args, "-c", src], capture_output=True, text=True, timeout=timeout, env=env)
+    return harness.run_gilvm(GILVM, [*args, "-c", src], timeout=timeout)
 
 
 def load_trace(path):
@@ -303,8 +294,7 @@ def main():
     test_gil_module()
     test_gil_off()
     test_event_loop(tmp)
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return checks.summary()
 
 
 if __name__ == "__main__":

@@ -21,7 +21,10 @@ import subprocess
 import sys
 import tempfile
 
-GILVM = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/gilvm")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import harness  # noqa: E402
+
+GILVM = harness.interpreter_path()
 PYTHON = sys.executable
 
 SHARED = r'''
@@ -139,19 +142,8 @@ for name in sorted(os.listdir(".")):
     print(name[len(prefix) + 1:], text)
 '''
 
-passed = 0
-failed = 0
-
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name}")
-        if detail:
-            print("    " + str(detail).replace("\n", "\n    "))
+checks = harness.Checks()
+check = checks.check
 
 
 def run(interp, script, *args, cwd):
@@ -198,8 +190,7 @@ def main():
                 with open(os.path.join(tmp, "gvm" + name[3:]), "rb") as f:
                     ours = f.read()
                 check(f"same bytes {name[4:]}", ours == theirs, f"CPython {theirs[:80]!r}\ngilvm   {ours[:80]!r}")
-    print(f"{passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    sys.exit(checks.summary())
 
 
 main()

@@ -39,23 +39,14 @@ from concurrent.futures import ThreadPoolExecutor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, "tests"))
+import harness  # noqa: E402
+
 SESSIONS = os.path.join(HERE, "sessions")
-ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
-GILVM = os.path.abspath(ARGS[0] if ARGS else os.path.join(ROOT, "build", "gilvm"))
+GILVM = harness.interpreter_path()
 UPDATE = "--update" in sys.argv
-passed = 0
-failed = 0
-
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name}")
-        if detail:
-            print("    " + str(detail).replace("\n", "\n    "))
+checks = harness.Checks()
+check = checks.check
 
 
 def run(args, stdin="", cwd=None, timeout=60):
@@ -213,46 +204,11 @@ def test_sched_deadlock():
 # 4. A terminal session through tmux
 # ---------------------------------------------------------------------------
 
-class Tmux:
-    sessions = 0
-
-    def __init__(self, command, cwd, width=100, height=50):
-        Tmux.sessions += 1
-        self.socket = f"gilvm-step-test-{os.getpid()}-{Tmux.sessions}"
-        cmd = f"trap true INT; cd {cwd} && env INPUTRC=/dev/null TERM=xterm {command}; echo EXIT=$?; sleep 60"
-        subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", "new-session", "-d", "-s", "t",
-                        "-x", str(width), "-y", str(height), "sh", "-c", cmd], check=True)
-
-    def tmux(self, *args):
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True)
-
-    def line(self, text):
-        self.tmux("send-keys", "-t", "t", "-l", text)
-        self.tmux("send-keys", "-t", "t", "Enter")
-
-    def key(self, *keys):
-        self.tmux("send-keys", "-t", "t", *keys)
-
-    def screen(self):
-        return self.tmux("capture-pane", "-p", "-t", "t", "-S", "-500").stdout
-
-    def wait_text(self, text, count=1, timeout=10.0):
-        end = time.time() + timeout
-        while time.time() < end:
-            if self.screen().count(text) >= count:
-                return True
-            time.sleep(0.05)
-        return False
-
-    def close(self):
-        self.tmux("kill-server")
-
-
 def test_terminal():
     if shutil.which("tmux") is None:
         print("SKIP terminal test: tmux is not installed (apt-get install tmux)")
         return
-    t = Tmux(f"{GILVM} -m step basic.py", SESSIONS)
+    t = harness.Tmux(f"{GILVM} -m step basic.py", "gilvm-step-test", cwd=SESSIONS)
     try:
         ok = t.wait_text("(Step)")
         check("tty: first stop and the prompt", ok and "> basic.py(1)<module>() in MainThread" in t.screen(), t.screen())
@@ -282,7 +238,7 @@ def test_terminal():
     tmp = tempfile.mkdtemp(prefix="gilvm-step-")
     with open(os.path.join(tmp, "spin.py"), "w") as f:
         f.write("n = 0\nwhile True:\n    n += 1\n")
-    t = Tmux(f"{GILVM} -m step spin.py", tmp)
+    t = harness.Tmux(f"{GILVM} -m step spin.py", "gilvm-step-test", cwd=tmp)
     try:
         if not t.wait_text("(Step)"):
             return check("tty: spin.py starts", False, t.screen())
@@ -332,8 +288,7 @@ def main():
     test_sched_deadlock()
     test_terminal()
     test_command_line()
-    print(f"{passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    sys.exit(checks.summary())
 
 
 if __name__ == "__main__":

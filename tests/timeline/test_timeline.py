@@ -46,6 +46,8 @@ import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.dirname(HERE))
+import harness  # noqa: E402
 import make_fixture  # noqa: E402
 
 MAX_HTML_BYTES = 5_000_000
@@ -58,20 +60,8 @@ WALL_LIMIT_S = 20           # the whole headless run of the huge page (browser s
 COLORS = {"running": (0x00, 0x9E, 0x73), "waiting": (0xD5, 0x5E, 0x00),
           "io": (0x56, 0xB4, 0xE9), "lock": (0xCC, 0x79, 0xA7)}
 
-passed = 0
-failed = 0
-
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name}")
-        if detail:
-            print("    " + str(detail).replace("\n", "\n    "))
-    return ok
+checks = harness.Checks()
+check = checks.check
 
 
 # -- Chromium ----------------------------------------------------------------
@@ -495,8 +485,7 @@ def main(argv):
 
     exe = find_chromium() or install_chromium()
     if not check("chromium is installed", exe is not None, "neither chromium nor chromium-browser on PATH"):
-        print(f"{passed} passed, {failed} failed")
-        return 1
+        return checks.summary()
     ver = subprocess.run([exe, "--version"], capture_output=True, text=True).stdout.strip()
     print(f"browser: {ver}")
 
@@ -590,8 +579,7 @@ def main(argv):
     finally:
         shutil.rmtree(tmp_root, ignore_errors=True)
 
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return checks.summary()
 
 
 if __name__ == "__main__":
