@@ -5,6 +5,7 @@
 #include <chrono>
 #include <mutex>
 
+#include "vm/deadline.h"
 #include "vm/interp.h"
 #include "vm/shutdown.h"
 
@@ -139,9 +140,7 @@ SchedWait sched_wait_for_lock(ThreadState& ts, const void* lock, const char* wha
   Interpreter& in = ts.interp;
   Gil& g = in.gil;
   const bool timed = timeout >= 0;
-  const auto deadline = timed ? Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                                   std::chrono::duration<double>(timeout))
-                              : Clock::time_point::max();
+  const auto deadline = timed ? deadline_in(timeout) : Clock::time_point::max();
   std::vector<BlockedThread> stuck;
   bool deadlock;
   {
@@ -157,7 +156,7 @@ SchedWait sched_wait_for_lock(ThreadState& ts, const void* lock, const char* wha
   for (;;) {
     std::unique_lock<std::mutex> lk(g.mu);
     if (!is_blocked(g.sched, &ts)) break;  // made ready by a release
-    if (ts.is_main && (in.eval_breaker.load(std::memory_order_relaxed) & kBreakSignal)) {
+    if (ctrl_c_pending(ts.is_main, in.eval_breaker)) {
       unblock(g.sched, &ts);
       result = SchedWait::Interrupted;
       break;
