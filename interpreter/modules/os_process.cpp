@@ -69,7 +69,7 @@ WaitResult blocking_waitpid(pid_t pid, int options, bool is_main, const std::ato
     pid_t r = ::waitpid(pid, &status, options);
     if (r >= 0) return {r, status, 0, false};
     if (errno != EINTR) return {0, 0, errno, false};
-    if (is_main && (breaker.load(std::memory_order_relaxed) & kBreakSignal)) return {0, 0, 0, true};
+    if (ctrl_c_pending(is_main, breaker)) return {0, 0, 0, true};
   }
 }
 

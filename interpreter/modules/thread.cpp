@@ -271,7 +271,7 @@ WaitResult wait_and_take(ThreadState& ts, LockObj* l, double timeout, std::uint6
   if (!timed) forever.emplace(ts, l);
   std::unique_lock<std::mutex> lk(l->mu);
   while (l->locked) {
-    if (is_main && (breaker.load(std::memory_order_relaxed) & kBreakSignal)) return WaitResult::Interrupted;
+    if (ctrl_c_pending(is_main, breaker)) return WaitResult::Interrupted;
     auto slice = std::chrono::duration_cast<Clock::duration>(kWaitSlice);
     if (timed) {
       auto left = deadline - Clock::now();

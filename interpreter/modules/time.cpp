@@ -122,7 +122,7 @@ Value t_sleep(ThreadState& ts, Value self, const Args& a) {
     blocking_sleep(secs, ts.interp.eval_breaker);
   }
   // Ctrl-C during the sleep: raise KeyboardInterrupt now (main thread).
-  if (ts.is_main && (ts.interp.eval_breaker.load(std::memory_order_relaxed) & kBreakSignal))
+  if (ctrl_c_pending(ts.is_main, ts.interp.eval_breaker))
     if (!handle_eval_breaker(ts)) return Value::fail();
   return Value::none();
 }
