@@ -39,10 +39,14 @@ THREAD_TESTS += tests/golden/subprocess/threads.py
 THREAD_TESTS += tests/golden/subprocess/child_signals.py
 THREAD_TESTS += tests/golden/subprocess/wait_releases_gil.py
 THREAD_TESTS += tests/golden/subprocess/huge_timeouts.py
+THREAD_TESTS += tests/golden/multiprocessing
+THREAD_TESTS += tests/golden/asyncio/loop_per_thread.py
+THREAD_TESTS += tests/golden/asyncio/to_thread.py
 # Test scripts that start threads and take the interpreter as argument: the
 # GIL's views, and a child waited for while another thread runs.
 THREAD_SCRIPTS := tests/gil/test_gil_views.py
 THREAD_SCRIPTS += tests/cli/test_subprocess.py
+THREAD_SCRIPTS += tests/step/test_step.py
 BENCH_ARGS ?=
 
 # --- Debian packages, and why each one is there -----------------------------
@@ -72,7 +76,10 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # a leak, so a tracing GC that keeps its heap until exit passes.
 export ASAN_OPTIONS  ?= detect_leaks=1
 export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
-export TSAN_OPTIONS  ?= halt_on_error=1:second_deadlock_stack=1
+# die_after_fork=0: multiprocessing's forked children start threads (a
+# queue's feeder) after a fork from a threaded parent; TSan would kill them
+# (it cannot promise exact reports in such a child, but the parent's are).
+export TSAN_OPTIONS  ?= halt_on_error=1:second_deadlock_stack=1:die_after_fork=0
 
 # Sanitizer trees are Debug builds at -O1: full debug info, a usable speed.
 SAN_CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g"
@@ -143,7 +150,8 @@ test-asan: deps $(ASAN_DIR)/build.ninja
 # the threaded test scripts (THREAD_SCRIPTS: the GIL's views — statistics,
 # trace, timeline: the accounting runs in every thread — and subprocess's)
 # under ThreadSanitizer (the second golden run with a 1 us switch interval: a
-# hand-off at almost every safe point), once they exist.
+# hand-off at almost every safe point; the third under the seeded scheduler,
+# whose hand-offs go through other code), once they exist.
 # setarch -R turns off address randomisation for the run where the kernel
 # allows it: GCC 12's TSan fails on kernels with 32 bits of mmap randomisation.
 NORANDOM = $(shell setarch "$$(uname -m)" -R true 2>/dev/null && echo setarch "$$(uname -m)" -R)
@@ -158,6 +166,8 @@ test-tsan: deps $(TSAN_DIR)/build.ninja
 	$(NORANDOM) $(PYTHON) tests/golden/run.py --interp $(TSAN_DIR)/gilvm $(THREAD_TESTS)
 	$(NORANDOM) $(PYTHON) tests/golden/run.py --interp $(TSAN_DIR)/gilvm \
 	  --interp-arg=--switch-interval=0.000001 --timeout 60 $(THREAD_TESTS)
+	$(NORANDOM) $(PYTHON) tests/golden/run.py --interp $(TSAN_DIR)/gilvm \
+	  --interp-arg=--sched=seed:1 --timeout 60 $(THREAD_TESTS)
 	for script in $(THREAD_SCRIPTS); do $(NORANDOM) $(PYTHON) $$script $(TSAN_DIR)/gilvm; done
 else
 test-tsan:
@@ -168,6 +178,7 @@ endif
 bench: build
 	$(PYTHON) bench/run.py $(BENCH_ARGS)
 	$(PYTHON) bench/concurrency/run.py
+	$(PYTHON) bench/async/run.py
 
 clean:
 	rm -rf $(BUILD) $(ASAN_DIR) $(TSAN_DIR)
