@@ -304,10 +304,16 @@ class Pool:
                 w.terminate()
         for w in self._pool:
             w.join()
-        for c in self._conns:
-            c.close()
+        # The handlers end (a dead worker's pipe reads as EOF, an idle
+        # handler takes the None) before their pipes are closed: closing an
+        # fd another thread is reading is a race (and the fd may be reused).
         for h in self._handlers:
             self._tasks.put(None)
+        for h in self._handlers:
+            if h is not threading.current_thread():
+                h.join(1.0)
+        for c in self._conns:
+            c.close()
 
     def join(self):
         if self._state == _RUN:
