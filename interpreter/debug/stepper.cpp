@@ -159,6 +159,9 @@ bool Stepper::should_stop(ThreadState& ts, Frame* f, bool new_line) {
 
 void Stepper::on_instruction(ThreadState& ts, Frame* f) {
   if (busy_ || finished_) return;
+  // The thread in the hook now: the one whose streams out() flushes. (The
+  // thread that paused last may have ended and been freed since.)
+  here_ = &ts;
   const int serial = ts.acct.serial;
   if (serial != last_serial_) print_handoffs();
   if (last_at_.size() <= static_cast<std::size_t>(serial)) last_at_.resize(static_cast<std::size_t>(serial) + 1);
@@ -182,7 +185,6 @@ void Stepper::on_instruction(ThreadState& ts, Frame* f) {
   // Paused: this thread keeps the GIL, so every thread is paused; no forced
   // switch while an expression is evaluated.
   busy_ = true;
-  here_ = &ts;
   {
     std::lock_guard<std::mutex> lk(interp_.gil.mu);
     ++interp_.gil.sched.holds;

@@ -102,7 +102,7 @@ class Stepper final : public StepHook {
   bool take_interrupt();
 
   Interpreter& interp_;
-  ThreadState* here_ = nullptr;
+  ThreadState* here_ = nullptr;  // the thread in the hook (set on entry)
   bool busy_ = false;        // in the command loop (an expression being printed must not stop)
   bool finished_ = false;
   bool resumed_ = false;     // a command resumed the program: leave the loop
