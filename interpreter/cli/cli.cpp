@@ -480,6 +480,7 @@ int run(Options& o, const char* argv0) {
       result = run_main_source(ts, read_stdin(), "<stdin>");
       break;
   }
+  const bool never_started = status.has_value();  // e.g. the script could not be opened
   if (o.inspect) {
     // python -i: the traceback (SystemExit's too), then the REPL in the
     // program's globals.
@@ -492,7 +493,7 @@ int run(Options& o, const char* argv0) {
   // threads, and never destroy the heap under daemon threads still running.
   if (std::optional<int> s = wait_for_threads(ts, *status)) status = s;
   warn_never_awaited_at_exit(ts);
-  if (stepper) stepper->finish(ts);
+  if (stepper && !never_started) stepper->finish(ts);
   flush_std_streams(ts);
   finish_gil_reports(ts);  // --gil-stats, --gil-trace, --gil-timeline
   exit_if_threads_remain(ts, *status);

@@ -268,6 +268,7 @@ def test_command_line():
     proc = run([GILVM, "-m", "step", "no_such_file.py"])
     check("-m step on a missing file: status 2",
           proc.returncode == 2 and "can't open file 'no_such_file.py'" in proc.stderr, proc.stderr)
+    check("-m step on a missing file: no 'The program finished.'", "finished" not in proc.stdout, proc.stdout)
     for bad in ("--sched=seed:x", "--sched=seed:-1", "--sched=random"):
         proc = run([GILVM, bad, "-c", "pass"])
         check(f"{bad}: a usage error", proc.returncode == 2 and "--sched expects seed:N" in proc.stderr, proc.stderr)
