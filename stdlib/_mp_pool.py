@@ -284,9 +284,10 @@ class Pool:
         for x in iterable:
             r = ApplyResult(self, 1)
             r._done = done
+            # Watched before it is queued: a handler may finish it at once.
+            _watch(r, done)
             self._tasks.put((r, 0, func, [(x,)], True))
             n += 1
-            _watch(r, done)
         return _unordered(done, n)
 
     def close(self):
