@@ -48,7 +48,7 @@
 #include <limits>
 #include <string>
 
-#include "modules/deadline.h"
+#include "vm/deadline.h"
 #include "modules/registry.h"
 #include "runtime/file.h"
 #include "vm/api.h"

@@ -104,11 +104,6 @@ int ms_until(Clock::time_point deadline) {
   return ms > INT_MAX ? INT_MAX : static_cast<int>(ms);
 }
 
-// timeout < 0: no deadline; a huge one has none either (vm/deadline.h).
-Clock::time_point deadline_after(double timeout) {
-  return timeout < 0 ? Clock::time_point::max() : deadline_in(timeout);
-}
-
 // The outcome of a wait for a child.
 struct WaitResult {
   enum Status { Exited, Running, TimedOut, Failed, Interrupted } status;
@@ -139,7 +134,7 @@ WaitResult blocking_wait(pid_t pid, double timeout, bool is_main, const std::ato
       if (ctrl_c_pending(is_main, breaker)) return {WaitResult::Interrupted};
     }
   }
-  const Clock::time_point deadline = deadline_after(timeout);
+  const Clock::time_point deadline = deadline_unless_negative(timeout);
   int pidfd = -1;
 #ifdef SYS_pidfd_open
   pidfd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
@@ -593,7 +588,7 @@ Value sp_communicate(ThreadState& ts, Value self, const Args& a) {
     if (in_flags >= 0) ::fcntl(in_fd, F_SETFL, in_flags | O_NONBLOCK);
   }
   const bool is_main = ts.is_main;
-  const Clock::time_point deadline = deadline_after(timeout);
+  const Clock::time_point deadline = deadline_unless_negative(timeout);
   bool raised = false;
   for (;;) {
     {

@@ -265,7 +265,7 @@ WaitResult wait_and_take(ThreadState& ts, LockObj* l, double timeout, std::uint6
   const bool is_main = ts.is_main;
   const bool timed = timeout >= 0;
   // Up to TIMEOUT_MAX (9.2e9 s): past what the clock can add (vm/deadline.h).
-  const auto deadline = timed ? deadline_in(timeout) : Clock::time_point::max();
+  const auto deadline = deadline_unless_negative(timeout);
   ReleaseGil released(ts, {RunState::Lock, lock_wait_label(ts, l)});
   std::optional<ForeverWaitScope> forever;
   if (!timed) forever.emplace(ts, l);

@@ -16,7 +16,7 @@
 #include <cstring>
 #include <ctime>
 
-#include "modules/deadline.h"
+#include "vm/deadline.h"
 #include "modules/registry.h"
 #include "vm/api.h"
 #include "vm/eval.h"
@@ -30,7 +30,6 @@ namespace {
 // The blocking call (GIL release point)
 // ---------------------------------------------------------------------------
 
-// Sleeps for `seconds`, resuming after signals until the time is up.
 // Sleeps for `seconds`, resuming after other signals until the time is up;
 // returns early when `interrupted` (the interpreter's eval breaker) shows a
 // pending Ctrl-C, so the caller can raise KeyboardInterrupt (PEP 475).

@@ -140,7 +140,7 @@ SchedWait sched_wait_for_lock(ThreadState& ts, const void* lock, const char* wha
   Interpreter& in = ts.interp;
   Gil& g = in.gil;
   const bool timed = timeout >= 0;
-  const auto deadline = timed ? deadline_in(timeout) : Clock::time_point::max();
+  const auto deadline = deadline_unless_negative(timeout);
   std::vector<BlockedThread> stuck;
   bool deadlock;
   {
