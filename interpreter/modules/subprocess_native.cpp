@@ -134,7 +134,7 @@ WaitResult blocking_wait(pid_t pid, double timeout, bool is_main, const std::ato
       if (ctrl_c_pending(is_main, breaker)) return {WaitResult::Interrupted};
     }
   }
-  const Clock::time_point deadline = deadline_unless_negative(timeout);
+  const Clock::time_point deadline = deadline_in(timeout);
   int pidfd = -1;
 #ifdef SYS_pidfd_open
   pidfd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
