@@ -1,28 +1,32 @@
 """Asynchronous I/O: an event loop, tasks and futures, written in the language.
 
 Design (after CPython 3.11's Lib/asyncio, whose names and behaviour this
-follows; one module here instead of a package). A coroutine runs only when a
-Task drives it: Task._step() calls coro.send(None) (or coro.throw(exc)); the
-coroutine runs until the innermost `await` reaches a Future that is not
-done, whose __await__ yields the future itself all the way out to _step().
-The task then adds its _wakeup as the future's done callback and returns to
-the loop. When the future completes, its callbacks are scheduled, the task's
-_step runs again and the coroutine goes on from its `await`.
+follows; one module here instead of a package). As in CPython, whose Future
+and Task are C types (Modules/_asynciomodule.c), the part every task goes
+through is native: the _asyncio module (interpreter/modules/asyncio/)
+provides Future, Task, gather's outer future and _LoopCore, the ready queue
+and the timers of the loop. This module builds the rest on them.
 
-The loop (_EventLoop) has three queues. _ready: callbacks to run now, a
-list swapped out whole each iteration, so callbacks scheduled meanwhile run
-in the next; the loop's own are (function, argument) pairs, the ones
-call_soon returns are Handles. The timers: TimerHandles, and sleep()'s
-futures, which are their own timers (_SleepTimer). Deadlines that come in
-order -- the usual case, many sleeps of one length -- are appended to the
-list _timers; the others go into _scheduled, a binary heap of (deadline,
-sequence, timer); the next timer is the earlier of the two heads, so the
-usual case costs no heap operation. And the file descriptors registered
-with the native _selector module (epoll). One iteration waits in
-_selector.wait() until the first timer is due or a descriptor is ready --
-with the GIL released, labelled "event loop" in gilvm's GIL statistics and
-timeline -- then moves due timers and ready descriptors' callbacks to
-_ready and runs them. Nothing here blocks except that wait.
+A coroutine runs only when a Task drives it: a step sends None into the
+coroutine (or throws an exception into it); the coroutine runs until the
+innermost `await` reaches a Future that is not done, which yields itself all
+the way out to the task. The task registers itself as the future's done
+callback and returns to the loop. When the future completes, the loop wakes
+the task and the coroutine goes on from its `await`.
+
+The loop (_EventLoop, a _LoopCore) has three queues. The ready queue:
+callbacks to run now; an iteration runs what it held when the iteration
+began, so callbacks scheduled meanwhile run in the next. Its entries are
+native (a task to step or wake, a gather's child that is done, a done
+callback, or a Handle from call_soon). The timers: TimerHandles from
+call_later/call_at, and sleep()'s futures, which are their own timers;
+deadlines that come in order -- many sleeps of one length -- cost no heap
+operation. And the file descriptors registered with the native _selector
+module (epoll). One iteration waits in _selector.wait() until the first
+timer is due or a descriptor is ready -- with the GIL released, labelled
+"event loop" in gilvm's GIL statistics and timeline -- then pushes the ready
+descriptors' Handles, and _run_ready() moves the due timers to the queue and
+runs it. Nothing here blocks except that wait.
 
 Cancellation throws CancelledError (a BaseException, as in 3.11) into the
 task's coroutine at its await; generator.throw() passes it down to the
@@ -43,7 +47,6 @@ import socket as _socket
 import sys as _sys
 import threading as _threading
 import time as _time
-from queue import _heappush, _heappop   # the binary heap gilvm has instead of heapq
 
 __all__ = [
     'run', 'sleep', 'gather', 'create_task', 'ensure_future', 'Task', 'Future', 'wait_for', 'wait',
@@ -205,7 +208,7 @@ def iscoroutinefunction(func):
 
 
 def isfuture(obj):
-    return getattr(obj, '_asyncio_future_blocking', None) is not None
+    return hasattr(type(obj), '_asyncio_future_blocking') and obj._asyncio_future_blocking is not None
 
 
 def current_task(loop=None):

@@ -41,6 +41,7 @@ FutureObj* as_future(Value v) {
 
 Value invalid_state(ThreadState& ts, std::string_view message) {
   Value msg = new_str(ts, std::string(message));
+  TempRoot root(ts, msg);
   Value e = call(ts, state().invalid_state_error, std::span<const Value>(&msg, 1));
   if (e.is_fail()) return e;
   return raise(ts, e);
@@ -62,6 +63,9 @@ const char* state_name(FutState s) {
 
 ReadyKind kind_of_callback(Value cb) {
   if (cb.is_obj() && cb.as_obj()->kind == Kind::Opaque) {
+    Type* t = cb.as_obj()->type;
+    if (t == state().task) return ReadyKind::Wakeup;  // the usual case, without a dynamic_cast
+    if (t == state().gathering) return ReadyKind::Gathered;
     if (dynamic_cast<TaskObj*>(cb.as_obj())) return ReadyKind::Wakeup;
     if (dynamic_cast<GatherObj*>(cb.as_obj())) return ReadyKind::Gathered;
   }
@@ -197,6 +201,35 @@ bool cancel_args(ThreadState& ts, const Args& a, Value* msg) {
   return true;
 }
 
+namespace {
+
+// One done callback as CPython's format_helpers._format_callback_source
+// shows it: qualname() (a task waiting: Task.task_wakeup()), and for a
+// Python function where it is defined.
+bool format_callback(ThreadState& ts, Value cb, std::string& out) {
+  if (as_task(cb) != nullptr) {
+    out += "Task.task_wakeup()";
+    return true;
+  }
+  if (dynamic_cast<GatherObj*>(cb.is_obj() ? cb.as_obj() : nullptr) != nullptr) {
+    out += "gather.<locals>._done_callback()";
+    return true;
+  }
+  Value q = lookup_attr(ts, cb, ts.interp.names.__qualname__);
+  if (q.is_fail()) return false;
+  if (Str* s = as_str(q)) {
+    out += s->s + "()";
+  } else {
+    auto r = repr_string(ts, cb);
+    if (!r) return false;
+    out += *r + "()";
+  }
+  if (Function* f = as_function(cb)) out += fmt::format(" at {}:{}", f->code->filename->s, f->code->firstline);
+  return true;
+}
+
+}  // namespace
+
 bool future_repr_info(ThreadState& ts, FutureObj* fut, std::string& out) {
   std::string s = state_name(fut->state);
   for (char& c : s) c = static_cast<char>(c - 'A' + 'a');
@@ -208,6 +241,20 @@ bool future_repr_info(ThreadState& ts, FutureObj* fut, std::string& out) {
     out += exc ? " exception=" : " result=";
     out += *r;
   }
+  // cb=[first, second] or cb=[first, <n more>, last], as _format_callbacks.
+  std::vector<Value> cbs;
+  if (!fut->callback0.is_null()) cbs.push_back(fut->callback0);
+  if (fut->callbacks != nullptr) cbs.insert(cbs.end(), fut->callbacks->items.begin(), fut->callbacks->items.end());
+  if (cbs.empty()) return true;
+  TempRoot root(ts, obj(fut));  // the callbacks stay reachable through it
+  out += " cb=[";
+  if (!format_callback(ts, cbs[0], out)) return false;
+  if (cbs.size() > 2) out += fmt::format(", <{} more>", cbs.size() - 2);
+  if (cbs.size() > 1) {
+    out += ", ";
+    if (!format_callback(ts, cbs.back(), out)) return false;
+  }
+  out += "]";
   return true;
 }
 
@@ -277,10 +324,16 @@ Value m_cancelled(ThreadState& ts, Value self, const Args& a) {
   return Value::from_bool(f->state == FutState::Cancelled);
 }
 
-Value m_get_loop(ThreadState& ts, Value self, const Args& a) {
+// The future's loop; a RuntimeError for a subclass instance whose __init__
+// did not call Future.__init__ (CPython's message).
+Value loop_of(ThreadState& ts, Value self) {
   FutureObj* f = self_future(ts, self);
-  return f == nullptr ? Value::fail() : f->loop;
+  if (f == nullptr) return Value::fail();
+  if (f->loop.is_null()) return raise(ts, ts.interp.types.RuntimeError, "Future object is not initialized.");
+  return f->loop;
 }
+
+Value m_get_loop(ThreadState& ts, Value self, const Args& a) { return loop_of(ts, self); }
 
 Value m_add_done_callback(ThreadState& ts, Value self, const Args& a) {
   FutureObj* f = self_future(ts, self);
@@ -349,10 +402,7 @@ Value future_send(ThreadState& ts, Value it, Value arg, bool* done) {
 
 // -- the attributes asyncio.py reads and writes --
 
-Value g_loop(ThreadState& ts, Value self, const Args&) {
-  FutureObj* f = self_future(ts, self);
-  return f == nullptr ? Value::fail() : f->loop;
-}
+Value g_loop(ThreadState& ts, Value self, const Args&) { return loop_of(ts, self); }
 Value g_state(ThreadState& ts, Value self, const Args&) {
   FutureObj* f = self_future(ts, self);
   return f == nullptr ? Value::fail() : obj(ts.interp.intern(state_name(f->state)));

@@ -88,6 +88,7 @@ bool gather_child_done(ThreadState& ts, GatherObj* outer, Value fut) {
       Value msg = Value::none();
       if (FutureObj* f = as_future(child)) msg = f->cancel_message;
       if (msg.is_none()) msg = new_str(ts, "");
+      TempRoot mroot(ts, msg);
       res = call(ts, state().cancelled_error, std::span<const Value>(&msg, 1));
     } else {
       res = child_exception(ts, child);
@@ -123,6 +124,7 @@ Value gather_fn(ThreadState& ts, Value self, const Args& a) {
   // The same awaitable twice is one child (by identity, as CPython's
   // arg_to_fut dict keyed by the objects, which are hashed by id here).
   std::unordered_map<std::int64_t, Value> seen;
+  seen.reserve(aws->items.size());
   std::vector<Value> distinct;
   for (Value arg : aws->items) {
     auto it = seen.find(arg.bits());

@@ -44,6 +44,8 @@ bool push_ready(ThreadState& ts, Value loop, ReadyKind kind, Value a, Value b) {
     l->ready.push_back({a, b, kind});
     return true;
   }
+  if (loop.is_null())  // a subclass's __init__ that did not call Future.__init__
+    return !raise(ts, ts.interp.types.RuntimeError, "Future object is not initialized.").is_fail();
   // Another loop: its call_soon(callback, future).
   if (kind != ReadyKind::Call)
     return !raise(ts, ts.interp.types.TypeError, "asyncio tasks and gather need asyncio's own event loop").is_fail();
@@ -52,6 +54,7 @@ bool push_ready(ThreadState& ts, Value loop, ReadyKind kind, Value a, Value b) {
 }
 
 void add_live_task(LoopObj* loop, TaskObj* task) {
+  if (task->live) return;  // __init__ called again
   task->live = true;
   task->live_prev = nullptr;
   task->live_next = loop->live_tasks;
@@ -135,6 +138,7 @@ bool live_head(ThreadState& ts, LoopObj* l, TimerEntry** out) {
     }
     int dead = timer_dead(ts, e->timer);
     if (dead < 0) return false;
+    e = next_timer(l);  // found again: the lookup may have run Python code
     if (!dead) {
       *out = e;
       return true;
@@ -309,11 +313,6 @@ Value m_clear(ThreadState& ts, Value self, const Args& a) {
   return Value::none();
 }
 
-Value m_has_ready(ThreadState& ts, Value self, const Args& a) {
-  LoopObj* l = self_loop(ts, self);
-  return l == nullptr ? Value::fail() : Value::from_bool(!l->ready.empty());
-}
-
 Value g_current_task(ThreadState& ts, Value self, const Args&) {
   LoopObj* l = self_loop(ts, self);
   return l == nullptr ? Value::fail() : l->current_task;
@@ -342,7 +341,7 @@ Value s_unretrieved(ThreadState& ts, Value self, const Args& a) {
 const NativeDef kMethods[] = {
     {"_push_handle", m_push_handle}, {"_add_timer", m_add_timer},     {"_timeout", m_timeout},
     {"_run_ready", m_run_ready},     {"create_future", m_create_future}, {"_sleep", m_sleep},
-    {"_live_tasks", m_live_tasks},   {"_clear", m_clear},             {"_has_ready", m_has_ready},
+    {"_live_tasks", m_live_tasks},   {"_clear", m_clear},
 };
 
 }  // namespace

@@ -282,9 +282,16 @@ Value m_set_name(ThreadState& ts, Value self, const Args& a) {
   return Value::none();
 }
 
+// A Task subclass whose __init__ did not call Task.__init__ has no coroutine.
+Generator* coro_of(ThreadState& ts, TaskObj* t) {
+  if (is_coroutine_object(t->coro)) return static_cast<Generator*>(t->coro.as_obj());
+  raise(ts, ts.interp.types.RuntimeError, "Task object is not initialized.");
+  return nullptr;
+}
+
 Value m_get_coro(ThreadState& ts, Value self, const Args& a) {
   TaskObj* t = self_task(ts, self);
-  return t == nullptr ? Value::fail() : t->coro;
+  return t == nullptr || coro_of(ts, t) == nullptr ? Value::fail() : t->coro;
 }
 
 Value m_cancel(ThreadState& ts, Value self, const Args& a) {
@@ -316,35 +323,50 @@ Value m_uncancel(ThreadState& ts, Value self, const Args& a) {
   return Value::from_int(t->num_cancels_requested);
 }
 
-// As CPython's Task repr shows its coroutine: name() running, or
-// name() done, defined at FILE:LINE.
+// The line a coroutine is at, as its cr_frame.f_lineno: the def line before
+// it starts, the line of the frame running it, or where it is suspended.
+int coro_line(ThreadState& ts, Generator* g) {
+  CodeObject* code = g->func->code;
+  if (!g->started) return code->firstline;
+  if (g->running)
+    for (Frame* f = ts.frame; f != nullptr; f = f->prev)
+      if (f->gen == g) return f->line();
+  return code->line_at(g->saved_pc > 0 ? g->saved_pc - 1 : 0);
+}
+
+// As CPython's Task repr: its coroutine (name() running at FILE:LINE, or
+// name() done, defined at FILE:LINE) and the future it waits for.
 Value m_repr(ThreadState& ts, Value self, const Args& a) {
   TaskObj* t = self_task(ts, self);
-  if (t == nullptr) return Value::fail();
+  Generator* g = t == nullptr ? nullptr : coro_of(ts, t);
+  if (g == nullptr) return Value::fail();
   Value name = task_name(ts, t);
   auto name_repr = repr_string(ts, name);
   if (!name_repr) return Value::fail();
   std::string s = fmt::format("<{} ", type_name(ts, self));
   std::string info;
   if (!future_repr_info(ts, t, info)) return Value::fail();
+  // state name=... coro=<...> wait_for=... then the result and callbacks,
+  // as 3.11's base_tasks._task_repr_info orders them.
   std::string st = info.substr(0, info.find(' '));
   std::string rest = info.size() > st.size() ? info.substr(st.size()) : "";
-  Generator* g = static_cast<Generator*>(t->coro.as_obj());
+  if (t->num_cancels_requested > 0 && t->state == FutState::Pending) st = "cancelling";
+  const std::string& file = g->func->code->filename->s;
   std::string coro = g->func->qualname->s + "()";
-  if (t->state == FutState::Pending)
-    coro += " running";
-  else if (g->is_coroutine)
-    coro += fmt::format(" done, defined at {}:{}", g->func->code->filename->s, g->func->code->firstline);
+  if (!g->finished)
+    coro += fmt::format(" running at {}:{}", file, coro_line(ts, g));
   else
-    coro += " done";
-  s += fmt::format("{} name={} coro=<{}>{}>", st, *name_repr, coro, rest);
-  return new_str(ts, s);
+    coro += fmt::format(" done, defined at {}:{}", file, g->func->code->firstline);
+  s += fmt::format("{} name={} coro=<{}>", st, *name_repr, coro);
+  if (!t->fut_waiter.is_null()) {
+    auto w = repr_string(ts, t->fut_waiter);
+    if (!w) return Value::fail();
+    s += " wait_for=" + *w;
+  }
+  return new_str(ts, s + rest + ">");
 }
 
-Value g_coro(ThreadState& ts, Value self, const Args&) {
-  TaskObj* t = self_task(ts, self);
-  return t == nullptr ? Value::fail() : t->coro;
-}
+Value g_coro(ThreadState& ts, Value self, const Args&) { return m_get_coro(ts, self, Args{}); }
 Value g_fut_waiter(ThreadState& ts, Value self, const Args&) {
   TaskObj* t = self_task(ts, self);
   if (t == nullptr) return Value::fail();
