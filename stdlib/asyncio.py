@@ -1,4 +1,4 @@
-"""Asynchronous I/O: an event loop, tasks and futures, written in the language.
+"""Asynchronous I/O: an event loop, tasks and futures, on a native core (_asyncio).
 
 Design (after CPython 3.11's Lib/asyncio, whose names and behaviour this
 follows; one module here instead of a package). As in CPython, whose Future

@@ -245,9 +245,10 @@ struct Type : Object {
   Value module_name;          // __module__ (user classes)
   // A native type that Python classes may subclass (asyncio's Future and
   // Task, as CPython's C types are): makes a blank instance of t, the
-  // native type or a subclass (which gets an attribute dict). Inherited, so
-  // calling a subclass and object.__new__ make the native layout;
-  // build_class allows such a base. Null for other types.
+  // native type or a subclass (an Opaque, whose attribute dict set_attr
+  // makes on first use). Inherited, so calling a subclass and
+  // object.__new__ make the native layout; build_class allows such a base.
+  // Null for other types.
   Object* (*new_instance)(ThreadState& ts, Type* t) = nullptr;
   // Native awaitables (CPython's am_send): `await x` whose __await__
   // returned such an object drives it with this instead of __next__ or
