@@ -154,8 +154,10 @@ bool step_body(ThreadState& ts, TaskObj* task, Value exc) {
     Value e = take_exception(ts);
     TempRoot root(ts, e);
     if (isinstance(ts, e, as_type(st.cancelled_error))) {
+      // Cancelled with no message of its own, as CPython's task_step_impl
+      // (future_cancel(fut, NULL)); result() raises e, which has it.
       task->cancelled_exc = e;
-      bool ok = future_cancel(ts, task, task->cancel_message) || ts.exc.is_null();
+      bool ok = future_cancel(ts, task, Value::none()) || ts.exc.is_null();
       finish(ts, task);
       return ok;
     }
