@@ -1,28 +1,32 @@
-"""Asynchronous I/O: an event loop, tasks and futures, written in the language.
+"""Asynchronous I/O: an event loop, tasks and futures, on a native core (_asyncio).
 
 Design (after CPython 3.11's Lib/asyncio, whose names and behaviour this
-follows; one module here instead of a package). A coroutine runs only when a
-Task drives it: Task._step() calls coro.send(None) (or coro.throw(exc)); the
-coroutine runs until the innermost `await` reaches a Future that is not
-done, whose __await__ yields the future itself all the way out to _step().
-The task then adds its _wakeup as the future's done callback and returns to
-the loop. When the future completes, its callbacks are scheduled, the task's
-_step runs again and the coroutine goes on from its `await`.
+follows; one module here instead of a package). As in CPython, whose Future
+and Task are C types (Modules/_asynciomodule.c), the part every task goes
+through is native: the _asyncio module (interpreter/modules/asyncio/)
+provides Future, Task, gather's outer future and _LoopCore, the ready queue
+and the timers of the loop. This module builds the rest on them.
 
-The loop (_EventLoop) has three queues. _ready: callbacks to run now, a
-list swapped out whole each iteration, so callbacks scheduled meanwhile run
-in the next; the loop's own are (function, argument) pairs, the ones
-call_soon returns are Handles. The timers: TimerHandles, and sleep()'s
-futures, which are their own timers (_SleepTimer). Deadlines that come in
-order -- the usual case, many sleeps of one length -- are appended to the
-list _timers; the others go into _scheduled, a binary heap of (deadline,
-sequence, timer); the next timer is the earlier of the two heads, so the
-usual case costs no heap operation. And the file descriptors registered
-with the native _selector module (epoll). One iteration waits in
-_selector.wait() until the first timer is due or a descriptor is ready --
-with the GIL released, labelled "event loop" in gilvm's GIL statistics and
-timeline -- then moves due timers and ready descriptors' callbacks to
-_ready and runs them. Nothing here blocks except that wait.
+A coroutine runs only when a Task drives it: a step sends None into the
+coroutine (or throws an exception into it); the coroutine runs until the
+innermost `await` reaches a Future that is not done, which yields itself all
+the way out to the task. The task registers itself as the future's done
+callback and returns to the loop. When the future completes, the loop wakes
+the task and the coroutine goes on from its `await`.
+
+The loop (_EventLoop, a _LoopCore) has three queues. The ready queue:
+callbacks to run now; an iteration runs what it held when the iteration
+began, so callbacks scheduled meanwhile run in the next. Its entries are
+native (a task to step or wake, a gather's child that is done, a done
+callback, or a Handle from call_soon). The timers: TimerHandles from
+call_later/call_at, and sleep()'s futures, which are their own timers;
+deadlines that come in order -- many sleeps of one length -- cost no heap
+operation. And the file descriptors registered with the native _selector
+module (epoll). One iteration waits in _selector.wait() until the first
+timer is due or a descriptor is ready -- with the GIL released, labelled
+"event loop" in gilvm's GIL statistics and timeline -- then pushes the ready
+descriptors' Handles, and _run_ready() moves the due timers to the queue and
+runs it. Nothing here blocks except that wait.
 
 Cancellation throws CancelledError (a BaseException, as in 3.11) into the
 task's coroutine at its await; generator.throw() passes it down to the
@@ -36,13 +40,13 @@ small pool of threads (which release the GIL while they block) and resolve
 a future on the loop through call_soon_threadsafe().
 """
 
+import _asyncio
 import _selector
 import _thread
 import socket as _socket
 import sys as _sys
 import threading as _threading
 import time as _time
-from queue import _heappush, _heappop   # the binary heap gilvm has instead of heapq
 
 __all__ = [
     'run', 'sleep', 'gather', 'create_task', 'ensure_future', 'Task', 'Future', 'wait_for', 'wait',
@@ -117,9 +121,6 @@ _EVENT_READ = _selector.EVENT_READ
 _EVENT_WRITE = _selector.EVENT_WRITE
 
 
-_new_object = object.__new__
-
-
 def _write_stderr(text):
     err = _sys.stderr
     if err is not None:
@@ -164,6 +165,10 @@ def get_event_loop():
     return _get_event_loop()
 
 
+# What the native core raises and how it finds the loop when none is given.
+_asyncio._setup(CancelledError, InvalidStateError, _get_event_loop)
+
+
 def set_event_loop(loop):
     if loop is None:
         _event_loops.pop(_get_ident(), None)
@@ -203,7 +208,7 @@ def iscoroutinefunction(func):
 
 
 def isfuture(obj):
-    return getattr(obj, '_asyncio_future_blocking', None) is not None
+    return hasattr(type(obj), '_asyncio_future_blocking') and obj._asyncio_future_blocking is not None
 
 
 def current_task(loop=None):
@@ -215,7 +220,7 @@ def current_task(loop=None):
 def all_tasks(loop=None):
     if loop is None:
         loop = get_running_loop()
-    return {t for t in loop._tasks.values() if not t.done()}
+    return {t for t in loop._live_tasks() if not t.done()}
 
 
 # ---------------------------------------------------------------------------
@@ -264,13 +269,10 @@ class TimerHandle(Handle):
 # ---------------------------------------------------------------------------
 
 
-class _EventLoop:
+class _EventLoop(_asyncio._LoopCore):
+    # The ready queue, the timers, the current task, the tasks not done and
+    # the unretrieved exceptions are the native _LoopCore's.
     def __init__(self):
-        self._ready = []
-        self._timers = []       # TimerHandles in deadline order, from _timers_head on
-        self._timers_head = 0
-        self._scheduled = []    # heap of (deadline, sequence, TimerHandle) for the others
-        self._timer_seq = 0     # ties between equal deadlines go first-scheduled first
         self._epfd = _selector.epoll()
         self._readers = {}      # fd -> Handle
         self._writers = {}      # fd -> Handle
@@ -278,11 +280,7 @@ class _EventLoop:
         self._stopping = False
         self._running = False
         self._closed = False
-        self._current_task = None
-        self._tasks = {}        # id(task) -> task, while it is not done
-        self._unretrieved = []  # tasks that ended in an exception nobody may have seen
         self._executor = None
-        self._task_counter = 0
         self._ts_lock = _thread.allocate_lock()
         self._ts_pending = []   # call_soon_threadsafe's callbacks, under _ts_lock
         self._wake_r, self._wake_w = _socket.socketpair()
@@ -300,7 +298,7 @@ class _EventLoop:
 
     def call_soon(self, callback, *args, context=None):
         h = Handle(callback, args, self)
-        self._ready.append(h)
+        self._push_handle(h)
         return h
 
     def call_later(self, delay, callback, *args, context=None):
@@ -310,39 +308,6 @@ class _EventLoop:
         h = TimerHandle(when, callback, args, self)
         self._add_timer(h)
         return h
-
-    def _add_timer(self, h):
-        """Schedules h (a TimerHandle, or anything with _when, _cancelled
-        and _run) for h._when."""
-        when = h._when
-        timers = self._timers
-        if not timers or timers[-1]._when <= when:
-            timers.append(h)
-        else:
-            self._timer_seq += 1
-            _heappush(self._scheduled, (when, self._timer_seq, h))
-
-    def _next_timer(self):
-        """The earliest timer (not removed), or None."""
-        timers = self._timers
-        first = timers[self._timers_head] if self._timers_head < len(timers) else None
-        if self._scheduled:
-            other = self._scheduled[0][2]
-            if first is None or other._when < first._when:
-                return other
-        return first
-
-    def _pop_timer(self, h):
-        if self._scheduled and self._scheduled[0][2] is h:
-            _heappop(self._scheduled)
-            return
-        self._timers_head += 1
-        if self._timers_head == len(self._timers):
-            self._timers = []
-            self._timers_head = 0
-        elif self._timers_head > 1024 and self._timers_head * 2 > len(self._timers):
-            del self._timers[:self._timers_head]
-            self._timers_head = 0
 
     def call_soon_threadsafe(self, callback, *args, context=None):
         with self._ts_lock:
@@ -361,14 +326,10 @@ class _EventLoop:
         with self._ts_lock:
             pending = self._ts_pending
             self._ts_pending = []
-        self._ready.extend(pending)
+        for h in pending:
+            self._push_handle(h)
 
-    # -- futures and tasks --
-
-    def create_future(self):
-        fut = _new_object(Future)
-        _init_future(fut, self)
-        return fut
+    # -- futures and tasks (create_future is _LoopCore's) --
 
     def create_task(self, coro, *, name=None, context=None):
         return Task(coro, loop=self, name=name)
@@ -416,43 +377,17 @@ class _EventLoop:
         return future.result()
 
     def _run_once(self):
-        nxt = self._next_timer()
-        if self._ready or self._stopping:
-            timeout = 0
-        elif nxt is not None:
-            timeout = nxt._when - _time.monotonic()
-            if timeout < 0:
-                timeout = 0
-        else:
-            timeout = None
-        events = _selector.wait(self._epfd, timeout)
-        ready = self._ready
+        events = _selector.wait(self._epfd, self._timeout(self._stopping))
         for fd, mask in events:
             if mask & _EVENT_READ:
                 h = self._readers.get(fd)
                 if h is not None:
-                    ready.append(h)
+                    self._push_handle(h)
             if mask & _EVENT_WRITE:
                 h = self._writers.get(fd)
                 if h is not None:
-                    ready.append(h)
-        end = _time.monotonic() + 1e-9
-        while nxt is not None and nxt._when <= end:
-            self._pop_timer(nxt)
-            if not nxt._cancelled:
-                ready.append(nxt)
-            nxt = self._next_timer()
-        self._ready = []
-        for h in ready:
-            if type(h) is tuple:
-                try:
-                    h[0](h[1])
-                except (SystemExit, KeyboardInterrupt):
-                    raise
-                except BaseException as exc:
-                    self.call_exception_handler({'message': f'Exception in callback {h[0]!r}', 'exception': exc})
-            elif not h._cancelled:
-                h._run()
+                    self._push_handle(h)
+        self._run_ready()   # the timers due, then what is ready (_LoopCore)
 
     def close(self):
         if self._running:
@@ -461,9 +396,7 @@ class _EventLoop:
             return
         self._report_unretrieved()
         self._closed = True
-        self._ready = []
-        self._timers = []
-        self._scheduled = []
+        self._clear()
         self.remove_reader(self._wake_r.fileno())
         self._wake_r.close()
         self._wake_w.close()
@@ -588,18 +521,7 @@ class _EventLoop:
             if key in context:
                 text += f'{key}: {context[key]!r}\n'
         if exc is not None:
-            # CPython steps tasks in C: its tracebacks have no frame of the
-            # stepping machinery, so this module's _step frame is left out.
-            lines = _format_exception(exc).split('\n')
-            keep = []
-            i = 0
-            while i < len(lines):
-                if lines[i].startswith('  File "<stdlib>/asyncio.py"') and lines[i].endswith(', in _step'):
-                    i += 2
-                    continue
-                keep.append(lines[i])
-                i += 1
-            text += '\n'.join(keep)
+            text += _format_exception(exc)
         _write_stderr(text)
 
     def _report_unretrieved(self):
@@ -629,287 +551,19 @@ def _resolve_fd_wait(fut):
 # ---------------------------------------------------------------------------
 
 
-def _init_future(fut, loop):
-    # Future.__init__'s work, called positionally: Task and sleep() make a
-    # future per task, and a keyword call costs more than the work itself.
-    # The other fields start as class attributes (below) and are set on the
-    # instance only when they change: a sleeping task's futures stay small.
-    fut._loop = loop
-    fut._state = _PENDING
-
-
-class Future:
-    """A result that will be set later; awaiting it suspends until then."""
-
-    _asyncio_future_blocking = False
-    _cancelled_exc = None
-    _result = None
-    _exception = None
-    _callbacks = ()          # a list once a callback is added
-    _cancel_message = None
-    _log_traceback = False
-
-    def __init__(self, *, loop=None):
-        _init_future(self, loop if loop is not None else _get_event_loop())
-
-    def __repr__(self):
-        return f'<{type(self).__name__} {self._repr_state()}>'
-
-    def _repr_state(self):
-        state = self._state.lower()
-        if self._state == _FINISHED:
-            if self._exception is not None:
-                return f'{state} exception={self._exception!r}'
-            return f'{state} result={self._result!r}'
-        return state
-
-    def get_loop(self):
-        return self._loop
-
-    def _make_cancelled_error(self):
-        # A task keeps the CancelledError that came out of its coroutine,
-        # so the traceback shows where the coroutine was waiting.
-        exc = self._cancelled_exc
-        if exc is not None:
-            self._cancelled_exc = None
-            return exc
-        if self._cancel_message is None:
-            return CancelledError()
-        return CancelledError(self._cancel_message)
-
-    def cancel(self, msg=None):
-        if self._state != _PENDING:
-            return False
-        self._state = _CANCELLED
-        self._cancel_message = msg
-        self._schedule_callbacks()
-        return True
-
-    def _schedule_callbacks(self):
-        callbacks = self._callbacks
-        if callbacks:
-            self._callbacks = ()
-            ready = self._loop._ready
-            for cb in callbacks:
-                ready.append((cb, self))
-
-    def cancelled(self):
-        return self._state == _CANCELLED
-
-    def done(self):
-        return self._state != _PENDING
-
-    def result(self):
-        if self._state == _CANCELLED:
-            raise self._make_cancelled_error()
-        if self._state != _FINISHED:
-            raise InvalidStateError('Result is not set.')
-        self._log_traceback = False
-        if self._exception is not None:
-            raise self._exception
-        return self._result
-
-    def exception(self):
-        if self._state == _CANCELLED:
-            raise self._make_cancelled_error()
-        if self._state != _FINISHED:
-            raise InvalidStateError('Exception is not set.')
-        self._log_traceback = False
-        return self._exception
-
-    def add_done_callback(self, fn, *, context=None):
-        if self._state != _PENDING:
-            self._loop._ready.append((fn, self))
-        elif self._callbacks:
-            self._callbacks.append(fn)
-        else:
-            self._callbacks = [fn]
-
-    def remove_done_callback(self, fn):
-        if not self._callbacks:
-            return 0
-        kept = [cb for cb in self._callbacks if cb != fn]
-        removed = len(self._callbacks) - len(kept)
-        self._callbacks = kept
-        return removed
-
-    def set_result(self, result):
-        if self._state != _PENDING:
-            raise InvalidStateError(f'{self._state}: {self!r}')
-        self._result = result
-        self._state = _FINISHED
-        self._schedule_callbacks()
-
-    def set_exception(self, exception):
-        if self._state != _PENDING:
-            raise InvalidStateError(f'{self._state}: {self!r}')
-        if isinstance(exception, type):
-            exception = exception()
-        if type(exception) is StopIteration:
-            raise TypeError('StopIteration interacts badly with generators and cannot be raised into a Future')
-        self._exception = exception
-        self._state = _FINISHED
-        self._schedule_callbacks()
-        self._log_traceback = True
-
-    def __await__(self):
-        if self._state == _PENDING:
-            self._asyncio_future_blocking = True
-            yield self
-        if self._state == _PENDING:
-            raise RuntimeError("await wasn't used with future")
-        return self.result()
-
-    __iter__ = __await__
-
-
-class Task(Future):
-    """Runs a coroutine on the loop; a Future for its result."""
-
-    _fut_waiter = None          # the future the coroutine waits for
-    _must_cancel = False
-    _num_cancels_requested = 0
-
-    def __init__(self, coro, *, loop=None, name=None, context=None):
-        if type(coro) is not _CoroutineType and type(coro) is not _GeneratorType:
-            raise TypeError(f'a coroutine was expected, got {coro!r}')
-        if loop is None:
-            loop = _get_event_loop()
-        _init_future(self, loop)
-        loop._task_counter += 1
-        self._name = loop._task_counter if name is None else str(name)   # a number: get_name() formats it
-        self._coro = coro
-        loop._ready.append((self._step, None))
-        loop._tasks[id(self)] = self
-
-    def __repr__(self):
-        state = self._state.lower()
-        text = f'<Task {state} name={self.get_name()!r} coro=<{_coro_repr(self._coro, self.done())}>'
-        if self._state == _FINISHED:
-            if self._exception is not None:
-                text += f' exception={self._exception!r}'
-            else:
-                text += f' result={self._result!r}'
-        return text + '>'
-
-    def get_name(self):
-        if type(self._name) is int:
-            self._name = f'Task-{self._name}'
-        return self._name
-
-    def set_name(self, value):
-        self._name = str(value)
-
-    def get_coro(self):
-        return self._coro
-
-    def cancel(self, msg=None):
-        if self.done():
-            return False
-        self._num_cancels_requested += 1
-        if self._fut_waiter is not None:
-            if self._fut_waiter.cancel(msg=msg):
-                return True
-        self._must_cancel = True
-        self._cancel_message = msg
-        return True
-
-    def cancelling(self):
-        return self._num_cancels_requested
-
-    def uncancel(self):
-        if self._num_cancels_requested > 0:
-            self._num_cancels_requested -= 1
-        return self._num_cancels_requested
-
-    def _finish(self):
-        self._loop._tasks.pop(id(self), None)
-        if self._exception is not None:
-            self._loop._unretrieved.append(self)
-
-    def _step(self, exc=None):
-        if self._must_cancel:
-            if not isinstance(exc, CancelledError):
-                exc = self._make_cancelled_error()
-            self._must_cancel = False
-        self._fut_waiter = None
-        loop = self._loop
-        loop._current_task = self
-        coro = self._coro
-        try:
-            if exc is None:
-                result = coro.send(None)
-            else:
-                result = coro.throw(exc)
-        except StopIteration as e:
-            if self._must_cancel:
-                self._must_cancel = False
-                Future.cancel(self, msg=self._cancel_message)
-            else:
-                Future.set_result(self, e.value)
-            self._finish()
-        except CancelledError as e:
-            self._cancelled_exc = e
-            Future.cancel(self, msg=self._cancel_message)
-            self._finish()
-        except (KeyboardInterrupt, SystemExit) as e:
-            Future.set_exception(self, e)
-            self._log_traceback = False
-            self._finish()
-            raise
-        except BaseException as e:
-            Future.set_exception(self, e)
-            self._finish()
-        else:
-            blocking = getattr(result, '_asyncio_future_blocking', None)
-            if blocking is not None:
-                if result._loop is not loop:
-                    loop.call_soon(self._step, RuntimeError(
-                        f'Task {self!r} got Future {result!r} attached to a different loop'))
-                elif result is self:
-                    loop._ready.append((self._step, RuntimeError(f'Task cannot await on itself: {self!r}')))
-                elif blocking:
-                    result._asyncio_future_blocking = False
-                    result.add_done_callback(self._wakeup)
-                    self._fut_waiter = result
-                    if self._must_cancel:
-                        if result.cancel(msg=self._cancel_message):
-                            self._must_cancel = False
-                else:
-                    loop.call_soon(self._step, RuntimeError(
-                        f'yield was used instead of yield from in task {self!r} with {result!r}'))
-            elif result is None:
-                loop._ready.append((self._step, None))   # a bare yield: sleep(0)
-            else:
-                loop.call_soon(self._step, RuntimeError(f'Task got bad yield: {result!r}'))
-        finally:
-            loop._current_task = None
-
-    def _wakeup(self, future):
-        if future._state == _FINISHED and future._exception is None:
-            self._step()
-            return
-        try:
-            future.result()
-        except BaseException as exc:
-            self._step(exc)
-        else:
-            self._step()
-
-
-def _coro_repr(coro, done):
-    """As CPython's Task repr shows its coroutine: name() done, defined at FILE:LINE."""
-    text = f'{getattr(coro, "__qualname__", coro)}()'
-    if not done:
-        return text + ' running'
-    code = getattr(coro, 'cr_code', None)
-    if code is None:
-        return text + ' done'
-    return f'{text} done, defined at {code.co_filename}:{code.co_firstlineno}'
+# Future and Task are native (_asyncio: interpreter/modules/asyncio/), as
+# CPython's are C types; asyncio.Future is _asyncio.Future there too.
+Future = _asyncio.Future
+Task = _asyncio.Task
 
 
 def create_task(coro, *, name=None, context=None):
-    return get_running_loop().create_task(coro, name=name)
+    # As 3.11: the task is made unnamed (so it takes a Task-n number) and
+    # then renamed.
+    task = get_running_loop().create_task(coro)
+    if name is not None:
+        task.set_name(name)
+    return task
 
 
 def ensure_future(coro_or_future, *, loop=None):
@@ -945,51 +599,16 @@ def _set_result_unless_cancelled(fut, result):
         fut.set_result(result)
 
 
-class _SleepTimer(Future):
-    """sleep()'s future, which is its own timer too: one object per
-    sleeping task instead of a Future, a TimerHandle and its arguments."""
-
-    _cancelled = False   # as a timer: True once sleep() is over, then skipped
-
-    def __init__(self, loop, when, result):
-        _init_future(self, loop)
-        self._when = when
-        self._sleep_result = result
-
-    def _run(self):
-        if self._state == _PENDING:
-            self.set_result(self._sleep_result)
-
-
 async def sleep(delay, result=None):
     if delay <= 0:
         await _Yield()
         return result
-    loop = get_running_loop()
-    timer = _SleepTimer(loop, _time.monotonic() + delay, result)
-    loop._add_timer(timer)
-    try:
-        return await timer
-    finally:
-        timer._cancelled = True   # cancelled or done: the loop drops it unrun
-
-
-class _GatheringFuture(Future):
-    def __init__(self, children, *, loop):
-        super().__init__(loop=loop)
-        self._children = children
-        self._cancel_requested = False
-
-    def cancel(self, msg=None):
-        if self.done():
-            return False
-        ret = False
-        for child in self._children:
-            if child.cancel(msg=msg):
-                ret = True
-        if ret:
-            self._cancel_requested = True
-        return ret
+    loop = _running_loops.get(_get_ident())
+    if loop is None:
+        raise RuntimeError('no running event loop')
+    # A future that is its own timer (_LoopCore._sleep); cancelling the task
+    # cancels it, and the loop then drops the timer unrun.
+    return await loop._sleep(delay, result)
 
 
 def gather(*coros_or_futures, return_exceptions=False):
@@ -998,54 +617,8 @@ def gather(*coros_or_futures, return_exceptions=False):
         outer = loop.create_future()
         outer.set_result([])
         return outer
-    loop = None
-    children = []
-    seen = {}
-    for arg in coros_or_futures:
-        if id(arg) in seen:
-            fut = seen[id(arg)]
-        else:
-            fut = ensure_future(arg, loop=loop)
-            if loop is None:
-                loop = fut._loop
-            seen[id(arg)] = fut
-        children.append(fut)
-    outer = _GatheringFuture(children, loop=loop)
-    state = [0]   # children finished
-    total = len(seen)   # the same awaitable twice is one child
-
-    def _done_callback(fut):
-        state[0] += 1
-        if outer.done():
-            if not fut.cancelled():
-                fut.exception()   # retrieved: no "never retrieved" report
-            return
-        if not return_exceptions:
-            if fut.cancelled():
-                outer.set_exception(fut._make_cancelled_error())
-                return
-            exc = fut.exception()
-            if exc is not None:
-                outer.set_exception(exc)
-                return
-        if state[0] == total:
-            results = []
-            for child in children:
-                if child.cancelled():
-                    res = CancelledError('' if child._cancel_message is None else child._cancel_message)
-                else:
-                    res = child.exception()
-                    if res is None:
-                        res = child._result
-                results.append(res)
-            if outer._cancel_requested:
-                outer.set_exception(fut._make_cancelled_error())
-            else:
-                outer.set_result(results)
-
-    for fut in seen.values():
-        fut.add_done_callback(_done_callback)
-    return outer
+    # The outer future and the children's callbacks are native (_asyncio).
+    return _asyncio._gather(coros_or_futures, return_exceptions, ensure_future)
 
 
 def shield(arg):
@@ -1385,7 +958,7 @@ def run(main, *, debug=None):
 
 
 def _cancel_all_tasks(loop):
-    to_cancel = [t for t in loop._tasks.values() if not t.done()]
+    to_cancel = [t for t in loop._live_tasks() if not t.done()]
     if not to_cancel:
         return
     for t in to_cancel:

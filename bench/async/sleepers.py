@@ -18,5 +18,20 @@ async def main():
     return time.perf_counter() - t0
 
 
+def peak_rss_kib():
+    """This process's peak resident set (VmHWM), or -1 where /proc is not.
+    Read here rather than from wait4's ru_maxrss, which also counts the
+    parent's pages the child had between fork and exec: that hides a
+    baseline smaller than the benchmark driver itself."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return -1
+
+
 wall = asyncio.run(main())
-print(f"RESULT wall={wall:.6f}")
+print(f"RESULT wall={wall:.6f} hwm_kib={peak_rss_kib()}")

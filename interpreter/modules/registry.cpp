@@ -29,6 +29,7 @@ constexpr NativeModule kModules[] = {
     {"_subprocess", init_subprocess_module},
     {"mmap", init_mmap_module},
     {"_selector", init_selector_module},
+    {"_asyncio", init_asyncio_module},
     {"io", init_io_module},  // declared in runtime/file.h with the file type
 };
 

@@ -38,5 +38,6 @@ bool init_pickle_module(ThreadState& ts, Dict* d);  // modules/pickle/module.cpp
 bool init_subprocess_module(ThreadState& ts, Dict* d);  // modules/subprocess_native.cpp (_subprocess)
 bool init_mmap_module(ThreadState& ts, Dict* d);    // modules/mmap.cpp
 bool init_selector_module(ThreadState& ts, Dict* d);  // modules/selector.cpp (_selector)
+bool init_asyncio_module(ThreadState& ts, Dict* d);   // modules/asyncio/module.cpp (_asyncio)
 
 }  // namespace gilvm

@@ -66,6 +66,7 @@ Value object_new(ThreadState& ts, Value self, const Args& a) {
   if (a.npos < 1 || !as_type(a[0])) return raise(ts, ts.interp.types.TypeError, "object.__new__(X): X is not a type object");
   Type* t = as_type(a[0]);
   if (t->layout == Kind::Exception) return new_exception(ts, t, {});
+  if (t->new_instance != nullptr) return obj(t->new_instance(ts, t));
   return obj(ts.interp.heap.make<Instance>(t, new_dict(ts)));
 }
 

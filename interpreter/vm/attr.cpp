@@ -46,6 +46,7 @@ Dict* instance_dict(Value v) {
   if (o->kind == Kind::Instance || o->kind == Kind::Exception) return static_cast<Instance*>(o)->dict;
   if (o->kind == Kind::Function) return static_cast<Function*>(o)->dict;
   if (o->kind == Kind::Module) return static_cast<Module*>(o)->dict;
+  if (o->kind == Kind::Opaque) return static_cast<Opaque*>(o)->dict;
   return nullptr;
 }
 
@@ -335,6 +336,14 @@ bool set_attr(ThreadState& ts, Value o, Str* name, Value v) {
   }
   if (Dict* d = instance_dict(o)) {
     dict_set_str(in, d, name, v);
+    return true;
+  }
+  if (t->new_instance != nullptr && o.as_obj()->kind == Kind::Opaque) {
+    // A subclassable native type's instance (asyncio.Future) takes
+    // attributes as CPython's do; its dict is made on the first one.
+    Opaque* op = static_cast<Opaque*>(o.as_obj());
+    op->dict = new_dict(ts);
+    dict_set_str(in, op->dict, name, v);
     return true;
   }
   if (lookup_attr(ts, o, name).is_null())

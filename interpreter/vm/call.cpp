@@ -261,14 +261,17 @@ Value instantiate(ThreadState& ts, Type* t, const Value* args, std::size_t nargs
     if (!isinstance(ts, inst, t)) return inst;
   } else if (t->layout == Kind::Exception) {
     inst = new_exception(ts, t, std::span<const Value>(args, nargs));
+  } else if (t->new_instance != nullptr) {
+    inst = obj(t->new_instance(ts, t));
   } else {
     inst = obj(in.heap.make<Instance>(t, new_dict(ts)));
   }
   TempRoot root(ts, inst);
   Value init = type_lookup(t, in.names.__init__);
+  // object's own __init__ (a native type's is a real initialiser).
   bool default_init = init.is_null() || (init.is_obj() && init.as_obj()->kind == Kind::Native &&
                                          static_cast<Native*>(init.as_obj())->name == std::string_view("__init__") &&
-                                         t->layout != Kind::Exception);
+                                         t->layout != Kind::Exception && t->new_instance == nullptr);
   if (default_init) {
     if ((nargs > 0 || nkw > 0) && user_new.is_null())
       return raise_fmt(ts, in.types.TypeError, "{}() takes no arguments", t->name->s);
@@ -378,7 +381,7 @@ Value build_class(ThreadState& ts, Value self, const Args& a) {
   if (a.npos == 3) {
     base = as_type(a.pos[2]);
     if (base == nullptr) return raise(ts, in.types.TypeError, "bases must be types");
-    if (base->builtin && base != in.types.object && base->layout != Kind::Exception)
+    if (base->builtin && base != in.types.object && base->layout != Kind::Exception && base->new_instance == nullptr)
       return raise_fmt(ts, in.types.TypeError, "subclassing the builtin type '{}' is not supported by gilvm",
                        base->name->s);
   }

@@ -31,6 +31,7 @@ bool is_coroutine(Value v) {
 
 bool is_iterator(ThreadState& ts, Value v) {
   if (v.is_obj() && (v.as_obj()->kind == Kind::Iterator || v.as_obj()->kind == Kind::Generator)) return true;
+  if (v.is_obj() && v.as_obj()->type->am_send != nullptr) return true;
   return !type_lookup(type_of(ts, v), ts.interp.names.__next__).is_null();
 }
 

@@ -1007,6 +1007,8 @@ dispatch_top:
     bool done = false;
     if (it.is_obj() && it.as_obj()->kind == Kind::Generator) {
       r = gen_resume(ts, static_cast<Generator*>(it.as_obj()), v, Value::null(), &done);
+    } else if (it.is_obj() && it.as_obj()->type->am_send != nullptr) {
+      r = it.as_obj()->type->am_send(ts, it, v, &done);
     } else if (v.is_none()) {
       r = iter_next(ts, it);
       if (r.is_null()) {

@@ -33,6 +33,11 @@ Value call_object(ThreadState& ts, Value callable, const Value* args, std::size_
 // return value with *done = true, or Fail.
 Value gen_resume(ThreadState& ts, Generator* gen, Value sent, Value exc, bool* done);
 
+// throw(exc) into a generator: passed down to the iterator it delegates to
+// in `yield from` / `await` first (PEP 380), as generator.throw() does.
+// Returns as gen_resume.
+Value gen_throw_into(ThreadState& ts, Generator* gen, Value exc, bool* done);
+
 // The iterator a generator suspended in `yield from` / `await` delegates
 // to, or Null (CPython's _PyGen_yf).
 Value delegate_of(Generator* g);

@@ -158,12 +158,17 @@ bool close_delegate(ThreadState& ts, Value yf) {
 
 Value gen_close_impl(ThreadState& ts, Generator* g);
 
+}  // namespace
+
 // throw(exc) with delegation (PEP 380; CPython's _gen_throw).
-Value throw_into(ThreadState& ts, Generator* g, Value exc, bool* done) {
+Value gen_throw_into(ThreadState& ts, Generator* g, Value exc, bool* done) {
   Interpreter& in = ts.interp;
   *done = false;
   Value yf = delegate_of(g);
-  if (yf.is_null()) return gen_resume(ts, g, Value::none(), exc, done);
+  // A native awaitable (asyncio's Future) has no throw of its own: the
+  // exception is raised where g awaits it, as CPython's FutureIter.throw.
+  if (yf.is_null() || (yf.is_obj() && yf.as_obj()->type->am_send != nullptr))
+    return gen_resume(ts, g, Value::none(), exc, done);
   TempRoot root(ts, yf);
   Value r;
   bool sub_done = false;
@@ -175,7 +180,7 @@ Value throw_into(ThreadState& ts, Generator* g, Value exc, bool* done) {
     return gen_resume(ts, g, Value::none(), exc, done);
   }
   if (yf.is_obj() && yf.as_obj()->kind == Kind::Generator) {
-    r = throw_into(ts, static_cast<Generator*>(yf.as_obj()), exc, &sub_done);
+    r = gen_throw_into(ts, static_cast<Generator*>(yf.as_obj()), exc, &sub_done);
   } else {
     Value m = get_attr(ts, yf, in.names.throw_);
     if (m.is_fail()) {
@@ -196,6 +201,8 @@ Value throw_into(ThreadState& ts, Generator* g, Value exc, bool* done) {
   return gen_resume(ts, g, Value::none(), take_exception(ts), done);
 }
 
+namespace {
+
 Value gen_throw(ThreadState& ts, Value self, const Args& a) {
   Generator* g = self_gen(ts, self);
   if (!g) return Value::fail();
@@ -203,7 +210,7 @@ Value gen_throw(ThreadState& ts, Value self, const Args& a) {
   if (exc.is_fail()) return exc;
   TempRoot root(ts, exc);
   bool done;
-  Value r = throw_into(ts, g, exc, &done);
+  Value r = gen_throw_into(ts, g, exc, &done);
   if (r.is_fail()) return r;
   return done ? stop_with(ts, r) : r;
 }
@@ -225,7 +232,7 @@ Value gen_close_impl(ThreadState& ts, Generator* g) {
   Value exc = new_exception(ts, in.types.GeneratorExit, {});
   TempRoot root(ts, exc);
   bool done;
-  Value r = throw_into(ts, g, exc, &done);
+  Value r = gen_throw_into(ts, g, exc, &done);
   if (r.is_fail()) {
     if (exception_matches(ts, in.types.GeneratorExit) || exception_matches(ts, in.types.StopIteration)) {
       take_exception(ts);

@@ -243,6 +243,19 @@ struct Type : Object {
   // the instance and runs __init__).
   NativeFn ctor = nullptr;
   Value module_name;          // __module__ (user classes)
+  // A native type that Python classes may subclass (asyncio's Future and
+  // Task, as CPython's C types are): makes a blank instance of t, the
+  // native type or a subclass (an Opaque, whose attribute dict set_attr
+  // makes on first use). Inherited, so calling a subclass and
+  // object.__new__ make the native layout; build_class allows such a base.
+  // Null for other types.
+  Object* (*new_instance)(ThreadState& ts, Type* t) = nullptr;
+  // Native awaitables (CPython's am_send): `await x` whose __await__
+  // returned such an object drives it with this instead of __next__ or
+  // send(), so its return value arrives without a StopIteration. Returns
+  // the value to yield (*done false) or the result (*done true), or Fail.
+  // Inherited as new_instance is.
+  Value (*am_send)(ThreadState& ts, Value it, Value arg, bool* done) = nullptr;
   Type(Type* meta, Str* n, Type* b, Dict* d, Kind l, bool is_builtin);
   void trace(Tracer&) override;
 };
@@ -300,7 +313,12 @@ struct Iterator : Object {
 // An object a native module owns (an open file, a lock, ...): a C++ payload
 // behind a Python type. The payload's destructor runs when it is collected.
 struct Opaque : Object {
+  // Attributes of an instance of a native type that Python classes may
+  // subclass (Type::new_instance), made on the first one set (vm/attr.cpp);
+  // always null for other native types, whose instances take none.
+  Dict* dict = nullptr;
   Opaque(Type* t) : Object(t, Kind::Opaque) {}
+  void trace(Tracer&) override;
 };
 
 }  // namespace gilvm

@@ -30,6 +30,10 @@ Function::Function(Type* t, CodeObject* c, Dict* g)
 
 Type::Type(Type* meta, Str* n, Type* b, Dict* d, Kind l, bool is_builtin)
     : Object(meta, Kind::Type), name(n), base(b), dict(d), layout(l), builtin(is_builtin) {
+  if (b != nullptr) {
+    new_instance = b->new_instance;
+    am_send = b->am_send;
+  }
   mro.push_back(this);
   for (Type* p = b; p != nullptr; p = p->base) mro.push_back(p);
 }
@@ -57,6 +61,7 @@ void Slice::trace(Tracer& t) {
   t.mark(step);
 }
 void Cell::trace(Tracer& t) { t.mark(value); }
+void Opaque::trace(Tracer& t) { t.mark(dict); }
 void Function::trace(Tracer& t) {
   t.mark(code);
   t.mark(globals);
