@@ -8,7 +8,8 @@
 //
 // All objects are allocated through Heap::make (vm/heap.h) and reclaimed by
 // the tracing collector, which calls trace() to find what an object refers
-// to. Objects are only touched by a thread that holds the GIL.
+// to; the heap finds every object through its pages, not through the
+// header. Objects are only touched by a thread that holds the GIL.
 #pragma once
 
 #include <atomic>
@@ -39,9 +40,8 @@ enum class Kind : std::uint8_t {
 
 struct Object {
   Type* type;
-  Object* gc_next = nullptr;  // the heap's list of every object
   Kind kind;
-  bool marked = false;
+  bool marked = false;  // reached by the collector's current mark phase
 
   Object(Type* t, Kind k) : type(t), kind(k) {}
   virtual ~Object() = default;
