@@ -64,6 +64,10 @@ struct Str : Object {
   bool ascii;
   bool interned = false;
   Str(Type* t, std::string text);
+  // From text whose code points were counted already (UTF-8: all ASCII
+  // exactly when there are as many code points as bytes).
+  Str(Type* t, std::string_view text, std::size_t code_points)
+      : Object(t, Kind::Str), s(text), length(code_points), ascii(code_points == text.size()) {}
 };
 
 struct Bytes : Object {
