@@ -21,66 +21,126 @@
 // runs with the GIL held (ThreadSanitizer's threaded runs would see two
 // threads race on a size class's cursor otherwise).
 //
-// The allocator. Most objects are small (a str is 80 bytes, a list 48), and
-// a program makes and drops them by the hundred thousand, so they are not
-// taken from malloc one by one. Sizes are rounded up to a multiple of 16 and
-// each of those size classes, up to kMaxSmall bytes, has its own pages: 64 KiB
-// blocks, aligned on their size, holding a header and then equal slots. The
-// header's bitmap has one bit per slot, set while the slot holds an object.
-// A class allocates through a cursor on one bitmap word of one of its pages:
-// when the cursor runs dry, refill() finds the next word with clear bits,
-// sets them all at once ("claimed"), and make() then takes slots from the
-// cursor's own copy of those bits — a count-trailing-zeros and a multiply,
-// with no write to the page's header. Claimed slots not yet handed out are
-// given back (retire_cursors) before anything reads the bitmaps: the sweep
-// and for_each.
+// The allocator. Objects are small (a str is 80 bytes, a list 48), and a
+// program makes and drops them by the hundred thousand, so they are not taken
+// from malloc one by one. Every object lives in a page: a 64 KiB block,
+// aligned on its size, holding a header and then equal slots of one size
+// class (multiples of 16 bytes up to 256, then 512 to 4096; make() refuses a
+// larger struct at compile time: a big payload belongs behind a pointer).
+// A page's address is its objects' addresses rounded down, and the header
+// keeps two bitmaps with a bit per 16-byte granule: `used`, set at the first
+// granule of each slot that holds an object, and `marks`, set there by the
+// mark phase. So the collector's bookkeeping is beside the objects, not in
+// them: Object has no link and no mark bit.
 //
-// The sweep walks each page's set bits in address order: a marked object is
-// unmarked, an unmarked one is destroyed in place and its bit cleared. The
-// freed slots are found again by the next refill, lowest address first, so
-// new objects fill the holes of old pages before fresh memory is touched. A
-// page left empty goes to a pool of spare pages, which any size class can
-// reformat; the pool keeps at most as many pages as are in use and gives the
-// rest back to the system (munmap), so a heap that shrinks gives memory back.
-// Pages come from the system 16 at a time (one aligned mapping), untouched —
-// and so not resident — until a class uses them.
+// Each size class allocates through a cursor on one bitmap word of one of
+// its pages: when the cursor runs dry, refill() finds the next word with
+// free slots, sets their bits in `used` at once ("claims" them), and make()
+// then takes slots from the cursor's own copy of those bits — a
+// count-trailing-zeros and an add. Claimed slots not yet handed out are given
+// back (retire_cursors) before anything reads the bitmaps: the sweep and
+// for_each.
 //
-// Objects larger than kMaxSmall (code objects, some native payloads) are few:
-// they come from operator new and are listed in large_, which the sweep
-// compacts.
+// Pages are also split by sort. The leaf types — str, bytes, a big int,
+// range and the singletons: their trace() is Object's empty one and their
+// destructors only free memory — get pages of their own. Marking a leaf
+// object sets its bit in the page header without reading the object or
+// pushing it on the gray stack, and leaf pages are swept lazily: the
+// collection only counts their marks, and a page's dead objects are
+// destroyed when the cursor comes to the page to allocate in it, so the
+// cache lines the destructors read are the ones the new objects are then
+// written to (a sweep that ran at once would read them, and the allocations
+// much later read them again). The pages still unswept when the next
+// collection starts are swept first. Other pages are swept at once, and the
+// sweep touches only the dead: `used & ~marks` are destroyed in place, the
+// rest is bitmap words. Freed slots are found again by the next refill,
+// lowest address first, so new objects fill the holes of old pages before
+// fresh memory is touched. A page left empty goes to a pool of spare pages,
+// which any class can reformat; the pool keeps at most as many pages as are
+// in use and gives the rest back to the system (munmap). Pages come from the
+// system 16 at a time (one aligned mapping), untouched — and so not resident
+// — until a class uses them.
 //
-// AddressSanitizer builds (and only they) send every object down the large
-// path: a slot pool hands a freed slot to the next make() at once, so a
-// dangling pointer — the symptom of a missing root — would read a new object
-// instead of freed memory. Plain new/delete gives ASan its quarantine, and
-// the golden suite's ASan run keeps catching use-after-free. The pages
-// themselves are covered by the GC stress run and the TSan runs.
+// AddressSanitizer builds use the same pages, but a slot freed by the sweep
+// is poisoned and held back until the sweep after next ("quarantine", the
+// `held` bitmap): a pool that handed a freed slot to the next make() at once
+// would let a dangling pointer — the symptom of a missing root — read a new
+// object instead of freed memory, and ASan would see nothing. Free slots are
+// poisoned from the moment a page is formatted, so a stray read past an
+// object is caught as well.
+
 #pragma once
 
 #include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <new>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "vm/object.h"
 
-// AddressSanitizer: every object through new/delete (see above).
+// The quarantine of freed slots, for AddressSanitizer builds (see above).
 #if defined(__SANITIZE_ADDRESS__)
-#define GILVM_HEAP_PAGES 0
+#define GILVM_HEAP_QUARANTINE 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
-#define GILVM_HEAP_PAGES 0
+#define GILVM_HEAP_QUARANTINE 1
 #endif
 #endif
-#ifndef GILVM_HEAP_PAGES
-#define GILVM_HEAP_PAGES 1
+#ifndef GILVM_HEAP_QUARANTINE
+#define GILVM_HEAP_QUARANTINE 0
+#endif
+#if GILVM_HEAP_QUARANTINE
+#include <sanitizer/asan_interface.h>
 #endif
 
 namespace gilvm {
 
 struct Interpreter;
+
+// A page's header; its slots follow (Heap::make).
+struct HeapPage {
+  static constexpr std::size_t kSize = 64 * 1024;
+  static constexpr std::size_t kGranule = 16;  // slot sizes and alignment
+  static constexpr std::size_t kWords = kSize / kGranule / 64;
+
+  std::uint64_t used[kWords];   // by granule: a slot that holds (or is claimed for) an object starts here
+  std::uint64_t marks[kWords];  // by granule: that object was reached by the current mark phase
+#if GILVM_HEAP_QUARANTINE
+  std::uint64_t held[kWords];   // by granule: a slot freed by the last sweep, poisoned, not yet reusable
+#endif
+  std::uint32_t slot_size;
+  std::uint8_t size_class;
+  bool leaf;                    // holds leaf objects (Heap::make): no reference, lazy sweep
+  bool unswept;                 // leaf page after a collection: `used & ~marks` are dead, not yet destroyed
+
+  static constexpr std::size_t header_size();
+  static HeapPage* of(const void* object) {
+    return reinterpret_cast<HeapPage*>(reinterpret_cast<std::uintptr_t>(object) & ~(kSize - 1));
+  }
+  static std::size_t granule(const void* object) {
+    return (reinterpret_cast<std::uintptr_t>(object) & (kSize - 1)) / kGranule;
+  }
+  Object* at(std::size_t granule) { return reinterpret_cast<Object*>(reinterpret_cast<char*>(this) + granule * kGranule); }
+  // The bits of word w that are live objects (not dead ones awaiting the
+  // lazy sweep, nor slots in quarantine).
+  std::uint64_t objects(std::size_t w) const {
+    std::uint64_t bits = unswept ? used[w] & marks[w] : used[w];
+#if GILVM_HEAP_QUARANTINE
+    bits &= ~held[w];
+#endif
+    return bits;
+  }
+  template <class F>
+  void for_each_object(F f) {
+    for (std::size_t w = 0; w < kWords; ++w)
+      for (std::uint64_t bits = objects(w); bits != 0; bits &= bits - 1)
+        f(at(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
+  }
+};
+constexpr std::size_t HeapPage::header_size() { return (sizeof(HeapPage) + kGranule - 1) / kGranule * kGranule; }
 
 class Tracer {
  public:
@@ -88,12 +148,19 @@ class Tracer {
     if (v.is_obj()) mark(v.as_obj());
   }
   void mark(Object* o) {
-    if (o != nullptr && !o->marked) {
-      o->marked = true;
-      // An object that holds no reference (its trace() is empty) is done
-      // once marked: it need not go through the gray stack.
-      if (!holds_no_reference(o->kind)) gray_.push_back(o);
-    }
+    if (o == nullptr) return;
+    HeapPage* p = HeapPage::of(o);
+    std::size_t g = HeapPage::granule(o);
+    std::uint64_t bit = std::uint64_t{1} << (g % 64);
+    std::uint64_t& word = p->marks[g / 64];
+    if ((word & bit) != 0) return;
+    word |= bit;
+#if GILVM_HEAP_QUARANTINE
+    // Read the object, so that marking one freed already is an ASan report.
+    (void)*reinterpret_cast<volatile const Kind*>(&o->kind);
+#endif
+    // An object that holds no reference is done once marked.
+    if (!p->leaf) gray_.push_back(o);
   }
   void drain() {
     while (!gray_.empty()) {
@@ -104,23 +171,15 @@ class Tracer {
   }
 
  private:
-  // The kinds whose structs keep Object's empty trace() (vm/object.h); no
-  // user class has these layouts.
-  static bool holds_no_reference(Kind k) {
-    return k == Kind::Str || k == Kind::Bytes || k == Kind::BigInt || k == Kind::Range ||
-           k == Kind::Singleton;
-  }
-
   std::vector<Object*> gray_;
 };
 
 class Heap {
  public:
-  // Objects up to this size live in pages; larger ones come from new.
-  static constexpr std::size_t kMaxSmall = 256;
-  static constexpr std::size_t kGranule = 16;  // slot sizes and alignment
+  static constexpr std::size_t kGranule = HeapPage::kGranule;
+  static constexpr std::size_t kMaxSlot = 4096;
 
-  Heap() = default;
+  Heap();
   ~Heap();
   Heap(const Heap&) = delete;
   Heap& operator=(const Heap&) = delete;
@@ -129,19 +188,16 @@ class Heap {
   template <class T, class... A>
   T* make(A&&... args) {
     static_assert(alignof(T) <= kGranule, "a slot is only 16-byte aligned");
+    static_assert(sizeof(T) <= kMaxSlot, "too big for a slot: keep the payload behind a pointer");
+    constexpr bool leaf = is_leaf<T>();
+    constexpr unsigned cls = class_of(sizeof(T));
+    void* slot = take_slot(cursor_index(cls, leaf));
     T* o;
-    if constexpr (GILVM_HEAP_PAGES && sizeof(T) <= kMaxSmall) {
-      constexpr unsigned cls = class_of(sizeof(T));
-      void* slot = take_slot(cls, slot_size(cls));
-      try {
-        o = new (slot) T(std::forward<A>(args)...);
-      } catch (...) {
-        give_back(slot);
-        throw;
-      }
-    } else {
-      o = new T(std::forward<A>(args)...);
-      large_.push_back(o);
+    try {
+      o = new (slot) T(std::forward<A>(args)...);
+    } catch (...) {
+      give_back(slot);
+      throw;
     }
     ++live_;
     // Once, when the threshold is crossed: the request stands until the
@@ -161,9 +217,8 @@ class Heap {
   template <class F>
   void for_each(F f) {
     retire_cursors();
-    for (SizeClass& c : classes_)
-      for (Page* p : c.pages) p->for_each_object([&](Object* o) { f(o); });
-    for (Object* o : large_) f(o);
+    for (Cursor& c : cursors_)
+      for (HeapPage* p : c.pages) p->for_each_object(f);
   }
   std::size_t live_objects() const { return live_; }
   std::uint64_t collections() const { return collections_; }
@@ -175,78 +230,80 @@ class Heap {
   }
 
  private:
-  static constexpr std::size_t kClasses = kMaxSmall / kGranule;
+  // Size classes: 16 to 256 bytes by 16, then 512, 1024, 2048, 4096.
+  static constexpr unsigned kSmallClasses = 256 / kGranule;
+  static constexpr unsigned kClasses = kSmallClasses + 4;
   static constexpr unsigned class_of(std::size_t size) {
-    return static_cast<unsigned>((size + kGranule - 1) / kGranule - 1);
+    if (size <= 256) return static_cast<unsigned>((size + kGranule - 1) / kGranule - 1);
+    unsigned c = kSmallClasses;
+    for (std::size_t s = 512; s < size; s *= 2) ++c;
+    return c;
   }
-  static constexpr std::size_t slot_size(unsigned cls) { return (cls + 1) * kGranule; }
-
-  // A page: this header, then equal slots of one size class. Aligned on
-  // kSize, so the page of a slot is its address rounded down.
-  struct Page {
-    static constexpr std::size_t kSize = 64 * 1024;
-    static constexpr std::size_t kWords = kSize / kGranule / 64;  // bitmap, for the smallest slots
-
-    std::uint32_t slot_size;
-    std::uint32_t nslots;
-    std::uint32_t nwords;  // bitmap words in use: ceil(nslots / 64)
-    // Bit i of used[i / 64]: slot i holds an object, or is claimed by the
-    // class's cursor. The bits past nslots are set, so refill never hands
-    // them out; the sweep and for_each mask them off (valid()).
-    std::uint64_t used[kWords];
-
-    static constexpr std::size_t header_size() { return (sizeof(Page) + kGranule - 1) / kGranule * kGranule; }
-    char* slots() { return reinterpret_cast<char*>(this) + header_size(); }
-    Object* object(std::size_t i) { return reinterpret_cast<Object*>(slots() + i * slot_size); }
-    std::uint64_t valid(std::size_t w) const {
-      std::size_t rest = nslots - w * 64;
-      return rest >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << rest) - 1;
-    }
-    template <class F>
-    void for_each_object(F f) {
-      for (std::size_t w = 0; w < nwords; ++w)
-        for (std::uint64_t bits = used[w] & valid(w); bits != 0; bits &= bits - 1)
-          f(object(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
-    }
-  };
-  static Page* page_of(const void* slot) {
-    return reinterpret_cast<Page*>(reinterpret_cast<std::uintptr_t>(slot) & ~(Page::kSize - 1));
+  static constexpr std::size_t slot_size(unsigned cls) {
+    return cls < kSmallClasses ? (cls + 1) * kGranule : std::size_t{512} << (cls - kSmallClasses);
+  }
+  static constexpr unsigned cursor_index(unsigned cls, bool leaf) { return cls * 2 + (leaf ? 1 : 0); }
+  // The leaf types (above). Each must keep Object's trace(): `&T::trace`
+  // names Object's member exactly when T does not override it.
+  template <class T>
+  static constexpr bool is_leaf() {
+    constexpr bool listed = std::is_same_v<T, Str> || std::is_same_v<T, Bytes> || std::is_same_v<T, BigIntObj> ||
+                            std::is_same_v<T, Range> || std::is_same_v<T, Singleton>;
+    static_assert(!listed || std::is_same_v<decltype(&T::trace), void (Object::*)(Tracer&)>,
+                  "a leaf type holds no reference");
+    return listed;
   }
 
-  // One size class: its pages and the allocation cursor.
-  struct SizeClass {
-    std::vector<Page*> pages;
-    std::uint64_t avail = 0;          // claimed slots not handed out yet, by bit
-    char* base = nullptr;             // the slot of bit 0 of the cursor's word
-    std::uint64_t* word = nullptr;    // the cursor's bitmap word
-    std::size_t page_index = 0;       // where refill() looks next
+  // One size class's pages of one sort (leaf or not), and its cursor.
+  struct Cursor {
+    std::vector<HeapPage*> pages;
+    std::uint64_t avail = 0;         // claimed slots not handed out yet, by granule bit
+    char* base = nullptr;            // the address of bit 0 of the cursor's word
+    std::uint64_t* word = nullptr;   // the cursor's `used` word
+    std::size_t page_index = 0;      // where refill() looks next
     std::size_t word_index = 0;
   };
 
-  void* take_slot(unsigned cls, std::size_t size) {
-    SizeClass& c = classes_[cls];
-    if (c.avail == 0) refill(cls);
+  void* take_slot(unsigned cursor) {
+    Cursor& c = cursors_[cursor];
+    if (c.avail == 0) refill(cursor);
     unsigned bit = static_cast<unsigned>(std::countr_zero(c.avail));
     c.avail &= c.avail - 1;
-    return c.base + bit * size;
+    void* slot = c.base + bit * kGranule;
+    unpoison(slot, cursor);
+    return slot;
   }
-  // Points the class's cursor at the next bitmap word with free slots,
-  // taking a spare or new page when its pages are full.
-  void refill(unsigned cls);
+  // Points the cursor at the next bitmap word with free slots, taking a
+  // spare or new page when its pages are full.
+  void refill(unsigned cursor);
   // Clears the bit of a slot whose constructor threw.
   void give_back(void* slot);
   // Gives the cursors' claimed, unused slots back to their bitmaps.
   void retire_cursors();
-  Page* new_page(unsigned cls);
+  HeapPage* new_page(unsigned cursor);
+  // Destroys a page's unmarked objects and clears its marks; returns how
+  // many objects it still holds.
+  std::size_t sweep_page(HeapPage* p);
+  // Sweeps the leaf pages the cursors did not reach since the last
+  // collection; those left empty go to the spare pool.
+  void finish_lazy_sweeps();
   void sweep();
+  void release_spares(std::size_t pages_in_use);
+  void unpoison([[maybe_unused]] void* slot, [[maybe_unused]] unsigned cursor) {
+#if GILVM_HEAP_QUARANTINE
+    ASAN_UNPOISON_MEMORY_REGION(slot, slot_size(cursor / 2));
+#endif
+  }
 
   void request_collect() {
     if (hook_ != nullptr) hook_(hook_ctx_);
   }
 
-  SizeClass classes_[kClasses];
-  std::vector<Page*> spare_;   // empty pages, any class's to take
-  std::vector<Object*> large_;
+  Cursor cursors_[kClasses * 2];
+  // By size class: the granules where its slots start, the same in every
+  // page (the header has one size).
+  std::uint64_t starts_[kClasses][HeapPage::kWords];
+  std::vector<HeapPage*> spare_;   // empty pages, any class's to take
   std::size_t live_ = 0;
   std::size_t since_collect_ = 0;
   std::size_t threshold_ = 100000;

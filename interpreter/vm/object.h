@@ -8,8 +8,9 @@
 //
 // All objects are allocated through Heap::make (vm/heap.h) and reclaimed by
 // the tracing collector, which calls trace() to find what an object refers
-// to; the heap finds every object through its pages, not through the
-// header. Objects are only touched by a thread that holds the GIL.
+// to; the heap keeps its bookkeeping (where objects are, which are marked)
+// in its pages, not in this header. Objects are only touched by a thread
+// that holds the GIL.
 #pragma once
 
 #include <atomic>
@@ -41,7 +42,6 @@ enum class Kind : std::uint8_t {
 struct Object {
   Type* type;
   Kind kind;
-  bool marked = false;  // reached by the collector's current mark phase
 
   Object(Type* t, Kind k) : type(t), kind(k) {}
   virtual ~Object() = default;
