@@ -899,12 +899,28 @@ bool Unpickler::dispatch(unsigned char code) {
 
 }  // namespace
 
+namespace {
+
+// The memo of the last load_value on this thread, emptied, kept for the
+// next one: a big pickle's memo grows by doubling to megabytes, and
+// allocating and faulting that in again for every load of the same shape
+// cost as much as the objects themselves. Up to kKeptMemo entries are kept.
+constexpr std::size_t kKeptMemo = std::size_t{1} << 20;
+thread_local std::vector<Value> t_spare_memo;
+
+}  // namespace
+
 Value load_value(ThreadState& ts, const ErrorTypes& errors, std::string_view data, std::size_t* consumed) {
   Roots* roots = ts.interp.heap.make<Roots>(errors.roots);
   TempRoot keep(ts, obj(roots));
+  roots->second.swap(t_spare_memo);
   Unpickler u(ts, errors, data, roots);
   Value v = u.load();
   if (consumed != nullptr) *consumed = u.consumed();
+  if (roots->second.capacity() <= kKeptMemo) {
+    roots->second.clear();
+    roots->second.swap(t_spare_memo);
+  }
   return v;
 }
 
