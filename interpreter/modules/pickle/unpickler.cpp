@@ -42,6 +42,13 @@ constexpr std::uint64_t kMaxMemoGap = std::uint64_t{1} << 20;
 bool utf8_surrogatepass_count(std::string_view s, std::size_t& code_points) {
   std::size_t i = 0, n = s.size(), count = 0;
   while (i < n) {
+    // Eight ASCII bytes at a time: the common case.
+    std::uint64_t word;
+    if (n - i >= 8 && (std::memcpy(&word, s.data() + i, 8), (word & 0x8080808080808080u) == 0)) {
+      i += 8;
+      count += 8;
+      continue;
+    }
     auto c = static_cast<unsigned char>(s[i]);
     ++count;
     if (c < 0x80) {
