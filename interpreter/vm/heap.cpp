@@ -62,11 +62,11 @@ Heap::Heap() {
 
 Heap::~Heap() {
   finish_lazy_sweeps();
+  // Every destructor runs while all the pages are still mapped.
   for (Cursor& c : cursors_)
-    for (HeapPage* p : c.pages) {
-      p->for_each_object([](Object* o) { o->~Object(); });
-      unmap_page(p);
-    }
+    for (HeapPage* p : c.pages) p->for_each_object([](Object* o) { o->~Object(); });
+  for (Cursor& c : cursors_)
+    for (HeapPage* p : c.pages) unmap_page(p);
   for (HeapPage* p : spare_) unmap_page(p);
 }
 
