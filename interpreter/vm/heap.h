@@ -25,10 +25,10 @@
 // program makes and drops them by the hundred thousand, so they are not taken
 // from malloc one by one. Every object lives in a page: a 64 KiB block,
 // aligned on its size, holding a header and then equal slots of one size
-// class (multiples of 16 bytes up to 256, then 512 to 4096; make() refuses a
+// class (multiples of 8 bytes up to 256, then 512 to 4096; make() refuses a
 // larger struct at compile time: a big payload belongs behind a pointer).
 // A page's address is its objects' addresses rounded down, and the header
-// keeps two bitmaps with a bit per 16-byte granule: `used`, set at the first
+// keeps two bitmaps with a bit per 8-byte granule: `used`, set at the first
 // granule of each slot that holds an object, and `marks`, set there by the
 // mark phase. So the collector's bookkeeping is beside the objects, not in
 // them: Object has no link and no mark bit.
@@ -103,7 +103,7 @@ struct Interpreter;
 // A page's header; its slots follow (Heap::make).
 struct HeapPage {
   static constexpr std::size_t kSize = 64 * 1024;
-  static constexpr std::size_t kGranule = 16;  // slot sizes and alignment
+  static constexpr std::size_t kGranule = 8;  // slot sizes and alignment
   static constexpr std::size_t kWords = kSize / kGranule / 64;
 
   std::uint64_t used[kWords];   // by granule: a slot that holds (or is claimed for) an object starts here
@@ -187,7 +187,7 @@ class Heap {
   // Allocates a new object. May request (never run) a collection.
   template <class T, class... A>
   T* make(A&&... args) {
-    static_assert(alignof(T) <= kGranule, "a slot is only 16-byte aligned");
+    static_assert(alignof(T) <= kGranule, "a slot is only 8-byte aligned");
     static_assert(sizeof(T) <= kMaxSlot, "too big for a slot: keep the payload behind a pointer");
     constexpr bool leaf = is_leaf<T>();
     constexpr unsigned cls = class_of(sizeof(T));
@@ -230,7 +230,7 @@ class Heap {
   }
 
  private:
-  // Size classes: 16 to 256 bytes by 16, then 512, 1024, 2048, 4096.
+  // Size classes: 8 to 256 bytes by 8, then 512, 1024, 2048, 4096.
   static constexpr unsigned kSmallClasses = 256 / kGranule;
   static constexpr unsigned kClasses = kSmallClasses + 4;
   static constexpr unsigned class_of(std::size_t size) {

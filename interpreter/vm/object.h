@@ -58,16 +58,18 @@ struct Object {
 // str: UTF-8 text. Python indexes by code point; `ascii` makes that O(1) for
 // the common case, otherwise indexing walks the bytes.
 struct Str : Object {
+  // The flags first: they fit in Object's tail padding (a str is 72 bytes,
+  // a 72-byte heap slot).
+  bool ascii;
+  bool interned = false;
   std::string s;
   std::size_t length;           // in code points
   mutable std::int64_t hash_ = -1;  // -1: not computed yet
-  bool ascii;
-  bool interned = false;
   Str(Type* t, std::string text);
   // From text whose code points were counted already (UTF-8: all ASCII
   // exactly when there are as many code points as bytes).
   Str(Type* t, std::string_view text, std::size_t code_points)
-      : Object(t, Kind::Str), s(text), length(code_points), ascii(code_points == text.size()) {}
+      : Object(t, Kind::Str), ascii(code_points == text.size()), s(text), length(code_points) {}
 };
 
 struct Bytes : Object {
