@@ -21,7 +21,7 @@
 // runs with the GIL held (ThreadSanitizer's threaded runs would see two
 // threads race on a size class's cursor otherwise).
 //
-// The allocator. Objects are small (a str is 80 bytes, a list 48), and a
+// The allocator. Objects are small (a str is 72 bytes, a list 48), and a
 // program makes and drops them by the hundred thousand, so they are not taken
 // from malloc one by one. Every object lives in a page: a 64 KiB block,
 // aligned on its size, holding a header and then equal slots of one size
@@ -61,13 +61,13 @@
 // system 16 at a time (one aligned mapping), untouched — and so not resident
 // — until a class uses them.
 //
-// AddressSanitizer builds use the same pages, but a slot freed by the sweep
-// is poisoned and held back until the sweep after next ("quarantine", the
+// AddressSanitizer builds use the same pages, but a slot freed by a sweep is
+// poisoned and held back until its page's next sweep ("quarantine", the
 // `held` bitmap): a pool that handed a freed slot to the next make() at once
 // would let a dangling pointer — the symptom of a missing root — read a new
 // object instead of freed memory, and ASan would see nothing. Free slots are
 // poisoned from the moment a page is formatted, so a stray read past an
-// object is caught as well.
+// object is caught as well, and marking reads the object it marks.
 
 #pragma once
 
