@@ -48,6 +48,9 @@ Value take_exception(ThreadState& ts);
 
 Value new_str(ThreadState& ts, std::string text);
 Str* new_str_obj(Interpreter& interp, std::string text);
+// A str from text already known to be valid UTF-8 of `code_points` code
+// points (a decoder that validated it has counted them).
+Str* new_str_obj(Interpreter& interp, std::string_view valid_utf8, std::size_t code_points);
 Value new_bytes(ThreadState& ts, std::string data);
 // An int from a BigInt: inline when it fits int64.
 Value new_int(ThreadState& ts, BigInt v);

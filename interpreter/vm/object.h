@@ -8,7 +8,9 @@
 //
 // All objects are allocated through Heap::make (vm/heap.h) and reclaimed by
 // the tracing collector, which calls trace() to find what an object refers
-// to. Objects are only touched by a thread that holds the GIL.
+// to; the heap keeps its bookkeeping (where objects are, which are marked)
+// in its pages, not in this header. Objects are only touched by a thread
+// that holds the GIL.
 #pragma once
 
 #include <atomic>
@@ -39,9 +41,7 @@ enum class Kind : std::uint8_t {
 
 struct Object {
   Type* type;
-  Object* gc_next = nullptr;  // the heap's list of every object
   Kind kind;
-  bool marked = false;
 
   Object(Type* t, Kind k) : type(t), kind(k) {}
   virtual ~Object() = default;
@@ -58,12 +58,18 @@ struct Object {
 // str: UTF-8 text. Python indexes by code point; `ascii` makes that O(1) for
 // the common case, otherwise indexing walks the bytes.
 struct Str : Object {
+  // The flags first: they fit in Object's tail padding (a str is 72 bytes,
+  // a 72-byte heap slot).
+  bool ascii;
+  bool interned = false;
   std::string s;
   std::size_t length;           // in code points
   mutable std::int64_t hash_ = -1;  // -1: not computed yet
-  bool ascii;
-  bool interned = false;
   Str(Type* t, std::string text);
+  // From text whose code points were counted already (UTF-8: all ASCII
+  // exactly when there are as many code points as bytes).
+  Str(Type* t, std::string_view text, std::size_t code_points)
+      : Object(t, Kind::Str), ascii(code_points == text.size()), s(text), length(code_points) {}
 };
 
 struct Bytes : Object {

@@ -10,8 +10,8 @@
 
 namespace gilvm {
 
-Str::Str(Type* t, std::string text)
-    : Object(t, Kind::Str), s(std::move(text)), length(0), ascii(text::is_ascii(s)) {
+Str::Str(Type* t, std::string text) : Object(t, Kind::Str), s(std::move(text)) {
+  ascii = text::is_ascii(s);
   length = ascii ? s.size() : text::utf8_length(s);
 }
 

@@ -13,6 +13,9 @@ Value obj(Object* o) { return Value::from_obj(o); }
 Str* new_str_obj(Interpreter& interp, std::string text) {
   return interp.heap.make<Str>(interp.types.str, std::move(text));
 }
+Str* new_str_obj(Interpreter& interp, std::string_view valid_utf8, std::size_t code_points) {
+  return interp.heap.make<Str>(interp.types.str, valid_utf8, code_points);
+}
 Value new_str(ThreadState& ts, std::string text) { return obj(new_str_obj(ts.interp, std::move(text))); }
 Value new_bytes(ThreadState& ts, std::string data) {
   return obj(ts.interp.heap.make<Bytes>(ts.interp.types.bytes, std::move(data)));

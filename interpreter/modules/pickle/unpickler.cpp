@@ -36,11 +36,21 @@ using text::utf8_decode_at;
 constexpr std::uint64_t kMaxMemoGap = std::uint64_t{1} << 20;
 
 // UTF-8 as Python's codec with surrogatepass: well-formed sequences, no
-// overlong forms, nothing above U+10FFFF; encoded surrogates allowed.
-bool utf8_surrogatepass_valid(std::string_view s) {
-  std::size_t i = 0, n = s.size();
+// overlong forms, nothing above U+10FFFF; encoded surrogates allowed. The
+// code points are counted on the way, for the Str (which would otherwise
+// walk the bytes again). False when the bytes are not valid.
+bool utf8_surrogatepass_count(std::string_view s, std::size_t& code_points) {
+  std::size_t i = 0, n = s.size(), count = 0;
   while (i < n) {
+    // Eight ASCII bytes at a time: the common case.
+    std::uint64_t word;
+    if (n - i >= 8 && (std::memcpy(&word, s.data() + i, 8), (word & 0x8080808080808080u) == 0)) {
+      i += 8;
+      count += 8;
+      continue;
+    }
     auto c = static_cast<unsigned char>(s[i]);
+    ++count;
     if (c < 0x80) {
       ++i;
       continue;
@@ -60,6 +70,7 @@ bool utf8_surrogatepass_valid(std::string_view s) {
     if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff))) return false;
     i += len;
   }
+  code_points = count;
   return true;
 }
 
@@ -213,7 +224,11 @@ class Unpickler {
   bool memo_put(std::uint64_t idx) {
     Value* t;
     if (!top(t)) return false;
-    if (idx >= memo_.size()) {
+    if (idx == memo_.size()) {  // MEMOIZE: the next index
+      memo_.push_back(*t);
+      return true;
+    }
+    if (idx > memo_.size()) {
       if (idx - memo_.size() > kMaxMemoGap) {
         fail("memo index too large");
         return false;
@@ -237,11 +252,12 @@ class Unpickler {
   // -------------------------------------------------------------------------
 
   bool push_str(std::string_view bytes) {
-    if (!utf8_surrogatepass_valid(bytes)) {
+    std::size_t code_points;
+    if (!utf8_surrogatepass_count(bytes, code_points)) {
       raise(ts_, in_.types.UnicodeDecodeError, "'utf-8' codec can't decode pickle data: invalid UTF-8");
       return false;
     }
-    push(obj(new_str_obj(in_, std::string(bytes))));
+    push(obj(new_str_obj(in_, bytes, code_points)));
     return true;
   }
   bool load_counted_str(int width) {
@@ -890,12 +906,28 @@ bool Unpickler::dispatch(unsigned char code) {
 
 }  // namespace
 
+namespace {
+
+// The memo of the last load_value on this thread, emptied, kept for the
+// next one: a big pickle's memo grows by doubling to megabytes, and
+// allocating and faulting that in again for every load of the same shape
+// cost as much as the objects themselves. Up to kKeptMemo entries are kept.
+constexpr std::size_t kKeptMemo = std::size_t{1} << 20;
+thread_local std::vector<Value> t_spare_memo;
+
+}  // namespace
+
 Value load_value(ThreadState& ts, const ErrorTypes& errors, std::string_view data, std::size_t* consumed) {
   Roots* roots = ts.interp.heap.make<Roots>(errors.roots);
   TempRoot keep(ts, obj(roots));
+  roots->second.swap(t_spare_memo);
   Unpickler u(ts, errors, data, roots);
   Value v = u.load();
   if (consumed != nullptr) *consumed = u.consumed();
+  if (roots->second.capacity() <= kKeptMemo) {
+    roots->second.clear();
+    roots->second.swap(t_spare_memo);
+  }
   return v;
 }
 
