@@ -179,6 +179,7 @@ bench: build
 	$(PYTHON) bench/run.py $(BENCH_ARGS)
 	$(PYTHON) bench/concurrency/run.py
 	$(PYTHON) bench/async/run.py
+	$(PYTHON) bench/pickle/run.py
 
 clean:
 	rm -rf $(BUILD) $(ASAN_DIR) $(TSAN_DIR)

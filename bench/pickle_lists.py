@@ -4,7 +4,7 @@
 #   gilvm bench/pickle_lists.py          # checksum only (for bench/run.py)
 #   gilvm bench/pickle_lists.py --mbps   # also one line of MB/s per case
 #
-# bench/pickle_compare.py runs it under both interpreters, interleaved, and
+# bench/pickle/run.py runs it under both interpreters, interleaved, and
 # prints the median ratios.
 import pickle
 import sys

@@ -5,7 +5,7 @@ alternates too, as bench/run.py does: the shared machine's speed drifts),
 and prints the median MB/s of each and the ratio gilvm/CPython (above 1:
 gilvm is faster).
 
-    python3 bench/pickle_compare.py [--runs 7] [--gilvm build/gilvm]
+    python3 bench/pickle/run.py [--runs 7] [--gilvm build/gilvm]
 """
 
 import argparse
@@ -15,7 +15,8 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SCRIPT = os.path.join(HERE, "pickle_lists.py")
+BENCH = os.path.dirname(HERE)
+SCRIPT = os.path.join(BENCH, "pickle_lists.py")
 
 
 def run(cmd):
@@ -32,7 +33,7 @@ def run(cmd):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
-    ap.add_argument("--gilvm", default=os.path.join(os.path.dirname(HERE), "build", "gilvm"))
+    ap.add_argument("--gilvm", default=os.path.join(os.path.dirname(BENCH), "build", "gilvm"))
     ap.add_argument("--python", default=sys.executable)
     args = ap.parse_args()
     sides = {"gilvm": [args.gilvm], "cpython": [args.python, "-S"]}
