@@ -89,7 +89,8 @@ SAN_CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g"
 help:
 	@echo "make run     install what is missing, build, run samples/01 with the GIL statistics and timeline"
 	@echo "make test    build, then unit + golden tests, then the sanitizer runs"
-	@echo "make bench   gilvm against CPython on bench/*.py (BENCH_ARGS='--runs 9 --filter fib'),\n             then the concurrency part (bench/concurrency/run.py)"
+	@echo "make bench   gilvm against CPython on bench/*.py (BENCH_ARGS='--runs 9 --filter fib'),"
+	@echo "             then bench/concurrency, bench/async and bench/pickle run.py"
 	@echo "make deps | build | test-asan | test-tsan | clean"
 
 # --- deps: install only the missing Debian packages --------------------------
