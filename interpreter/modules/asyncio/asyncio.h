@@ -115,6 +115,7 @@ struct LoopObj : Opaque {
   std::uint64_t timer_seq = 0;
   TaskObj* live_tasks = nullptr;   // tasks not done, newest first
   List* unretrieved = nullptr;     // tasks that ended in an exception nobody may have seen
+  std::size_t unretrieved_prune_at = 64;  // its length that next drops the retrieved ones (task.cpp finish)
   Value current_task;              // the task being stepped, or None
   std::int64_t task_counter = 0;   // names Task-1, Task-2, ...
   explicit LoopObj(Type* t) : Opaque(t), current_task(Value::none()) {}

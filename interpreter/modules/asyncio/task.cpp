@@ -9,6 +9,9 @@
 // Cancellation (3.11 semantics): cancel() cancels the awaited future, or
 // sets must_cancel so that the next step throws CancelledError into the
 // coroutine; cancelling()/uncancel() count the requests.
+#include <algorithm>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "modules/asyncio/asyncio.h"
@@ -59,7 +62,19 @@ void finish(ThreadState& ts, TaskObj* task) {
   remove_live_task(loop, task);
   if (!task->exception.is_null()) {
     if (loop->unretrieved == nullptr) loop->unretrieved = new_list(ts);
-    loop->unretrieved->items.push_back(obj(task));
+    std::vector<Value>& kept = loop->unretrieved->items;
+    // A long-running loop whose tasks fail and are awaited (gather with
+    // return_exceptions, say) would keep every one of them until it
+    // closes: when the list doubles, the tasks whose exception was
+    // retrieved since -- nothing left to report -- are dropped.
+    if (kept.size() >= loop->unretrieved_prune_at) {
+      std::erase_if(kept, [](Value v) {
+        TaskObj* t = as_task(v);
+        return t != nullptr && !t->log_traceback;
+      });
+      loop->unretrieved_prune_at = std::max<std::size_t>(64, 2 * kept.size());
+    }
+    kept.push_back(obj(task));
   }
 }
 
