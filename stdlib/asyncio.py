@@ -310,6 +310,8 @@ class _EventLoop(_asyncio._LoopCore):
         return h
 
     def call_soon_threadsafe(self, callback, *args, context=None):
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
         with self._ts_lock:
             self._ts_pending.append(Handle(callback, args, self))
         try:

@@ -118,6 +118,7 @@ struct LoopObj : Opaque {
   std::size_t unretrieved_prune_at = 64;  // its length that next drops the retrieved ones (task.cpp finish)
   Value current_task;              // the task being stepped, or None
   std::int64_t task_counter = 0;   // names Task-1, Task-2, ...
+  bool closed = false;             // close() ran: scheduling raises "Event loop is closed" (loop.cpp)
   explicit LoopObj(Type* t) : Opaque(t), current_task(Value::none()) {}
   void trace(Tracer& t) override;
 };

@@ -39,8 +39,17 @@ LoopObj* as_loop(Value v) {
   return dynamic_cast<LoopObj*>(v.as_obj());
 }
 
+// Scheduling anything on a closed loop is CPython's RuntimeError (its
+// BaseEventLoop._check_closed); false with it raised.
+static bool check_open(ThreadState& ts, const LoopObj* l) {
+  if (!l->closed) return true;
+  raise(ts, ts.interp.types.RuntimeError, "Event loop is closed");
+  return false;
+}
+
 bool push_ready(ThreadState& ts, Value loop, ReadyKind kind, Value a, Value b) {
   if (LoopObj* l = as_loop(loop)) {
+    if (!check_open(ts, l)) return false;
     l->ready.push_back({a, b, kind});
     return true;
   }
@@ -202,14 +211,14 @@ bool run_item(ThreadState& ts, const ReadyItem& item) {
 
 Value m_push_handle(ThreadState& ts, Value self, const Args& a) {
   LoopObj* l = self_loop(ts, self);
-  if (l == nullptr || !check_args(ts, a, "_push_handle", 1, 1)) return Value::fail();
+  if (l == nullptr || !check_args(ts, a, "_push_handle", 1, 1) || !check_open(ts, l)) return Value::fail();
   l->ready.push_back({a[0], Value::null(), ReadyKind::Handle});
   return Value::none();
 }
 
 Value m_add_timer(ThreadState& ts, Value self, const Args& a) {
   LoopObj* l = self_loop(ts, self);
-  if (l == nullptr || !check_args(ts, a, "_add_timer", 1, 1)) return Value::fail();
+  if (l == nullptr || !check_args(ts, a, "_add_timer", 1, 1) || !check_open(ts, l)) return Value::fail();
   Value w = get_attr(ts, a[0], state().s_when);
   if (w.is_fail()) return w;
   auto when = to_double(ts, w);
@@ -282,7 +291,7 @@ Value m_create_future(ThreadState& ts, Value self, const Args& a) {
 // timer, so a sleeping task costs one future and one timer entry.
 Value m_sleep(ThreadState& ts, Value self, const Args& a) {
   LoopObj* l = self_loop(ts, self);
-  if (l == nullptr || !check_args(ts, a, "_sleep", 2, 2)) return Value::fail();
+  if (l == nullptr || !check_args(ts, a, "_sleep", 2, 2) || !check_open(ts, l)) return Value::fail();
   auto delay = to_double(ts, a[0]);
   if (!delay) return Value::fail();
   State& st = state();
@@ -323,6 +332,19 @@ Value s_current_task(ThreadState& ts, Value self, const Args& a) {
   l->current_task = a[0];
   return Value::none();
 }
+Value g_closed(ThreadState& ts, Value self, const Args&) {
+  LoopObj* l = self_loop(ts, self);
+  if (l == nullptr) return Value::fail();
+  return Value::from_bool(l->closed);
+}
+Value s_closed(ThreadState& ts, Value self, const Args& a) {
+  LoopObj* l = self_loop(ts, self);
+  if (l == nullptr) return Value::fail();
+  int on = truthy(ts, a[0]);
+  if (on < 0) return Value::fail();
+  l->closed = on != 0;
+  return Value::none();
+}
 Value g_unretrieved(ThreadState& ts, Value self, const Args&) {
   LoopObj* l = self_loop(ts, self);
   if (l == nullptr) return Value::fail();
@@ -355,6 +377,7 @@ bool init_loop_type(ThreadState& ts, Dict* d) {
   add_methods(in, t, kMethods);
   add_property(ts, t, "_current_task", g_current_task, s_current_task);
   add_property(ts, t, "_unretrieved", g_unretrieved, s_unretrieved);
+  add_property(ts, t, "_closed", g_closed, s_closed);
   state().loop = t;
   dict_set_cstr(in, d, "_LoopCore", obj(t));
   return true;
