@@ -113,6 +113,7 @@ struct LoopObj : Opaque {
   std::size_t timers_head = 0;
   std::vector<TimerEntry> heap;
   std::uint64_t timer_seq = 0;
+  std::size_t timers_purge_at = 1024;  // queued timers that next drop the cancelled ones (loop.cpp add_timer)
   TaskObj* live_tasks = nullptr;   // tasks not done, newest first
   List* unretrieved = nullptr;     // tasks that ended in an exception nobody may have seen
   std::size_t unretrieved_prune_at = 64;  // its length that next drops the retrieved ones (task.cpp finish)

@@ -93,7 +93,36 @@ double monotonic() {
 // Min-heap order: earlier deadline first, then first scheduled.
 bool later(const TimerEntry& x, const TimerEntry& y) { return x.when > y.when || (x.when == y.when && x.seq > y.seq); }
 
+// A timer known not to run, found without running Python code: a sleep
+// future already done, or a TimerHandle whose own attributes say
+// _cancelled. (live_head() asks the general question, through getattr.)
+bool timer_surely_dead(Value timer) {
+  if (FutureObj* f = as_future(timer); f != nullptr && f->is_timer) return f->state != FutState::Pending;
+  if (!timer.is_obj() || timer.as_obj()->kind != Kind::Instance) return false;
+  Value c = dict_get_str(static_cast<Instance*>(timer.as_obj())->dict, state().s_cancelled);
+  return c.is_bool() && c.as_bool();
+}
+
+// Drops the cancelled timers from both queues. Dead timers are otherwise
+// dropped only when their deadline comes, and a loop that keeps cancelling
+// long ones -- wait_for(read(), 300) per request -- would hold every one
+// for its whole timeout (CPython's BaseEventLoop purges its heap likewise
+// once most of it is cancelled). Called when the queues have doubled since
+// the last purge, so the cost per timer stays constant.
+void purge_timers(LoopObj* l) {
+  std::vector<TimerEntry> kept;
+  kept.reserve(l->timers.size() - l->timers_head);
+  for (std::size_t i = l->timers_head; i < l->timers.size(); ++i)
+    if (!timer_surely_dead(l->timers[i].timer)) kept.push_back(l->timers[i]);
+  l->timers = std::move(kept);  // still in deadline order
+  l->timers_head = 0;
+  std::erase_if(l->heap, [](const TimerEntry& e) { return timer_surely_dead(e.timer); });
+  std::make_heap(l->heap.begin(), l->heap.end(), later);
+  l->timers_purge_at = std::max<std::size_t>(1024, 2 * (l->timers.size() + l->heap.size()));
+}
+
 void add_timer(LoopObj* l, double when, Value timer) {
+  if (l->timers.size() - l->timers_head + l->heap.size() >= l->timers_purge_at) purge_timers(l);
   TimerEntry e{when, ++l->timer_seq, timer};
   if (l->timers_head == l->timers.size() || l->timers.back().when <= when) {
     l->timers.push_back(e);
@@ -303,6 +332,13 @@ Value m_sleep(ThreadState& ts, Value self, const Args& a) {
   return obj(f);
 }
 
+// How many timers are queued, dead ones not yet dropped included (for tests).
+Value m_timer_count(ThreadState& ts, Value self, const Args& a) {
+  LoopObj* l = self_loop(ts, self);
+  if (l == nullptr || !check_args(ts, a, "_timer_count", 0, 0)) return Value::fail();
+  return Value::from_int(static_cast<std::int64_t>(l->timers.size() - l->timers_head + l->heap.size()));
+}
+
 Value m_live_tasks(ThreadState& ts, Value self, const Args& a) {
   LoopObj* l = self_loop(ts, self);
   if (l == nullptr) return Value::fail();
@@ -363,7 +399,7 @@ Value s_unretrieved(ThreadState& ts, Value self, const Args& a) {
 const NativeDef kMethods[] = {
     {"_push_handle", m_push_handle}, {"_add_timer", m_add_timer},     {"_timeout", m_timeout},
     {"_run_ready", m_run_ready},     {"create_future", m_create_future}, {"_sleep", m_sleep},
-    {"_live_tasks", m_live_tasks},   {"_clear", m_clear},
+    {"_live_tasks", m_live_tasks},   {"_clear", m_clear},           {"_timer_count", m_timer_count},
 };
 
 }  // namespace
