@@ -320,6 +320,18 @@ std::string dir_of(const std::string& path) {
   return path.substr(0, slash == 0 ? 1 : slash);
 }
 
+// sys.path[0] for `gilvm FILE`: FILE's folder, absolute and with symlinks
+// resolved (CPython's _PyPathConfig_ComputeSysPath0 follows a symlinked
+// script to the folder of the file it names). FILE's own __file__ keeps
+// the unresolved path: see run_script.
+std::string script_dir(const std::string& path) {
+  char* real = ::realpath(path.c_str(), nullptr);
+  if (real == nullptr) return dir_of(absolute_path(path));
+  std::string dir = dir_of(real);
+  std::free(real);
+  return dir;
+}
+
 // gilvm -m dis FILE: compiles FILE and prints its bytecode.
 int disassemble_file(ThreadState& ts, const std::vector<std::string>& args) {
   if (args.empty()) {
@@ -362,7 +374,7 @@ Value run_module_as_main(ThreadState& ts, const std::string& name, std::optional
           if (Str* s = as_str(d)) dirs.push_back(s->s);
   }
   for (const std::string& d : dirs) {
-    std::string base = (d.empty() ? std::string(".") : d) + "/" + leaf;
+    std::string base = absolute_path(d) + "/" + leaf;
     for (const std::string& path : {base + ".py", base + "/__main__.py"}) {
       std::string src;
       if (read_file(path, src)) return run_main_source(ts, src, path);
@@ -395,10 +407,14 @@ std::string executable_path(const char* argv0) {
 }
 
 // gilvm FILE: runs FILE as __main__; sets `status` when it cannot be read.
+// As in CPython 3.9+, the script is known by its absolute path (__file__,
+// co_filename, tracebacks, warnings, the "can't open file" message) while
+// sys.argv[0] stays as typed.
 Value run_script(ThreadState& ts, const std::string& path, std::optional<int>& status) {
+  std::string file = absolute_path(path);
   std::string src;
-  if (read_file(path, src)) return run_main_source(ts, src, path);
-  status = cannot_open(path);
+  if (read_file(file, src)) return run_main_source(ts, src, file);
+  status = cannot_open(file);
   return Value::none();
 }
 
@@ -414,7 +430,15 @@ int run(Options& o, const char* argv0) {
     case Source::Default: interp.config.argv = {""}; break;
   }
   interp.config.argv.insert(interp.config.argv.end(), o.args.begin(), o.args.end());
-  interp.config.path = {o.source == Source::Script ? dir_of(o.target) : std::string()};
+  // sys.path[0]: the script's folder; for -m the current directory, made
+  // absolute as CPython 3.11 does; "" (the current directory, whichever it
+  // is at import time) for -c, stdin and the REPL.
+  if (o.source == Source::Script)
+    interp.config.path = {script_dir(o.target)};
+  else if (o.source == Source::Module)
+    interp.config.path = {absolute_path("")};
+  else
+    interp.config.path = {std::string()};
   const bool stepping = o.source == Source::Module && o.target == "step";
   if (stepping) {
     // gilvm -m step FILE args: sys.argv is FILE args, as under pdb; the
@@ -424,7 +448,7 @@ int run(Options& o, const char* argv0) {
       return 2;
     }
     interp.config.argv = o.args;
-    interp.config.path = {dir_of(o.args[0])};
+    interp.config.path = {script_dir(o.args[0])};
     if (interp.config.gil_mode != GilMode::Off) interp.config.gil_mode = GilMode::Seeded;
   }
   interp.heap.set_stress(interp.config.gc_stress);
