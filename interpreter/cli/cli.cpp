@@ -406,6 +406,15 @@ std::string executable_path(const char* argv0) {
   return out;
 }
 
+// When a file (or stdin) has run as __main__, CPython's
+// _PyRun_SimpleFileObject takes __file__ out of its globals again: threads
+// still running and python -i's REPL no longer see it.
+void forget_main_file(ThreadState& ts) {
+  Interpreter& in = ts.interp;
+  Dict* globals = main_module_dict(ts, "");
+  dict_del(ts, globals, obj(in.names.__file__));  // a str key: 0 or 1, never an error
+}
+
 // gilvm FILE: runs FILE as __main__; sets `status` when it cannot be read.
 // As in CPython 3.9+, the script is known by its absolute path (__file__,
 // co_filename, tracebacks, warnings, the "can't open file" message) while
@@ -480,11 +489,14 @@ int run(Options& o, const char* argv0) {
   std::optional<int> status;  // set when the program could not start, or for the REPL
   switch (o.source) {
     case Source::Command:
-      result = run_main_source(ts, o.target, "<string>");
+      // No __file__ for -c, as in CPython: its main module has none.
+      result = exec_source(ts, o.target, "<string>", main_module_dict(ts, ""));
       break;
     case Source::Module:
-      if (stepping)
+      if (stepping) {
         result = run_script(ts, o.args[0], status);
+        forget_main_file(ts);
+      }
       else if (o.target == "dis")
         status = disassemble_file(ts, o.args);
       else
@@ -492,6 +504,7 @@ int run(Options& o, const char* argv0) {
       break;
     case Source::Script:
       result = run_script(ts, o.target, status);
+      forget_main_file(ts);
       break;
     case Source::Default:
       if (o.inspect || isatty(0)) {
@@ -502,6 +515,7 @@ int run(Options& o, const char* argv0) {
       [[fallthrough]];
     case Source::Stdin:
       result = run_main_source(ts, read_stdin(), "<stdin>");
+      forget_main_file(ts);
       break;
   }
   const bool never_started = status.has_value();  // e.g. the script could not be opened

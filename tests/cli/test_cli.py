@@ -93,6 +93,8 @@ def test_command(tmp):
            stderr_has=["Traceback (most recent call last):", 'File "<string>", line 1, in <module>',
                        "ValueError: bad value"])
     expect("syntax error: 1", run(["-c", "x = (1 +"]), 1, stderr_has=["SyntaxError"])
+    expect("-c: no __file__, as in CPython", run(["-c", "print(__file__)"]), 1,
+           stderr_has=["NameError: name '__file__' is not defined"])
     expect("sys.exit(3)", run(["-c", "import sys; sys.exit(3)"]), 3, stderr_empty=True)
     expect("sys.exit('message')", run(["-c", "import sys; sys.exit('goodbye')"]), 1, stderr_has=["goodbye"])
     expect("exit() builtin", run(["-c", "exit(5)"]), 5)
@@ -212,6 +214,16 @@ def test_inspect():
     p = run(["-i", "-c", "raise ValueError('in script')"], stdin="print('after', 1)\n")
     expect("-i after a failing script", p, 0, stdout="after 1\n",
            stderr_has=["ValueError: in script"])
+    # CPython takes __file__ out of __main__ once the script has run: -i's
+    # REPL no longer has it (checked against the real CPython).
+    script = os.path.join(tempfile.mkdtemp(prefix="gilvm-cli-"), "has_file.py")
+    with open(script, "w") as f:
+        f.write("import os\nprint(os.path.basename(__file__))\n")
+    stdin = "print(globals().get('__file__'))\n"
+    p = run(["-i", "-q", script], stdin=stdin)
+    theirs = subprocess.run([sys.executable, "-i", "-q", script], input=stdin, capture_output=True, text=True)
+    expect("-i after a script: __file__ gone in the REPL", p, 0, stdout="has_file.py\nNone\n")
+    check("-i after a script: as CPython", p.stdout == theirs.stdout, f"gilvm {p.stdout!r}\nCPython {theirs.stdout!r}")
     p = run(["-i", "-c", "import sys; sys.exit(3)"], stdin="print('inspect')\n")
     expect("-i after SystemExit: traceback then REPL", p, 0, stdout="inspect\n", stderr_has=["SystemExit: 3"])
     expect("-i exit(4)", run(["-i", "-q"], stdin="exit(4)\nprint('not reached')\n"), 4, stdout="")
