@@ -159,6 +159,15 @@ def test_module(tmp):
                 "if __name__ == '__main__':\n    print('run as main')\n")
     expect("-m module runs as __main__", run(["-m", "hello_mod", "x"], cwd=tmp), 0,
            stdout="name __main__ ['x']\nrun as main\n")
+    # -m: sys.path[0] is the current directory made absolute (CPython 3.11),
+    # so the module's __file__ is absolute; as the real CPython prints them.
+    with open(os.path.join(tmp, "where_mod.py"), "w") as f:
+        f.write("import sys\nprint(sys.path[0])\nprint(__file__)\n")
+    ours, theirs = run(["-m", "where_mod"], cwd=tmp), subprocess.run(
+        [sys.executable, "-m", "where_mod"], cwd=tmp, capture_output=True, text=True)
+    where_mod = os.path.realpath(tmp) + "\n" + os.path.join(os.path.realpath(tmp), "where_mod.py") + "\n"
+    check("-m: sys.path[0] and __file__ absolute, as CPython's", ours.stdout == theirs.stdout == where_mod,
+          f"gilvm {ours.stdout!r}\nCPython {theirs.stdout!r}")
     os.makedirs(os.path.join(tmp, "pkg"), exist_ok=True)
     with open(os.path.join(tmp, "pkg", "__init__.py"), "w") as f:
         f.write("")
