@@ -496,11 +496,11 @@ int run(Options& o, const char* argv0) {
       if (stepping) {
         result = run_script(ts, o.args[0], status);
         forget_main_file(ts);
-      }
-      else if (o.target == "dis")
+      } else if (o.target == "dis") {
         status = disassemble_file(ts, o.args);
-      else
+      } else {
         result = run_module_as_main(ts, o.target, status);
+      }
       break;
     case Source::Script:
       result = run_script(ts, o.target, status);
