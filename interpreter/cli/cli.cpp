@@ -320,6 +320,18 @@ std::string dir_of(const std::string& path) {
   return path.substr(0, slash == 0 ? 1 : slash);
 }
 
+// sys.path[0] for `gilvm FILE`: FILE's folder, absolute and with symlinks
+// resolved (CPython's _PyPathConfig_ComputeSysPath0 follows a symlinked
+// script to the folder of the file it names). FILE's own __file__ keeps
+// the unresolved path: see run_script.
+std::string script_dir(const std::string& path) {
+  char* real = ::realpath(path.c_str(), nullptr);
+  if (real == nullptr) return dir_of(absolute_path(path));
+  std::string dir = dir_of(real);
+  std::free(real);
+  return dir;
+}
+
 // gilvm -m dis FILE: compiles FILE and prints its bytecode.
 int disassemble_file(ThreadState& ts, const std::vector<std::string>& args) {
   if (args.empty()) {
@@ -362,7 +374,7 @@ Value run_module_as_main(ThreadState& ts, const std::string& name, std::optional
           if (Str* s = as_str(d)) dirs.push_back(s->s);
   }
   for (const std::string& d : dirs) {
-    std::string base = (d.empty() ? std::string(".") : d) + "/" + leaf;
+    std::string base = absolute_path(d) + "/" + leaf;
     for (const std::string& path : {base + ".py", base + "/__main__.py"}) {
       std::string src;
       if (read_file(path, src)) return run_main_source(ts, src, path);
@@ -394,11 +406,24 @@ std::string executable_path(const char* argv0) {
   return out;
 }
 
+// When a file (or stdin) has run as __main__, CPython's
+// _PyRun_SimpleFileObject takes __file__ out of its globals again: threads
+// still running and python -i's REPL no longer see it.
+void forget_main_file(ThreadState& ts) {
+  Interpreter& in = ts.interp;
+  Dict* globals = main_module_dict(ts, "");
+  dict_del(ts, globals, obj(in.names.__file__));  // a str key: 0 or 1, never an error
+}
+
 // gilvm FILE: runs FILE as __main__; sets `status` when it cannot be read.
+// As in CPython 3.9+, the script is known by its absolute path (__file__,
+// co_filename, tracebacks, warnings, the "can't open file" message) while
+// sys.argv[0] stays as typed.
 Value run_script(ThreadState& ts, const std::string& path, std::optional<int>& status) {
+  std::string file = absolute_path(path);
   std::string src;
-  if (read_file(path, src)) return run_main_source(ts, src, path);
-  status = cannot_open(path);
+  if (read_file(file, src)) return run_main_source(ts, src, file);
+  status = cannot_open(file);
   return Value::none();
 }
 
@@ -414,7 +439,15 @@ int run(Options& o, const char* argv0) {
     case Source::Default: interp.config.argv = {""}; break;
   }
   interp.config.argv.insert(interp.config.argv.end(), o.args.begin(), o.args.end());
-  interp.config.path = {o.source == Source::Script ? dir_of(o.target) : std::string()};
+  // sys.path[0]: the script's folder; for -m the current directory, made
+  // absolute as CPython 3.11 does; "" (the current directory, whichever it
+  // is at import time) for -c, stdin and the REPL.
+  if (o.source == Source::Script)
+    interp.config.path = {script_dir(o.target)};
+  else if (o.source == Source::Module)
+    interp.config.path = {absolute_path("")};
+  else
+    interp.config.path = {std::string()};
   const bool stepping = o.source == Source::Module && o.target == "step";
   if (stepping) {
     // gilvm -m step FILE args: sys.argv is FILE args, as under pdb; the
@@ -424,7 +457,7 @@ int run(Options& o, const char* argv0) {
       return 2;
     }
     interp.config.argv = o.args;
-    interp.config.path = {dir_of(o.args[0])};
+    interp.config.path = {script_dir(o.args[0])};
     if (interp.config.gil_mode != GilMode::Off) interp.config.gil_mode = GilMode::Seeded;
   }
   interp.heap.set_stress(interp.config.gc_stress);
@@ -456,18 +489,22 @@ int run(Options& o, const char* argv0) {
   std::optional<int> status;  // set when the program could not start, or for the REPL
   switch (o.source) {
     case Source::Command:
-      result = run_main_source(ts, o.target, "<string>");
+      // No __file__ for -c, as in CPython: its main module has none.
+      result = exec_source(ts, o.target, "<string>", main_module_dict(ts, ""));
       break;
     case Source::Module:
-      if (stepping)
+      if (stepping) {
         result = run_script(ts, o.args[0], status);
-      else if (o.target == "dis")
+        forget_main_file(ts);
+      } else if (o.target == "dis") {
         status = disassemble_file(ts, o.args);
-      else
+      } else {
         result = run_module_as_main(ts, o.target, status);
+      }
       break;
     case Source::Script:
       result = run_script(ts, o.target, status);
+      forget_main_file(ts);
       break;
     case Source::Default:
       if (o.inspect || isatty(0)) {
@@ -478,6 +515,7 @@ int run(Options& o, const char* argv0) {
       [[fallthrough]];
     case Source::Stdin:
       result = run_main_source(ts, read_stdin(), "<stdin>");
+      forget_main_file(ts);
       break;
   }
   const bool never_started = status.has_value();  // e.g. the script could not be opened

@@ -101,6 +101,9 @@ std::string Stepper::position(ThreadState& ts, Frame* f, bool with_instruction) 
   std::string who = ts.name.empty() ? "thread " + std::to_string(ts.acct.serial) : ts.name;
   if (f == nullptr || f->code == nullptr) return "  " + who + " has no Python frame\n";
   const CodeObject& code = *f->code;
+  // The file by its co_filename: for the main script its absolute path,
+  // as pdb's "> /abs/dir/x.py(12)f()" shows it; breakpoints still accept
+  // the path as typed (parse_location matches a known path's tail).
   std::string file = code.filename != nullptr ? code.filename->s : "?";
   int line = f->line();
   std::string text = "> " + file + "(" + std::to_string(line) + ")" + (code.name ? code.name->s : "?") + "() in " + who + "\n";

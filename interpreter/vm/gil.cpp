@@ -44,7 +44,12 @@ void add_to(std::vector<std::pair<K, std::int64_t>>& v, K key, std::int64_t ns) 
   v.emplace_back(key, ns);
 }
 
-// "file.py:12" for the thread's innermost Python frame ("" without one).
+// "/abs/dir/file.py:12" for the thread's innermost Python frame ("" without
+// one). The file is named by its code's co_filename, the main script's
+// absolute path as in CPython's tracebacks, not shortened to a basename:
+// a trace or timeline "where" then names the same file as the traceback or
+// warning printed by the same run, and two modules of the same name in
+// different folders cannot be confused.
 std::string where_of(ThreadState& ts) {
   Frame* f = ts.frame;
   if (f == nullptr || f->code == nullptr || f->code->filename == nullptr) return "";

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "compiler/compiler.h"
 #include "front/parser.h"
@@ -139,7 +140,12 @@ Value import_one(ThreadState& ts, std::string_view full) {
     }
   }
   for (const std::string& d : dirs) {
-    std::string base = (d.empty() ? std::string(".") : d) + "/" + leaf;
+    // importlib's FileFinder makes its folder absolute ("" is the current
+    // directory), so modules found through sys.path have absolute __file__s.
+    // (importlib joins without the folder's trailing slashes).
+    std::string dir = absolute_path(d);
+    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+    std::string base = dir + "/" + leaf;
     std::string src;
     if (read_file(base + ".py", src)) return load_source(ts, full, src, base + ".py", false);
     if (read_file(base + "/__init__.py", src)) return load_source(ts, full, src, base + "/__init__.py", true);
@@ -152,6 +158,15 @@ Value import_one(ThreadState& ts, std::string_view full) {
 }
 
 }  // namespace
+
+std::string absolute_path(const std::string& path) {
+  if (path.starts_with('/')) return path;
+  char buf[4096];
+  if (::getcwd(buf, sizeof buf) == nullptr) return path;
+  std::string cwd = buf;
+  if (path.empty()) return cwd;
+  return cwd == "/" ? cwd + path : cwd + "/" + path;
+}
 
 Module* new_module(ThreadState& ts, std::string_view name, std::string_view file) {
   Interpreter& in = ts.interp;

@@ -31,6 +31,14 @@ Value exec_source(ThreadState& ts, std::string_view source, const std::string& f
 // `locals` (when non-null) then `globals`. The caller roots `code`.
 Value run_code(ThreadState& ts, CodeObject* code, Dict* globals, Dict* locals);
 
+// `path` made absolute as CPython does it for the main script and for
+// sys.path entries (Python/fileutils.c _Py_abspath, importlib's
+// _path_abspath): the current directory joined to a relative path, not
+// normalised ("./x.py" stays "/cwd/./x.py") and symlinks not resolved.
+// "" is the current directory. Returns `path` as it is when the current
+// directory cannot be read.
+std::string absolute_path(const std::string& path);
+
 // Makes a new module object whose dict has __name__ (and __file__ when
 // `file` is non-empty).
 Module* new_module(ThreadState& ts, std::string_view name, std::string_view file);

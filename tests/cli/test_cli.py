@@ -76,8 +76,10 @@ def test_options(tmp):
     expect("-X unknown", run(["-X", "bogus", "-c", "pass"]), 2, stderr_has=["unknown -X option: bogus"])
     expect("-X gc_stress", run(["-X", "gc_stress", "-c", "print([i * i for i in range(5)])"]), 0,
            stdout="[0, 1, 4, 9, 16]\n")
+    # As CPython 3.9+, the message names the script by its absolute path.
+    missing = os.path.join(os.path.realpath(tmp), "no_such_file.py")
     expect("missing script", run(["no_such_file.py"], cwd=tmp), 2,
-           stderr_has=["gilvm: can't open file 'no_such_file.py': [Errno 2] No such file or directory"])
+           stderr_has=[f"gilvm: can't open file '{missing}': [Errno 2] No such file or directory"])
     expect("script is a directory", run([tmp]), 2, stderr_has=["can't open file"])
 
 
@@ -91,6 +93,8 @@ def test_command(tmp):
            stderr_has=["Traceback (most recent call last):", 'File "<string>", line 1, in <module>',
                        "ValueError: bad value"])
     expect("syntax error: 1", run(["-c", "x = (1 +"]), 1, stderr_has=["SyntaxError"])
+    expect("-c: no __file__, as in CPython", run(["-c", "print(__file__)"]), 1,
+           stderr_has=["NameError: name '__file__' is not defined"])
     expect("sys.exit(3)", run(["-c", "import sys; sys.exit(3)"]), 3, stderr_empty=True)
     expect("sys.exit('message')", run(["-c", "import sys; sys.exit('goodbye')"]), 1, stderr_has=["goodbye"])
     expect("exit() builtin", run(["-c", "exit(5)"]), 5)
@@ -115,6 +119,39 @@ def test_script(tmp):
         f.write("import sys\nprint('bye')\nsys.exit(7)\n")
     expect("script sys.exit(7)", run([exits]), 7, stdout="bye\n")
 
+    # A script run by a relative path: CPython 3.9+ makes its __file__ (and
+    # so tracebacks, and modules imported from its folder) absolute, the
+    # current directory joined to the path as typed, while sys.argv[0] stays
+    # as typed. Checked against the real CPython, run the same way.
+    sub = os.path.join(tmp, "rel")
+    os.makedirs(sub, exist_ok=True)
+    with open(os.path.join(sub, "relmod.py"), "w") as f:
+        f.write("def where():\n    return __file__\n")
+    with open(os.path.join(sub, "relprog.py"), "w") as f:
+        f.write("import sys, relmod\nprint(__file__)\nprint(sys.argv[0])\nprint(sys.path[0])\n"
+                "print(relmod.where())\ndef f():\n    raise ValueError('rel')\nprint(f.__code__.co_filename)\nf()\n")
+    for typed, cwd in (("relprog.py", sub), ("./relprog.py", sub), ("rel/relprog.py", tmp), ("../rel/relprog.py", sub)):
+        ours = run([typed], cwd=cwd)
+        theirs = subprocess.run([sys.executable, typed], cwd=cwd, capture_output=True, text=True)
+        file_lines = [l for l in ours.stderr.splitlines() if l.lstrip().startswith("File ")]
+        want_lines = [l for l in theirs.stderr.splitlines() if l.lstrip().startswith("File ")]
+        absolute = os.path.join(os.path.realpath(cwd), typed)
+        check(f"script {typed!r}: __file__, argv[0], sys.path[0], module __file__ as CPython's",
+              ours.stdout == theirs.stdout and ours.stdout.startswith(absolute + "\n" + typed + "\n"),
+              f"gilvm:\n{ours.stdout}\nCPython:\n{theirs.stdout}")
+        check(f"script {typed!r}: traceback File lines as CPython's",
+              len(file_lines) == 2 and file_lines == want_lines and f'"{absolute}", line 9' in file_lines[0],
+              f"gilvm:\n{ours.stderr}\nCPython:\n{theirs.stderr}")
+    with open(os.path.join(sub, "relbad.py"), "w") as f:
+        f.write("x = (\n")
+    ours = run(["relbad.py"], cwd=sub)
+    theirs = subprocess.run([sys.executable, "relbad.py"], cwd=sub, capture_output=True, text=True)
+    first = lambda text: next((l for l in text.splitlines() if l.lstrip().startswith("File ")), None)
+    check("syntax error in a script run by a relative path: File line as CPython's",
+          first(ours.stderr) is not None and first(ours.stderr) == first(theirs.stderr) and
+          os.path.join(os.path.realpath(sub), "relbad.py") in first(ours.stderr),
+          f"gilvm:\n{ours.stderr}\nCPython:\n{theirs.stderr}")
+
 
 def test_module(tmp):
     with open(os.path.join(tmp, "hello_mod.py"), "w") as f:
@@ -122,6 +159,15 @@ def test_module(tmp):
                 "if __name__ == '__main__':\n    print('run as main')\n")
     expect("-m module runs as __main__", run(["-m", "hello_mod", "x"], cwd=tmp), 0,
            stdout="name __main__ ['x']\nrun as main\n")
+    # -m: sys.path[0] is the current directory made absolute (CPython 3.11),
+    # so the module's __file__ is absolute; as the real CPython prints them.
+    with open(os.path.join(tmp, "where_mod.py"), "w") as f:
+        f.write("import sys\nprint(sys.path[0])\nprint(__file__)\n")
+    ours, theirs = run(["-m", "where_mod"], cwd=tmp), subprocess.run(
+        [sys.executable, "-m", "where_mod"], cwd=tmp, capture_output=True, text=True)
+    where_mod = os.path.realpath(tmp) + "\n" + os.path.join(os.path.realpath(tmp), "where_mod.py") + "\n"
+    check("-m: sys.path[0] and __file__ absolute, as CPython's", ours.stdout == theirs.stdout == where_mod,
+          f"gilvm {ours.stdout!r}\nCPython {theirs.stdout!r}")
     os.makedirs(os.path.join(tmp, "pkg"), exist_ok=True)
     with open(os.path.join(tmp, "pkg", "__init__.py"), "w") as f:
         f.write("")
@@ -177,6 +223,16 @@ def test_inspect():
     p = run(["-i", "-c", "raise ValueError('in script')"], stdin="print('after', 1)\n")
     expect("-i after a failing script", p, 0, stdout="after 1\n",
            stderr_has=["ValueError: in script"])
+    # CPython takes __file__ out of __main__ once the script has run: -i's
+    # REPL no longer has it (checked against the real CPython).
+    script = os.path.join(tempfile.mkdtemp(prefix="gilvm-cli-"), "has_file.py")
+    with open(script, "w") as f:
+        f.write("import os\nprint(os.path.basename(__file__))\n")
+    stdin = "print(globals().get('__file__'))\n"
+    p = run(["-i", "-q", script], stdin=stdin)
+    theirs = subprocess.run([sys.executable, "-i", "-q", script], input=stdin, capture_output=True, text=True)
+    expect("-i after a script: __file__ gone in the REPL", p, 0, stdout="has_file.py\nNone\n")
+    check("-i after a script: as CPython", p.stdout == theirs.stdout, f"gilvm {p.stdout!r}\nCPython {theirs.stdout!r}")
     p = run(["-i", "-c", "import sys; sys.exit(3)"], stdin="print('inspect')\n")
     expect("-i after SystemExit: traceback then REPL", p, 0, stdout="inspect\n", stderr_has=["SystemExit: 3"])
     expect("-i exit(4)", run(["-i", "-q"], stdin="exit(4)\nprint('not reached')\n"), 4, stdout="")
@@ -350,9 +406,9 @@ with a:
         print("main got both")
 t.join()
 """, "start\n", ["Thread MainThread (blocked in Lock.acquire):\n",
-                 'File "dl_two_locks.py", line 17, in <module>\n    with b:\n',
+                 'File "TMP/dl_two_locks.py", line 17, in <module>\n    with b:\n',
                  "\n\nThread Thread-1 (worker) (blocked in Lock.acquire):\n",
-                 'File "dl_two_locks.py", line 9, in worker\n    with a:\n'], []),
+                 'File "TMP/dl_two_locks.py", line 9, in worker\n    with a:\n'], []),
     "dl_join_event.py": ("""import threading
 never = threading.Event()
 def waiter():
@@ -361,22 +417,22 @@ t = threading.Thread(target=waiter, name="waiter")
 t.start()
 print("joining")
 t.join()
-""", "joining\n", ['File "dl_join_event.py", line 8, in <module>\n    t.join()\n',
+""", "joining\n", ['File "TMP/dl_join_event.py", line 8, in <module>\n    t.join()\n',
                    "Thread waiter (blocked in Lock.acquire):\n",
-                   'File "dl_join_event.py", line 4, in waiter\n    never.wait()\n'], []),
+                   'File "TMP/dl_join_event.py", line 4, in waiter\n    never.wait()\n'], []),
     "dl_queue_get.py": ("""import queue
 q = queue.Queue()
 q.put(1)
 print(q.get())
 q.get()
-""", "1\n", ['File "dl_queue_get.py", line 5, in <module>\n    q.get()\n'], []),
+""", "1\n", ['File "TMP/dl_queue_get.py", line 5, in <module>\n    q.get()\n'], []),
     "dl_reacquire.py": ("""import threading
 l = threading.Lock()
 print(l.acquire())
 l.acquire()
 print("not reached")
 """, "True\n", ["Thread MainThread (blocked in Lock.acquire):\n"
-                "  File \"dl_reacquire.py\", line 4, in <module>\n    l.acquire()\n"], []),
+                "  File \"TMP/dl_reacquire.py\", line 4, in <module>\n    l.acquire()\n"], []),
     "dl_at_exit.py": ("""import threading
 cond = threading.Condition()
 def waiter():
@@ -387,7 +443,7 @@ print("main done")
 """, "main done\n", ["Thread MainThread (blocked in Lock.acquire, at exit, joining the non-daemon threads):\n",
                      "in _shutdown\n",
                      "Thread forgotten (blocked in Lock.acquire):\n",
-                     'File "dl_at_exit.py", line 5, in waiter\n    cond.wait()\n'], []),
+                     'File "TMP/dl_at_exit.py", line 5, in waiter\n    cond.wait()\n'], []),
     "dl_rlock_daemon.py": ("""import threading
 r = threading.RLock()
 r.acquire()
@@ -397,9 +453,9 @@ def other():
 t = threading.Thread(target=other, daemon=True)
 t.start()
 t.join()
-""", "", ['File "dl_rlock_daemon.py", line 9, in <module>\n    t.join()\n',
+""", "", ['File "TMP/dl_rlock_daemon.py", line 9, in <module>\n    t.join()\n',
           "Thread Thread-1 (other) (blocked in RLock.acquire):\n",
-          'File "dl_rlock_daemon.py", line 6, in other\n    r.acquire()\n'], []),
+          'File "TMP/dl_rlock_daemon.py", line 6, in other\n    r.acquire()\n'], []),
     "dl_bare_thread.py": ("""import _thread, threading
 held = threading.Lock()
 held.acquire()
@@ -411,9 +467,9 @@ _thread.start_new_thread(f, ())
 started.wait()
 sem = threading.Semaphore(0)
 sem.acquire()
-""", "", ['File "dl_bare_thread.py", line 11, in <module>\n    sem.acquire()\n'],
+""", "", ['File "TMP/dl_bare_thread.py", line 11, in <module>\n    sem.acquire()\n'],
           [r"\n\nThread \d+ \(blocked in Lock\.acquire\):\n"
-           r'  File "dl_bare_thread\.py", line 7, in f\n    held\.acquire\(\)\n']),
+           r'  File "TMP/dl_bare_thread\.py", line 7, in f\n    held\.acquire\(\)\n']),
 }
 
 # name -> (source, expected stdout, stdin text written after a delay or None)
@@ -532,7 +588,12 @@ def run_program(tmp, name, source, stdin_later=None, timeout=20):
 
 
 def test_deadlock(tmp):
+    # The reports name files as tracebacks do: by the script's absolute path
+    # (TMP/ in DEADLOCKS stands for the folder the programs run in).
+    folder = os.path.realpath(tmp) + "/"
     for name, (source, stdout, has, patterns) in DEADLOCKS.items():
+        has = [s.replace("TMP/", folder) for s in has]
+        patterns = [p.replace("TMP/", re.escape(folder)) for p in patterns]
         status, out, err, secs = run_program(tmp, name, source)
         detail = f"status {status} after {secs:.2f} s\nstdout: {out!r}\nstderr:\n{err}"
         check(f"deadlock {name}: status 1", status == 1, detail)
