@@ -54,6 +54,7 @@ class Stepper final : public StepHook {
   Stepper& operator=(const Stepper&) = delete;
 
   void on_instruction(ThreadState& ts, Frame* frame) override;
+  bool takes_interrupt() const override { return !busy_ && !finished_; }
   // The program has ended: says so, and stops stopping.
   void finish(ThreadState& ts);
 

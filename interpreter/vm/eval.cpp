@@ -149,7 +149,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
 entry_check:
   if (interp.eval_breaker.load(std::memory_order_relaxed) != 0) {
     SYNC();
-    if (!handle_eval_breaker(ts)) goto error;
+    if (!handle_eval_breaker(ts, true)) goto error;
   }
 
 #if GILVM_COMPUTED_GOTO
@@ -562,7 +562,7 @@ dispatch_top:
     ip = code->code.data() + ARG;
     if (interp.eval_breaker.load(std::memory_order_relaxed) != 0) {
       SYNC();
-      if (!handle_eval_breaker(ts)) goto error;
+      if (!handle_eval_breaker(ts, true)) goto error;
     }
     NEXT();
   }

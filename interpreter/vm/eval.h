@@ -52,7 +52,10 @@ void leave_unstarted(Interpreter& in, Generator* g);
 
 // The slow path of the eval-breaker check: collection, signals, GIL drop
 // requests. False with an exception pending (KeyboardInterrupt).
-bool handle_eval_breaker(ThreadState& ts);
+// in_eval_loop: called at the eval loop's own safe points, where a Ctrl-C
+// is left to an attached stepper that takes it (StepHook::takes_interrupt);
+// a blocking call's check (the default) raises KeyboardInterrupt as ever.
+bool handle_eval_breaker(ThreadState& ts, bool in_eval_loop = false);
 
 // __build_class__(func, name, *bases, **kw)
 Value build_class(ThreadState& ts, Value self, const Args& a);

@@ -263,7 +263,7 @@ void init_generator_methods(Interpreter& interp) {
   add_methods(interp, interp.types.coroutine, coro_defs);
 }
 
-bool handle_eval_breaker(ThreadState& ts) {
+bool handle_eval_breaker(ThreadState& ts, bool in_eval_loop) {
   Interpreter& in = ts.interp;
   std::uint32_t bits = in.eval_breaker.load(std::memory_order_acquire);
   if (bits & kBreakGc) {
@@ -276,7 +276,8 @@ bool handle_eval_breaker(ThreadState& ts) {
     gil_yield(ts);
   }
   if (bits & kBreakSchedTick) sched_tick(ts);
-  if ((bits & kBreakSignal) && ts.is_main) {
+  const bool stepper_takes_it = in_eval_loop && in.step_hook != nullptr && in.step_hook->takes_interrupt();
+  if ((bits & kBreakSignal) && ts.is_main && !stepper_takes_it) {
     in.eval_breaker.fetch_and(~static_cast<std::uint32_t>(kBreakSignal), std::memory_order_relaxed);
     Value e = new_exception(ts, in.types.KeyboardInterrupt, {});
     raise(ts, e);

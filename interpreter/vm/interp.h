@@ -40,6 +40,11 @@ struct Frame;
 struct StepHook {
   virtual ~StepHook() = default;
   virtual void on_instruction(ThreadState& ts, Frame* frame) = 0;
+  // True while a Ctrl-C is the hook's to take at the next instruction (the
+  // program stops in the stepper, as in pdb): the eval breaker then leaves
+  // the signal bit alone instead of raising KeyboardInterrupt. The check
+  // and the hook would otherwise race for the bit at a loop's back edge.
+  virtual bool takes_interrupt() const = 0;
 };
 
 struct Frame {
