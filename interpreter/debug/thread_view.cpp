@@ -69,11 +69,16 @@ std::string threads_view(Stepper& st) {
   std::lock_guard<std::mutex> tl(in.threads_mu);
   std::lock_guard<std::mutex> lk(in.gil.mu);
   std::vector<ThreadState*> threads = by_serial(in);
+  // A thread that has returned from its function is gone for the program
+  // (threading.enumerate() no longer has it); when its OS thread deletes
+  // its state is the OS's moment, so listing it would vary run to run.
+  std::erase_if(threads, [](const ThreadState* t) {
+    return t->acct.serial == 0 || t->finishing.load(std::memory_order_acquire);
+  });
   std::size_t name_width = 4;
   for (ThreadState* t : threads) name_width = std::max(name_width, display_name(*t).size());
   std::string text = fmt::format("   {:>3}  {:<{}}  {:<28}  {}\n", "id", "name", name_width, "state", "at");
   for (ThreadState* t : threads) {
-    if (t->acct.serial == 0) continue;
     std::string mark = std::string(in.gil.holder == t ? "*" : " ") + (t->acct.serial == st.focus_serial() ? ">" : " ");
     text += fmt::format("{} {:>3}  {:<{}}  {:<28}  {}\n", mark, t->acct.serial, display_name(*t), name_width,
                         state_of(in.gil, *t), where_of(*t));
