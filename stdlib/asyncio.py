@@ -310,8 +310,7 @@ class _EventLoop(_asyncio._LoopCore):
         return h
 
     def call_soon_threadsafe(self, callback, *args, context=None):
-        if self._closed:
-            raise RuntimeError('Event loop is closed')
+        self._check_closed()
         with self._ts_lock:
             self._ts_pending.append(Handle(callback, args, self))
         try:
@@ -366,8 +365,7 @@ class _EventLoop(_asyncio._LoopCore):
             del _running_loops[ident]
 
     def run_until_complete(self, future):
-        if self._closed:
-            raise RuntimeError('Event loop is closed')
+        self._check_closed()
         future = ensure_future(future, loop=self)
         future.add_done_callback(_stop_loop)
         try:

@@ -198,6 +198,9 @@ bool init_loop_type(ThreadState& ts, Dict* module_dict);
 // Appends to the loop's ready queue; `loop` may be another kind of loop,
 // whose call_soon is called then. False with an exception pending.
 bool push_ready(ThreadState& ts, Value loop, ReadyKind kind, Value a, Value b);
+// Scheduling anything on a closed loop is CPython's RuntimeError "Event
+// loop is closed" (BaseEventLoop._check_closed); false with it raised.
+bool check_open(ThreadState& ts, const LoopObj* l);
 void add_live_task(LoopObj* loop, TaskObj* task);
 void remove_live_task(LoopObj* loop, TaskObj* task);
 

@@ -39,9 +39,7 @@ LoopObj* as_loop(Value v) {
   return dynamic_cast<LoopObj*>(v.as_obj());
 }
 
-// Scheduling anything on a closed loop is CPython's RuntimeError (its
-// BaseEventLoop._check_closed); false with it raised.
-static bool check_open(ThreadState& ts, const LoopObj* l) {
+bool check_open(ThreadState& ts, const LoopObj* l) {
   if (!l->closed) return true;
   raise(ts, ts.interp.types.RuntimeError, "Event loop is closed");
   return false;
@@ -332,6 +330,14 @@ Value m_sleep(ThreadState& ts, Value self, const Args& a) {
   return obj(f);
 }
 
+// asyncio.py's checks before it schedules (run_until_complete,
+// call_soon_threadsafe): the same as the native ones'.
+Value m_check_closed(ThreadState& ts, Value self, const Args& a) {
+  LoopObj* l = self_loop(ts, self);
+  if (l == nullptr || !check_args(ts, a, "_check_closed", 0, 0) || !check_open(ts, l)) return Value::fail();
+  return Value::none();
+}
+
 // How many timers are queued, dead ones not yet dropped included (for tests).
 Value m_timer_count(ThreadState& ts, Value self, const Args& a) {
   LoopObj* l = self_loop(ts, self);
@@ -397,9 +403,16 @@ Value s_unretrieved(ThreadState& ts, Value self, const Args& a) {
 }
 
 const NativeDef kMethods[] = {
-    {"_push_handle", m_push_handle}, {"_add_timer", m_add_timer},     {"_timeout", m_timeout},
-    {"_run_ready", m_run_ready},     {"create_future", m_create_future}, {"_sleep", m_sleep},
-    {"_live_tasks", m_live_tasks},   {"_clear", m_clear},           {"_timer_count", m_timer_count},
+    {"_push_handle", m_push_handle},
+    {"_add_timer", m_add_timer},
+    {"_timeout", m_timeout},
+    {"_run_ready", m_run_ready},
+    {"create_future", m_create_future},
+    {"_sleep", m_sleep},
+    {"_live_tasks", m_live_tasks},
+    {"_clear", m_clear},
+    {"_timer_count", m_timer_count},
+    {"_check_closed", m_check_closed},
 };
 
 }  // namespace

@@ -249,10 +249,7 @@ bool task_init(ThreadState& ts, TaskObj* task, Value coro, Value loop, Value nam
     raise(ts, ts.interp.types.TypeError, "a Task needs an asyncio event loop");
     return false;
   }
-  if (l->closed) {  // before it is numbered and listed, as CPython's create_task checks first
-    raise(ts, ts.interp.types.RuntimeError, "Event loop is closed");
-    return false;
-  }
+  if (!check_open(ts, l)) return false;  // before it is numbered and listed, as CPython's create_task checks first
   if (name.is_null() || name.is_none()) {
     task->name = Value::from_int(++l->task_counter);
   } else {
