@@ -374,7 +374,7 @@ Value run_module_as_main(ThreadState& ts, const std::string& name, std::optional
           if (Str* s = as_str(d)) dirs.push_back(s->s);
   }
   for (const std::string& d : dirs) {
-    std::string base = absolute_path(d) + "/" + leaf;
+    std::string base = sys_path_dir(d) + "/" + leaf;
     for (const std::string& path : {base + ".py", base + "/__main__.py"}) {
       std::string src;
       if (read_file(path, src)) return run_main_source(ts, src, path);

@@ -140,12 +140,7 @@ Value import_one(ThreadState& ts, std::string_view full) {
     }
   }
   for (const std::string& d : dirs) {
-    // importlib's FileFinder makes its folder absolute ("" is the current
-    // directory), so modules found through sys.path have absolute __file__s.
-    // (importlib joins without the folder's trailing slashes).
-    std::string dir = absolute_path(d);
-    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
-    std::string base = dir + "/" + leaf;
+    std::string base = sys_path_dir(d) + "/" + leaf;
     std::string src;
     if (read_file(base + ".py", src)) return load_source(ts, full, src, base + ".py", false);
     if (read_file(base + "/__init__.py", src)) return load_source(ts, full, src, base + "/__init__.py", true);
@@ -166,6 +161,15 @@ std::string absolute_path(const std::string& path) {
   std::string cwd = buf;
   if (path.empty()) return cwd;
   return cwd == "/" ? cwd + path : cwd + "/" + path;
+}
+
+// importlib's FileFinder makes its folder absolute ("" is the current
+// directory), so modules found through sys.path have absolute __file__s,
+// and joins without the folder's trailing slashes.
+std::string sys_path_dir(const std::string& entry) {
+  std::string dir = absolute_path(entry);
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  return dir;
 }
 
 Module* new_module(ThreadState& ts, std::string_view name, std::string_view file) {

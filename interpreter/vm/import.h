@@ -38,6 +38,10 @@ Value run_code(ThreadState& ts, CodeObject* code, Dict* globals, Dict* locals);
 // "" is the current directory. Returns `path` as it is when the current
 // directory cannot be read.
 std::string absolute_path(const std::string& path);
+// The folder a sys.path entry names, as importlib's FileFinder has it:
+// absolute_path(entry) without trailing slashes. Modules found there (by
+// import and by -m) get their __file__ from it.
+std::string sys_path_dir(const std::string& entry);
 
 // Makes a new module object whose dict has __name__ (and __file__ when
 // `file` is non-empty).
