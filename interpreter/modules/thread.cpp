@@ -85,6 +85,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
@@ -235,20 +236,22 @@ void check_for_deadlock(ThreadState& ts) {
 enum class WaitResult { Acquired, TimedOut, Interrupted };
 
 // What a lock wait is, as the person who wrote the program sees it: the
-// outermost threading/queue method on the stack ("Thread.join",
-// "Queue.get"), else the lock's own acquire. The GIL's statistics keep the
-// pointer, so the names are literals.
+// outermost threading/queue/concurrent.futures method on the stack
+// ("Thread.join", "Queue.get", "Future.result"), else the lock's own
+// acquire. The GIL's statistics keep the pointer, so the names are literals.
 const char* lock_wait_label(ThreadState& ts, const LockObj* l) {
   static constexpr const char* kKnown[] = {
       "Thread.join", "Queue.get", "Queue.put", "Queue.join", "SimpleQueue.get", "Event.wait",
       "Condition.wait", "Condition.wait_for", "Semaphore.acquire", "BoundedSemaphore.acquire",
-      "Barrier.wait", "Thread.start",
+      "Barrier.wait", "Thread.start", "Future.result", "Future.exception", "wait", "as_completed",
+      "ThreadPoolExecutor.shutdown", "ProcessPoolExecutor.shutdown",
   };
   const char* label = l->reentrant ? "RLock.acquire" : "Lock.acquire";
   for (const Frame* f = ts.frame; f != nullptr; f = f->prev) {
     if (f->code == nullptr || f->code->filename == nullptr || f->code->qualname == nullptr) continue;
     const std::string& file = f->code->filename->s;
-    if (file != "<stdlib>/threading.py" && file != "<stdlib>/queue.py") break;
+    if (file != "<stdlib>/threading.py" && file != "<stdlib>/queue.py" && !file.starts_with("<stdlib>/concurrent/"))
+      break;
     for (const char* k : kKnown)
       if (f->code->qualname->s == k) label = k;
   }
