@@ -716,6 +716,51 @@ Value t_format_exception(ThreadState& ts, Value self, const Args& a) {
   return new_str(ts, format_exception(ts, a[0]));
 }
 
+// One traceback entry for the traceback module: (filename, lineno, name,
+// source line or ""), the line as the source has it (FrameSummary strips it).
+Value trace_entry(ThreadState& ts, const CodeObject* code, int line) {
+  Interpreter& in = ts.interp;
+  std::string text;
+  auto src = in.sources.find(code->filename->s);
+  if (src != in.sources.end() && line >= 1 && line <= static_cast<int>(src->second.size()))
+    text = src->second[line - 1];
+  Value file = Value::from_obj(code->filename);
+  Value name = Value::from_obj(code->name);
+  Value t = new_str(ts, text);
+  TempRoot root(ts, t);
+  return Value::from_obj(new_tuple(ts, {file, Value::from_int(line), name, t}));
+}
+
+// _thread._tb_entries(exc): exc's traceback, outermost call first (gilvm
+// has no traceback objects: exc.__traceback__ is None).
+Value t_tb_entries(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "_tb_entries", 1, 1)) return Value::fail();
+  List* out = new_list(ts);
+  TempRoot root(ts, Value::from_obj(out));
+  if (Exception* e = as_exception(a[0])) {
+    for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it) {
+      Value entry = trace_entry(ts, it->code, it->line);
+      out->items.push_back(entry);
+    }
+  }
+  return Value::from_obj(out);
+}
+
+// _thread._stack_entries(): the calling thread's stack, outermost first,
+// ending with the caller's frame (for traceback.extract_stack).
+Value t_stack_entries(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "_stack_entries", 0, 0)) return Value::fail();
+  List* out = new_list(ts);
+  TempRoot root(ts, Value::from_obj(out));
+  for (const Frame* f = ts.frame; f != nullptr; f = f->prev) {
+    if (f->code == nullptr || f->ip == nullptr) continue;
+    Value entry = trace_entry(ts, f->code, f->line());
+    out->items.push_back(entry);
+  }
+  std::reverse(out->items.begin(), out->items.end());
+  return Value::from_obj(out);
+}
+
 const NativeDef kThreadFunctions[] = {
     {"start_new_thread", t_start_new_thread},
     {"start_new", t_start_new_thread},
@@ -727,6 +772,8 @@ const NativeDef kThreadFunctions[] = {
     {"interrupt_main", t_interrupt_main},
     {"stack_size", t_stack_size},
     {"_format_exception", t_format_exception},
+    {"_tb_entries", t_tb_entries},
+    {"_stack_entries", t_stack_entries},
     {"_set_name", t_set_name},
 };
 
