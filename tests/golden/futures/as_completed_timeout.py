@@ -5,6 +5,7 @@ import threading
 gate = threading.Event()
 with ThreadPoolExecutor(3) as ex:
     fs = [ex.submit(gate.wait), ex.submit(gate.wait), ex.submit(lambda: 'quick')]
+    fs[2].result()
     got = []
     try:
         for f in as_completed(fs, timeout=0.1):

@@ -10,7 +10,7 @@ async def main():
     loop = asyncio.get_running_loop()
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix='mine') as ex:
         results = await asyncio.gather(*(loop.run_in_executor(ex, blocking, i) for i in range(4)))
-    print([r[0] for r in results], sorted(set(r[1] for r in results)) <= ['mine_0', 'mine_1'])  # expect: [0, 10, 20, 30] True
+    print([r[0] for r in results], set(r[1] for r in results) <= {'mine_0', 'mine_1'})  # expect: [0, 10, 20, 30] True
     value, name = await loop.run_in_executor(None, blocking, 7)
     print(value, name)  # expect: 70 asyncio_0
     print(await asyncio.to_thread(lambda a, b=0: a + b, 1, b=2))  # expect: 3
