@@ -286,6 +286,24 @@ def _type_name(exc_type):
     return stype
 
 
+def _syntax_error_details(exc):
+    """A SyntaxError's filename, lineno, offset, text, end_lineno,
+    end_offset and msg. gilvm sets them as attributes only on the errors its
+    compiler raises; one made by SyntaxError(msg, (filename, lineno, offset,
+    text, end_lineno, end_offset)) has them in its arguments."""
+    names = ('filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset')
+    details = dict.fromkeys(names)
+    args = exc.args
+    if len(args) == 2 and isinstance(args[1], tuple):
+        for name, value in zip(names, args[1]):
+            details[name] = value
+    details['msg'] = args[0] if args else None
+    for name in names + ('msg',):
+        if hasattr(exc, name):
+            details[name] = getattr(exc, name)
+    return details
+
+
 class TracebackException:
     """An exception ready to format: its type, message, stack and chain."""
 
@@ -301,15 +319,16 @@ class TracebackException:
         self._str = _safe_string(exc_value, 'exception')
         self.__notes__ = getattr(exc_value, '__notes__', None)
         if exc_type is not None and issubclass(exc_type, SyntaxError):
-            self.filename = exc_value.filename
-            lno = exc_value.lineno
+            details = _syntax_error_details(exc_value)
+            self.filename = details['filename']
+            lno = details['lineno']
             self.lineno = str(lno) if lno is not None else None
-            end_lno = getattr(exc_value, 'end_lineno', None)
+            end_lno = details['end_lineno']
             self.end_lineno = str(end_lno) if end_lno is not None else None
-            self.text = exc_value.text
-            self.offset = exc_value.offset
-            self.end_offset = getattr(exc_value, 'end_offset', None)
-            self.msg = exc_value.msg
+            self.text = details['text']
+            self.offset = details['offset']
+            self.end_offset = details['end_offset']
+            self.msg = details['msg']
         if lookup_lines:
             self._load_lines()
         self.__suppress_context__ = exc_value.__suppress_context__ if exc_value is not None else False
