@@ -746,14 +746,22 @@ Value t_tb_entries(ThreadState& ts, Value self, const Args& a) {
   return Value::from_obj(out);
 }
 
-// _thread._stack_entries(): the calling thread's stack, outermost first,
-// ending with the caller's frame (for traceback.extract_stack).
+// _thread._stack_entries([depth]): the calling thread's stack, outermost
+// first, ending with the caller's frame (for traceback.extract_stack); with
+// a depth, only that many innermost frames (logging looks for its caller
+// at every record and rarely needs more).
 Value t_stack_entries(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "_stack_entries", 0, 0)) return Value::fail();
+  if (!check_args(ts, a, "_stack_entries", 0, 1)) return Value::fail();
+  std::int64_t depth = -1;
+  if (a.size() == 1 && !a[0].is_none()) {
+    if (!a[0].is_int()) return raise(ts, ts.interp.types.TypeError, "_stack_entries() depth must be an int");
+    depth = a[0].as_int();
+  }
   List* out = new_list(ts);
   TempRoot root(ts, Value::from_obj(out));
-  for (const Frame* f = ts.frame; f != nullptr; f = f->prev) {
+  for (const Frame* f = ts.frame; f != nullptr && depth != 0; f = f->prev) {
     if (f->code == nullptr || f->ip == nullptr) continue;
+    if (depth > 0) --depth;
     Value entry = trace_entry(ts, f->code, f->line());
     out->items.push_back(entry);
   }

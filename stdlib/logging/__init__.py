@@ -135,19 +135,20 @@ def _is_internal_frame(filename):
     return filename == _srcfile or ("importlib" in filename and "_bootstrap" in filename)
 
 
-def _caller_stack():
+def _caller_stack(depth=None):
     """The calling thread's stack, innermost first, as (filename, lineno,
-    name, line) entries, this function's own frame dropped."""
+    name, line) entries, this function's own frame dropped; with a depth,
+    at most that many."""
     getframe = getattr(sys, '_getframe', None)
     if getframe is not None:
         out = []
         f = getframe(1)
-        while f is not None:
+        while f is not None and (depth is None or len(out) < depth):
             out.append((f.f_code.co_filename, f.f_lineno, f.f_code.co_name, None))
             f = f.f_back
         return out
     import _thread
-    entries = _thread._stack_entries()
+    entries = _thread._stack_entries(None if depth is None else depth + 1)
     entries.reverse()
     return entries[1:]
 
@@ -1078,10 +1079,17 @@ class Logger(Filterer):
     def findCaller(self, stack_info=False, stacklevel=1):
         """(filename, lineno, function name, stack text or None) of the
         code that called logging, `stacklevel` non-logging frames out."""
-        entries = _caller_stack()   # innermost first: findCaller, then its caller
+        # Innermost first: findCaller, then its caller. A few frames
+        # usually reach the caller; the whole stack when they do not, or
+        # for stack_info.
+        entries = _caller_stack(None if stack_info else 8 + stacklevel)
+        if not stack_info and not self._caller_within(entries, stacklevel):
+            entries = _caller_stack()
         if len(entries) < 2:
             return "(unknown file)", 0, "(unknown function)", None
-        i = 1
+        # The walk starts at findCaller's own frame, as CPython's (so
+        # stacklevel=0 names findCaller).
+        i = 0
         while stacklevel > 0:
             if i + 1 >= len(entries):
                 break
@@ -1095,6 +1103,17 @@ class Logger(Filterer):
             if sinfo[-1] == '\n':
                 sinfo = sinfo[:-1]
         return filename, lineno, funcname, sinfo
+
+    @staticmethod
+    def _caller_within(entries, stacklevel):
+        """Whether entries (innermost first, from findCaller's frame) hold
+        the frame findCaller's walk stops at, with one to spare."""
+        for filename, lineno, name, line in entries[2:-1]:
+            if not _is_internal_frame(filename):
+                stacklevel -= 1
+                if stacklevel <= 0:
+                    return True
+        return False
 
     def makeRecord(self, name, level, fn, lno, msg, args, exc_info, func=None, extra=None, sinfo=None):
         rv = _logRecordFactory(name, level, fn, lno, msg, args, exc_info, func, sinfo)
