@@ -36,8 +36,9 @@ Streams are sockets in non-blocking mode: a _Connection reads whatever the
 kernel has when epoll says readable and feeds its StreamReader; a
 StreamWriter sends at once what it can and keeps the rest until the socket
 is writable. to_thread() and run_in_executor() run a blocking call on a
-small pool of threads (which release the GIL while they block) and resolve
-a future on the loop through call_soon_threadsafe().
+concurrent.futures.ThreadPoolExecutor (whose threads release the GIL while
+they block); wrap_future() resolves an asyncio future on the loop through
+call_soon_threadsafe().
 """
 
 import _asyncio
@@ -56,7 +57,7 @@ __all__ = [
     'Queue', 'QueueEmpty', 'QueueFull', 'Lock', 'Event', 'Semaphore', 'BoundedSemaphore', 'Condition',
     'CancelledError', 'TimeoutError', 'InvalidStateError', 'IncompleteReadError', 'LimitOverrunError',
     'FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED',
-    'open_connection', 'start_server', 'StreamReader', 'StreamWriter',
+    'open_connection', 'start_server', 'StreamReader', 'StreamWriter', 'wrap_future',
 ]
 
 # ---------------------------------------------------------------------------
@@ -402,7 +403,7 @@ class _EventLoop(_asyncio._LoopCore):
         self._wake_w.close()
         _selector.close(self._epfd)
         if self._executor is not None:
-            self._executor.shutdown()
+            self._executor.shutdown(wait=False)
             self._executor = None
 
     # -- file descriptors --
@@ -497,19 +498,30 @@ class _EventLoop(_asyncio._LoopCore):
     # -- threads --
 
     def run_in_executor(self, executor, func, *args):
+        self._check_closed()
         if executor is None:
-            if self._executor is None:
-                self._executor = _ThreadPool()
-            executor = self._executor
-        fut = self.create_future()
-        executor._submit(self, fut, func, args, {})
-        return fut
+            executor = _default_executor(self)
+        return wrap_future(executor.submit(func, *args), loop=self)
 
     async def shutdown_default_executor(self):
         if self._executor is not None:
             executor = self._executor
             self._executor = None
-            await to_thread(executor.shutdown)
+            # In a thread of its own, as CPython does: the executor's
+            # threads may be busy, and the loop goes on meanwhile.
+            future = self.create_future()
+
+            def shut():
+                executor.shutdown(wait=True)
+                if not self.is_closed():
+                    self.call_soon_threadsafe(_set_result_unless_cancelled, future, None)
+
+            thread = _threading.Thread(target=shut)
+            thread.start()
+            try:
+                await future
+            finally:
+                thread.join()
 
     # -- errors --
 
@@ -856,51 +868,48 @@ def timeout_at(when):
 # ---------------------------------------------------------------------------
 
 
-class _ThreadPool:
-    """A few worker threads taking (loop, future, func, args) jobs; each
-    result goes back to the loop's thread by call_soon_threadsafe."""
+def _default_executor(loop):
+    """The loop's own ThreadPoolExecutor (threads asyncio_0, asyncio_1, ...),
+    made at its first use, as CPython's loop makes it."""
+    if loop._executor is None:
+        from concurrent.futures import ThreadPoolExecutor
+        loop._executor = ThreadPoolExecutor(thread_name_prefix='asyncio')
+    return loop._executor
 
-    def __init__(self, max_workers=None):
-        self._max = max_workers or 8
-        self._jobs = []
-        self._cond = _threading.Condition()
-        self._threads = []
-        self._idle = 0
-        self._shutdown = False
 
-    def _submit(self, loop, fut, func, args, kwargs):
-        with self._cond:
-            self._jobs.append((loop, fut, func, args, kwargs))
-            if self._idle == 0 and len(self._threads) < self._max:
-                t = _threading.Thread(target=self._worker, name=f'asyncio_{len(self._threads)}', daemon=True)
-                self._threads.append(t)
-                t.start()
-            else:
-                self._cond.notify()
+def wrap_future(future, *, loop=None):
+    """An asyncio Future that follows a concurrent.futures.Future: it gets
+    its result (on the loop's thread, by call_soon_threadsafe), and
+    cancelling it cancels the concurrent one."""
+    if isfuture(future):
+        return future
+    if loop is None:
+        loop = get_event_loop()
+    new_future = loop.create_future()
 
-    def _worker(self):
-        while True:
-            with self._cond:
-                while not self._jobs and not self._shutdown:
-                    self._idle += 1
-                    self._cond.wait()
-                    self._idle -= 1
-                if not self._jobs:
-                    return
-                loop, fut, func, args, kwargs = self._jobs.pop(0)
-            try:
-                result = func(*args, **kwargs)
-            except BaseException as exc:
-                loop.call_soon_threadsafe(_set_exception_unless_cancelled, fut, exc)
-            else:
-                loop.call_soon_threadsafe(_set_result_unless_cancelled, fut, result)
+    def copy_state(source):
+        if new_future.cancelled():
+            return
+        if source.cancelled():
+            new_future.cancel()
+            return
+        exc = source.exception()
+        if exc is not None:
+            new_future.set_exception(exc)
+        else:
+            new_future.set_result(source.result())
 
-    def shutdown(self):
-        with self._cond:
-            self._shutdown = True
-            self._cond.notify_all()
-        for t in self._threads:
-            t.join()
+    def on_done(source):
+        if not loop.is_closed():
+            loop.call_soon_threadsafe(copy_state, source)
+
+    def on_cancel(dest):
+        if dest.cancelled():
+            future.cancel()
+
+    new_future.add_done_callback(on_cancel)
+    future.add_done_callback(on_done)
+    return new_future
 
 
 def _set_exception_unless_cancelled(fut, exc):
@@ -909,12 +918,10 @@ def _set_exception_unless_cancelled(fut, exc):
 
 
 async def to_thread(func, *args, **kwargs):
+    """Runs func(*args, **kwargs) on the loop's default executor and waits
+    for it."""
     loop = get_running_loop()
-    if loop._executor is None:
-        loop._executor = _ThreadPool()
-    fut = loop.create_future()
-    loop._executor._submit(loop, fut, func, args, kwargs)
-    return await fut
+    return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
 
 
 # ---------------------------------------------------------------------------
@@ -952,6 +959,8 @@ def run(main, *, debug=None):
         try:
             _cancel_all_tasks(loop)
             loop._report_unretrieved()
+            # The default executor's threads end before run() returns.
+            loop.run_until_complete(loop.shutdown_default_executor())
         finally:
             set_event_loop(None)
             loop.close()

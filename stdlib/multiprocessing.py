@@ -1,6 +1,7 @@
 """Process-based parallelism: CPython's multiprocessing package, the part the
-lesson needs. gilvm embeds stdlib modules flat, not packages, so the
-package's parts are modules of their own, registered under CPython's names
+lesson needs. It was written when gilvm embedded stdlib modules flat (it
+embeds packages too now, cmake/embed_stdlib.cmake), so the package's parts
+are modules of their own, registered under CPython's names
 (multiprocessing.pool is _mp_pool): this module has processes, their start
 methods and contexts; _mp_connection pipes (and the state of a spawn in
 progress); _mp_synchronize locks; _mp_queues queues; _mp_sharedctypes

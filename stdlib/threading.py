@@ -759,6 +759,12 @@ def _shutdown():
     if tlock is not None and tlock.locked():
         tlock.release()
     _main_thread._stop()
+    # Hooks of threading._register_atexit run before the threads are joined
+    # (concurrent.futures stops its idle workers there), the latest first.
+    global _SHUTTING_DOWN
+    _SHUTTING_DOWN = True
+    for atexit_call in reversed(_threading_atexits):
+        atexit_call()
     while True:
         with _active_limbo_lock:
             pending = []
@@ -774,6 +780,17 @@ def _shutdown():
 
 
 _exit_hooks = []
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    """Calls func(*arg, **kwargs) at interpreter exit, before the non-daemon
+    threads are joined (CPython's threading._register_atexit)."""
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append(lambda: func(*arg, **kwargs))
+
 
 
 def _register_exit_hook(hook):

@@ -382,7 +382,7 @@ Value run_module_as_main(ThreadState& ts, const std::string& name, std::optional
   }
   if (dot == std::string::npos) {
     for (const EmbeddedModule* e = kEmbeddedStdlib; e->name != nullptr; ++e)
-      if (name == e->name) return run_main_source(ts, e->source, "<stdlib>/" + name + ".py");
+      if (name == e->name) return run_main_source(ts, e->source, std::string("<stdlib>/") + e->file);
     for (const NativeModule& nm : native_modules())
       if (name == nm.name) return import_module(ts, name);
   }

@@ -85,6 +85,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
@@ -235,20 +236,22 @@ void check_for_deadlock(ThreadState& ts) {
 enum class WaitResult { Acquired, TimedOut, Interrupted };
 
 // What a lock wait is, as the person who wrote the program sees it: the
-// outermost threading/queue method on the stack ("Thread.join",
-// "Queue.get"), else the lock's own acquire. The GIL's statistics keep the
-// pointer, so the names are literals.
+// outermost threading/queue/concurrent.futures method on the stack
+// ("Thread.join", "Queue.get", "Future.result"), else the lock's own
+// acquire. The GIL's statistics keep the pointer, so the names are literals.
 const char* lock_wait_label(ThreadState& ts, const LockObj* l) {
   static constexpr const char* kKnown[] = {
       "Thread.join", "Queue.get", "Queue.put", "Queue.join", "SimpleQueue.get", "Event.wait",
       "Condition.wait", "Condition.wait_for", "Semaphore.acquire", "BoundedSemaphore.acquire",
-      "Barrier.wait", "Thread.start",
+      "Barrier.wait", "Thread.start", "Future.result", "Future.exception", "wait", "as_completed",
+      "ThreadPoolExecutor.shutdown", "ProcessPoolExecutor.shutdown",
   };
   const char* label = l->reentrant ? "RLock.acquire" : "Lock.acquire";
   for (const Frame* f = ts.frame; f != nullptr; f = f->prev) {
     if (f->code == nullptr || f->code->filename == nullptr || f->code->qualname == nullptr) continue;
     const std::string& file = f->code->filename->s;
-    if (file != "<stdlib>/threading.py" && file != "<stdlib>/queue.py") break;
+    if (file != "<stdlib>/threading.py" && file != "<stdlib>/queue.py" && !file.starts_with("<stdlib>/concurrent/"))
+      break;
     for (const char* k : kKnown)
       if (f->code->qualname->s == k) label = k;
   }
@@ -713,6 +716,59 @@ Value t_format_exception(ThreadState& ts, Value self, const Args& a) {
   return new_str(ts, format_exception(ts, a[0]));
 }
 
+// One traceback entry for the traceback module: (filename, lineno, name,
+// source line or ""), the line as the source has it (FrameSummary strips it).
+Value trace_entry(ThreadState& ts, const CodeObject* code, int line) {
+  Interpreter& in = ts.interp;
+  std::string text;
+  auto src = in.sources.find(code->filename->s);
+  if (src != in.sources.end() && line >= 1 && line <= static_cast<int>(src->second.size()))
+    text = src->second[line - 1];
+  Value file = Value::from_obj(code->filename);
+  Value name = Value::from_obj(code->name);
+  Value t = new_str(ts, text);
+  TempRoot root(ts, t);
+  return Value::from_obj(new_tuple(ts, {file, Value::from_int(line), name, t}));
+}
+
+// _thread._tb_entries(exc): exc's traceback, outermost call first (gilvm
+// has no traceback objects: exc.__traceback__ is None).
+Value t_tb_entries(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "_tb_entries", 1, 1)) return Value::fail();
+  List* out = new_list(ts);
+  TempRoot root(ts, Value::from_obj(out));
+  if (Exception* e = as_exception(a[0])) {
+    for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it) {
+      Value entry = trace_entry(ts, it->code, it->line);
+      out->items.push_back(entry);
+    }
+  }
+  return Value::from_obj(out);
+}
+
+// _thread._stack_entries([depth]): the calling thread's stack, outermost
+// first, ending with the caller's frame (for traceback.extract_stack); with
+// a depth, only that many innermost frames (logging looks for its caller
+// at every record and rarely needs more).
+Value t_stack_entries(ThreadState& ts, Value self, const Args& a) {
+  if (!check_args(ts, a, "_stack_entries", 0, 1)) return Value::fail();
+  std::int64_t depth = -1;
+  if (a.size() == 1 && !a[0].is_none()) {
+    if (!a[0].is_int()) return raise(ts, ts.interp.types.TypeError, "_stack_entries() depth must be an int");
+    depth = a[0].as_int();
+  }
+  List* out = new_list(ts);
+  TempRoot root(ts, Value::from_obj(out));
+  for (const Frame* f = ts.frame; f != nullptr && depth != 0; f = f->prev) {
+    if (f->code == nullptr || f->ip == nullptr) continue;
+    if (depth > 0) --depth;
+    Value entry = trace_entry(ts, f->code, f->line());
+    out->items.push_back(entry);
+  }
+  std::reverse(out->items.begin(), out->items.end());
+  return Value::from_obj(out);
+}
+
 const NativeDef kThreadFunctions[] = {
     {"start_new_thread", t_start_new_thread},
     {"start_new", t_start_new_thread},
@@ -724,6 +780,8 @@ const NativeDef kThreadFunctions[] = {
     {"interrupt_main", t_interrupt_main},
     {"stack_size", t_stack_size},
     {"_format_exception", t_format_exception},
+    {"_tb_entries", t_tb_entries},
+    {"_stack_entries", t_stack_entries},
     {"_set_name", t_set_name},
 };
 

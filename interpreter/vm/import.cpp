@@ -115,7 +115,7 @@ Value import_one(ThreadState& ts, std::string_view full) {
   for (const NativeModule& nm : native_modules())
     if (full == nm.name) return load_native(ts, nm);
   for (const EmbeddedModule* e = kEmbeddedStdlib; e->name != nullptr; ++e)
-    if (full == e->name) return load_source(ts, full, e->source, std::string("<stdlib>/") + e->name + ".py", false);
+    if (full == e->name) return load_source(ts, full, e->source, std::string("<stdlib>/") + e->file, e->package);
   // Search the path: the parent package's __path__ for submodules, else sys.path.
   std::vector<std::string> dirs;
   std::string leaf(full);
