@@ -42,6 +42,11 @@ THREAD_TESTS += tests/golden/subprocess/huge_timeouts.py
 THREAD_TESTS += tests/golden/multiprocessing
 THREAD_TESTS += tests/golden/asyncio/loop_per_thread.py
 THREAD_TESTS += tests/golden/asyncio/to_thread.py
+THREAD_TESTS += tests/golden/futures
+THREAD_TESTS += tests/golden/logging/queue_listener.py
+THREAD_TESTS += tests/golden/logging/threads_one_stream.py
+THREAD_TESTS += tests/golden/logging/record_attributes.py
+THREAD_TESTS += tests/golden/atexit/after_threads.py
 # Test scripts that start threads and take the interpreter as argument: the
 # GIL's views, and a child waited for while another thread runs.
 THREAD_SCRIPTS := tests/gil/test_gil_views.py
