@@ -38,6 +38,21 @@ class _Class:
         return found != self.negate
 
 
+def _bracket_end(pat, i):
+    """Index of the ']' closing the bracket whose body starts at pat[i], or
+    -1 if there is none (then the '[' is literal). A ']' first in the body
+    (after an optional '!') belongs to the set."""
+    n = len(pat)
+    j = i
+    if j < n and pat[j] == '!':
+        j += 1
+    if j < n and pat[j] == ']':
+        j += 1
+    while j < n and pat[j] != ']':
+        j += 1
+    return j if j < n else -1
+
+
 def _bracket_chunks(pat, i, j):
     """Split the bracket body pat[i:j] at its range hyphens (as CPython's
     translate does), dropping reversed ranges."""
@@ -77,14 +92,8 @@ def _parse(pat):
         elif c == '?':
             tokens.append(_ANY)
         elif c == '[':
-            j = i
-            if j < n and pat[j] == '!':
-                j += 1
-            if j < n and pat[j] == ']':
-                j += 1
-            while j < n and pat[j] != ']':
-                j += 1
-            if j >= n:
+            j = _bracket_end(pat, i)
+            if j < 0:
                 tokens.append('[')
                 continue
             if '-' not in pat[i:j]:
@@ -206,14 +215,8 @@ def translate(pat):
         elif c == '?':
             parts.append('.')
         elif c == '[':
-            j = i
-            if j < n and pat[j] == '!':
-                j += 1
-            if j < n and pat[j] == ']':
-                j += 1
-            while j < n and pat[j] != ']':
-                j += 1
-            if j >= n:
+            j = _bracket_end(pat, i)
+            if j < 0:
                 parts.append('\\[')
                 continue
             stuff = pat[i:j]
