@@ -57,22 +57,24 @@ def bisect_right(a, x, lo=0, hi=None, *, key=None):
     return lo
 
 
+def _insort(search, a, x, lo, hi, key):
+    # The place is found by key(x) among the keys of the items; x itself
+    # is what goes in.
+    if key is None:
+        lo = search(a, x, lo, hi)
+    else:
+        lo = search(a, key(x), lo, hi, key=key)
+    a.insert(lo, x)
+
+
 def insort_left(a, x, lo=0, hi=None, *, key=None):
     """Insert x into sorted a, before any items equal to it."""
-    if key is None:
-        lo = bisect_left(a, x, lo, hi)
-    else:
-        lo = bisect_left(a, key(x), lo, hi, key=key)
-    a.insert(lo, x)
+    _insort(bisect_left, a, x, lo, hi, key)
 
 
 def insort_right(a, x, lo=0, hi=None, *, key=None):
     """Insert x into sorted a, after any items equal to it."""
-    if key is None:
-        lo = bisect_right(a, x, lo, hi)
-    else:
-        lo = bisect_right(a, key(x), lo, hi, key=key)
-    a.insert(lo, x)
+    _insort(bisect_right, a, x, lo, hi, key)
 
 
 bisect = bisect_right

@@ -77,52 +77,69 @@ def _bracket_chunks(pat, i, j):
     return chunks
 
 
-def _parse(pat):
-    """Tokens of pat: _STAR, _ANY, a literal character, a _Class or _NEVER;
-    and the bracket texts, for translate()."""
-    tokens = []
+class _Bracket:
+    """A [...] as read from the pattern: its body split into chunks at the
+    range hyphens (one chunk when it has no hyphen)."""
+
+    def __init__(self, chunks, ranged):
+        self.chunks = chunks
+        self.ranged = ranged
+
+
+def _pieces(pat):
+    """pat read into _STAR (runs of * as one), _ANY, _Bracket and literal
+    characters; the one reading that matching and translate() share."""
+    pieces = []
     i = 0
     n = len(pat)
     while i < n:
         c = pat[i]
         i += 1
         if c == '*':
-            if not tokens or tokens[-1] is not _STAR:
-                tokens.append(_STAR)
+            if not pieces or pieces[-1] is not _STAR:
+                pieces.append(_STAR)
         elif c == '?':
-            tokens.append(_ANY)
+            pieces.append(_ANY)
         elif c == '[':
             j = _bracket_end(pat, i)
             if j < 0:
-                tokens.append('[')
-                continue
-            if '-' not in pat[i:j]:
-                chunks = [pat[i:j]]
+                pieces.append('[')
+            elif '-' not in pat[i:j]:
+                pieces.append(_Bracket([pat[i:j]], False))
+                i = j + 1
             else:
-                chunks = _bracket_chunks(pat, i, j)
-            i = j + 1
-            body = '-'.join(chunks)
-            if not body:
-                tokens.append(_NEVER)
-                continue
-            if body == '!':
-                tokens.append(_ANY)
-                continue
-            negate = chunks[0].startswith('!')
-            if negate:
-                chunks[0] = chunks[0][1:]
-            chars = set()
-            ranges = []
-            for k, chunk in enumerate(chunks):
-                lo = 1 if k > 0 else 0
-                hi = len(chunk) - 1 if k < len(chunks) - 1 else len(chunk)
-                chars.update(chunk[lo:hi])
-                if k > 0:
-                    ranges.append((chunks[k - 1][-1], chunk[0]))
-            tokens.append(_Class(negate, chars, ranges))
+                pieces.append(_Bracket(_bracket_chunks(pat, i, j), True))
+                i = j + 1
         else:
-            tokens.append(c)
-    return tokens
+            pieces.append(c)
+    return pieces
+
+
+def _class_token(chunks):
+    """The matching token for a bracket's chunks."""
+    body = '-'.join(chunks)
+    if not body:
+        return _NEVER
+    if body == '!':
+        return _ANY
+    chunks = list(chunks)
+    negate = chunks[0].startswith('!')
+    if negate:
+        chunks[0] = chunks[0][1:]
+    chars = set()
+    ranges = []
+    for k, chunk in enumerate(chunks):
+        lo = 1 if k > 0 else 0
+        hi = len(chunk) - 1 if k < len(chunks) - 1 else len(chunk)
+        chars.update(chunk[lo:hi])
+        if k > 0:
+            ranges.append((chunks[k - 1][-1], chunk[0]))
+    return _Class(negate, chars, ranges)
+
+
+def _parse(pat):
+    """Tokens of pat: _STAR, _ANY, a literal character, a _Class or _NEVER."""
+    return [_class_token(p.chunks) if isinstance(p, _Bracket) else p for p in _pieces(pat)]
 
 
 def _match_one(token, c):
@@ -204,29 +221,20 @@ def translate(pat):
     """The regular expression (as text) that CPython's fnmatch would use
     for pat."""
     parts = []
-    i = 0
-    n = len(pat)
-    while i < n:
-        c = pat[i]
-        i += 1
-        if c == '*':
-            if not parts or parts[-1] is not _STAR:
-                parts.append(_STAR)
-        elif c == '?':
+    for piece in _pieces(pat):
+        if piece is _STAR:
+            parts.append(_STAR)
+        elif piece is _ANY:
             parts.append('.')
-        elif c == '[':
-            j = _bracket_end(pat, i)
-            if j < 0:
-                parts.append('\\[')
-                continue
-            stuff = pat[i:j]
-            if '-' not in stuff:
-                stuff = stuff.replace('\\', '\\\\')
+        elif piece == '[':
+            parts.append('\\[')
+        elif isinstance(piece, _Bracket):
+            if not piece.ranged:
+                stuff = piece.chunks[0].replace('\\', '\\\\')
             else:
-                chunks = _bracket_chunks(pat, i, j)
-                stuff = '-'.join(s.replace('\\', '\\\\').replace('-', '\\-') for s in chunks)
+                stuff = '-'.join(s.replace('\\', '\\\\').replace('-', '\\-')
+                                 for s in piece.chunks)
             stuff = ''.join('\\' + ch if ch in '&~|' else ch for ch in stuff)
-            i = j + 1
             if not stuff:
                 parts.append('(?!)')
             elif stuff == '!':
@@ -238,7 +246,7 @@ def translate(pat):
                     stuff = '\\' + stuff
                 parts.append('[' + stuff + ']')
         else:
-            parts.append(_escape(c))
+            parts.append(_escape(piece))
     # Stars: a fixed piece between two stars becomes an atomic group, so
     # matching stays linear.
     res = []

@@ -10,7 +10,8 @@ up (fewer comparisons on average, Knuth 5.2.3 ex. 18), and heapify sifts
 every parent from the last one back to the root. nsmallest/nlargest keep a
 bounded heap of (item, order) pairs, so among equal items the earlier ones
 win, and n == 1 and n >= len take CPython's min/max and sorted shortcuts.
-The *_max helpers are the same algorithms with the comparisons reversed.
+The max-heaps that nsmallest and merge(reverse=True) need are min-heaps of
+_Reversed wrappers.
 """
 
 __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge',
@@ -47,33 +48,21 @@ def _siftup(heap, pos):
     _siftdown(heap, startpos, pos)
 
 
-def _siftdown_max(heap, startpos, pos):
-    newitem = heap[pos]
-    while pos > startpos:
-        parentpos = (pos - 1) >> 1
-        parent = heap[parentpos]
-        if parent < newitem:
-            heap[pos] = parent
-            pos = parentpos
-            continue
-        break
-    heap[pos] = newitem
+class _Reversed:
+    """An item with its order reversed: a min-heap of these is a max-heap of
+    the items, making exactly the comparisons CPython's *_max helpers make
+    (a < b here is b.item < a.item)."""
 
+    def __init__(self, item):
+        self.item = item
 
-def _siftup_max(heap, pos):
-    endpos = len(heap)
-    startpos = pos
-    newitem = heap[pos]
-    childpos = 2 * pos + 1
-    while childpos < endpos:
-        rightpos = childpos + 1
-        if rightpos < endpos and not heap[rightpos] < heap[childpos]:
-            childpos = rightpos
-        heap[pos] = heap[childpos]
-        pos = childpos
-        childpos = 2 * pos + 1
-    heap[pos] = newitem
-    _siftdown_max(heap, startpos, pos)
+    def __lt__(self, other):
+        return other.item < self.item
+
+    def __eq__(self, other):
+        # Lists of these (merge's entries) compare item by item with ==
+        # first, so equal keys fall through to the input order.
+        return self.item == other.item
 
 
 def _check_list(heap, name):
@@ -129,148 +118,107 @@ def heapify(x, /):
         _siftup(x, i)
 
 
-def _heapify_max(x):
-    for i in reversed(range(len(x) // 2)):
-        _siftup_max(x, i)
-
-
-def _heappop_max(heap):
-    last = heap.pop()
-    if heap:
-        largest = heap[0]
-        heap[0] = last
-        _siftup_max(heap, 0)
-        return largest
-    return last
-
-
-def _heapreplace_max(heap, item):
-    largest = heap[0]
-    heap[0] = item
-    _siftup_max(heap, 0)
-    return largest
-
-
 def merge(*iterables, key=None, reverse=False):
     """Merge sorted inputs into one sorted iterator; among equal items, those
     from earlier inputs come first."""
     # Entries are [key, order, value, iterator]; order breaks ties by input
     # position (negated for a max-heap, so earlier inputs still win).
-    push, pop, replace, heapit = ((_max_push, _heappop_max, _heapreplace_max, _heapify_max)
-                                  if reverse else
-                                  (heappush, heappop, heapreplace, heapify))
-    direction = -1 if reverse else 1
+    # Entries are [key, order, value, iterator]; order breaks ties by input
+    # position, so earlier inputs win; reverse wraps keys in _Reversed.
+    wrap = _Reversed if reverse else None
     h = []
     for order, it in enumerate(map(iter, iterables)):
         for value in it:
-            h.append([value if key is None else key(value), order * direction, value, it])
+            h.append(_entry(value, key, wrap, order, it))
             break
-    heapit(h)
+    heapify(h)
     while len(h) > 1:
         entry = h[0]
         yield entry[2]
         for value in entry[3]:
-            entry[0] = value if key is None else key(value)
+            entry[0] = _merge_key(value, key, wrap)
             entry[2] = value
-            replace(h, entry)
+            heapreplace(h, entry)
             break
         else:
-            pop(h)
+            heappop(h)
     if h:
         entry = h[0]
         yield entry[2]
         yield from entry[3]
 
 
-def _max_push(heap, item):
-    heap.append(item)
-    _siftdown_max(heap, 0, len(heap) - 1)
+def _merge_key(value, key, wrap):
+    k = value if key is None else key(value)
+    return k if wrap is None else wrap(k)
+
+
+def _entry(value, key, wrap, order, it):
+    return [_merge_key(value, key, wrap), order, value, it]
+
+
+def _identity(x):
+    return x
+
+
+def _unwrap(r):
+    return r.item
+
+
+def _select(n, iterable, key, largest):
+    """The n smallest (or largest) items by a bounded heap of
+    (key, order, item) triples; order is unique, so items are never
+    compared and among equal keys the first seen wins."""
+    keyf = _identity if key is None else key
+    it = iter(iterable)
+    if largest:
+        # A min-heap of the n largest so far; orders count down so that,
+        # sorted in reverse, earlier items come first.
+        wrap = unwrap = _identity
+        entries = [(keyf(elem), i, elem) for i, elem in zip(range(0, -n, -1), it)]
+        order, step = -n, -1
+    else:
+        wrap, unwrap = _Reversed, _unwrap
+        entries = [_Reversed((keyf(elem), i, elem)) for i, elem in zip(range(n), it)]
+        order, step = n, 1
+    if not entries:
+        return []
+    heapify(entries)
+    top = unwrap(entries[0])[0]
+    for elem in it:
+        k = keyf(elem)
+        if (top < k) if largest else (k < top):
+            heapreplace(entries, wrap((k, order, elem)))
+            top = unwrap(entries[0])[0]
+            order += step
+    return [elem for k, order, elem in sorted(map(unwrap, entries), reverse=largest)]
+
+
+def _shortcut(n, iterable, key, largest):
+    """CPython's shortcuts: min/max for n == 1, sorted when n covers a
+    sized input; None when neither applies."""
+    if n == 1:
+        missing = object()
+        pick = max if largest else min
+        result = pick(iter(iterable), default=missing, key=key)
+        return [[] if result is missing else [result]]
+    try:
+        size = len(iterable)
+    except (TypeError, AttributeError):
+        return None
+    if n >= size:
+        return [sorted(iterable, key=key, reverse=largest)[:n]]
+    return None
 
 
 def nsmallest(n, iterable, key=None):
     """The n smallest items of iterable (as sorted(iterable, key=key)[:n])."""
-    if n == 1:
-        missing = object()
-        result = min(iter(iterable), default=missing, key=key)
-        return [] if result is missing else [result]
-    try:
-        size = len(iterable)
-    except (TypeError, AttributeError):
-        pass
-    else:
-        if n >= size:
-            return sorted(iterable, key=key)[:n]
-    it = iter(iterable)
-    if key is None:
-        result = [(elem, i) for i, elem in zip(range(n), it)]
-        if not result:
-            return result
-        _heapify_max(result)
-        top = result[0][0]
-        order = n
-        for elem in it:
-            if elem < top:
-                _heapreplace_max(result, (elem, order))
-                top = result[0][0]
-                order += 1
-        result.sort()
-        return [elem for elem, order in result]
-    result = [(key(elem), i, elem) for i, elem in zip(range(n), it)]
-    if not result:
-        return result
-    _heapify_max(result)
-    top = result[0][0]
-    order = n
-    for elem in it:
-        k = key(elem)
-        if k < top:
-            _heapreplace_max(result, (k, order, elem))
-            top = result[0][0]
-            order += 1
-    result.sort()
-    return [elem for k, order, elem in result]
+    quick = _shortcut(n, iterable, key, False)
+    return quick[0] if quick is not None else _select(n, iterable, key, False)
 
 
 def nlargest(n, iterable, key=None):
     """The n largest items of iterable (as sorted(iterable, key=key,
     reverse=True)[:n])."""
-    if n == 1:
-        missing = object()
-        result = max(iter(iterable), default=missing, key=key)
-        return [] if result is missing else [result]
-    try:
-        size = len(iterable)
-    except (TypeError, AttributeError):
-        pass
-    else:
-        if n >= size:
-            return sorted(iterable, key=key, reverse=True)[:n]
-    it = iter(iterable)
-    if key is None:
-        result = [(elem, i) for i, elem in zip(range(0, -n, -1), it)]
-        if not result:
-            return result
-        heapify(result)
-        top = result[0][0]
-        order = -n
-        for elem in it:
-            if top < elem:
-                heapreplace(result, (elem, order))
-                top = result[0][0]
-                order -= 1
-        result.sort(reverse=True)
-        return [elem for elem, order in result]
-    result = [(key(elem), i, elem) for i, elem in zip(range(0, -n, -1), it)]
-    if not result:
-        return result
-    heapify(result)
-    top = result[0][0]
-    order = -n
-    for elem in it:
-        k = key(elem)
-        if top < k:
-            heapreplace(result, (k, order, elem))
-            top = result[0][0]
-            order -= 1
-    result.sort(reverse=True)
-    return [elem for k, order, elem in result]
+    quick = _shortcut(n, iterable, key, True)
+    return quick[0] if quick is not None else _select(n, iterable, key, True)
