@@ -1009,14 +1009,18 @@ dispatch_top:
       r = gen_resume(ts, static_cast<Generator*>(it.as_obj()), v, Value::null(), &done);
     } else if (it.is_obj() && it.as_obj()->type->am_send != nullptr) {
       r = it.as_obj()->type->am_send(ts, it, v, &done);
-    } else if (v.is_none()) {
+    } else if (v.is_none() && it.is_obj() && it.as_obj()->type->builtin) {
       r = iter_next(ts, it);
       if (r.is_null()) {
         done = true;
         r = Value::none();
       }
     } else {
-      r = call_method(ts, it, interp.names.send, std::span<const Value>(&v, 1));
+      // A user iterator's StopIteration carries the `yield from` result
+      // (Language Reference §6.2.9.1), so __next__ is called here rather
+      // than through iter_next, which drops the value.
+      r = v.is_none() ? call_method(ts, it, interp.names.__next__, {})
+                      : call_method(ts, it, interp.names.send, std::span<const Value>(&v, 1));
       if (r.is_fail() && exception_matches(ts, interp.types.StopIteration)) {
         Value e = take_exception(ts);
         r = ops::stop_iteration_value(ts, e);
