@@ -1240,6 +1240,53 @@ dispatch_top:
 
   TARGET(SETUP_ANNOTATIONS) { NEXT(); }
 
+  // match statements: the checks live in vm/match.cpp.
+  TARGET(MATCH_SEQUENCE) {
+    bool m = ops::match_sequence(ts, TOP());
+    PUSH(Value::from_bool(m));
+    NEXT();
+  }
+
+  TARGET(MATCH_MAPPING) {
+    bool m = ops::match_mapping(ts, TOP());
+    PUSH(Value::from_bool(m));
+    NEXT();
+  }
+
+  TARGET(GET_LEN) {
+    SYNC();
+    std::int64_t n = length(ts, TOP());
+    if (n < 0) goto error;
+    PUSH(Value::from_int(n));
+    NEXT();
+  }
+
+  TARGET(MATCH_KEYS) {
+    SYNC();
+    Value r = ops::match_keys(ts, PEEK(2), TOP());
+    CHECK(r);
+    PUSH(r);
+    NEXT();
+  }
+
+  TARGET(MATCH_CLASS) {
+    SYNC();
+    Value r = ops::match_class(ts, PEEK(3), PEEK(2), ARG, TOP());
+    CHECK(r);
+    sp -= 2;
+    TOP() = r;
+    NEXT();
+  }
+
+  TARGET(COPY_DICT_WITHOUT_KEYS) {
+    SYNC();
+    Value r = ops::copy_dict_without_keys(ts, PEEK(2), TOP());
+    CHECK(r);
+    --sp;
+    TOP() = r;
+    NEXT();
+  }
+
 #if !GILVM_COMPUTED_GOTO
     default:
       break;
