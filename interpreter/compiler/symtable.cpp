@@ -58,7 +58,12 @@ class Builder {
   }
 
   void mark_iteration_vars(const Expr& t) {
-    if (t.kind == ExprKind::Name) cur_->flags[mangle(cur_->private_name, t.name)] |= kCompIter;
+    if (t.kind == ExprKind::Name) {
+      unsigned& flags = cur_->flags[mangle(cur_->private_name, t.name)];
+      if (flags & (kGlobal | kNonlocal))
+        fail(t.loc, "comprehension inner loop cannot rebind assignment expression target '" + t.name + "'");
+      flags |= kCompIter;
+    }
     if (t.kind == ExprKind::Starred) mark_iteration_vars(*t.a);
     for (auto& x : t.elts) mark_iteration_vars(*x);
   }
@@ -205,8 +210,9 @@ class Builder {
           if (f & kParam) {
             fail(s.loc, "name '" + n + "' is parameter and " + what);
           } else if (f & (kBound | kUsed)) {
-            fail(s.loc, "name '" + n + "' is " + ((f & kBound) ? "assigned to" : "used") +
-                            " prior to " + what + " declaration");
+            // CPython's GLOBAL_AFTER_ASSIGN / GLOBAL_AFTER_USE wordings.
+            fail(s.loc, "name '" + n + "' is " + ((f & kBound) ? "assigned to before " : "used prior to ") + what +
+                            " declaration");
           }
           cur_->flags[n] |= global ? kGlobal : kNonlocal;
         }
