@@ -687,7 +687,7 @@ class Compiler {
     bind(start);
     bool forever = s.a->kind == ExprKind::True;
     if (!forever) jump_if(*s.a, false, orelse);
-    u_->blocks.push_back({BlockKind::Loop, start, end, nullptr, u_->handler_stack.size(), {}});
+    u_->blocks.push_back({BlockKind::Loop, start, end, nullptr, u_->handler_stack.size(), {}, {}});
     body(s.body);
     u_->blocks.pop_back();
     set_loc(s.loc);
@@ -700,7 +700,7 @@ class Compiler {
   // The item is on the stack above the iterator: bind it, run the body, loop.
   void for_body(const Stmt& s, int start, int end) {
     store(*s.targets[0]);
-    u_->blocks.push_back({BlockKind::ForLoop, start, end, nullptr, u_->handler_stack.size(), {}});
+    u_->blocks.push_back({BlockKind::ForLoop, start, end, nullptr, u_->handler_stack.size(), {}, {}});
     body(s.body);
     u_->blocks.pop_back();
     set_loc(s.loc);
@@ -823,7 +823,7 @@ class Compiler {
     int d = u_->depth;
     std::size_t outer_handlers = u_->handler_stack.size();
     push_handler(handler, d);
-    u_->blocks.push_back({BlockKind::TryFinally, -1, -1, &s.finalbody, outer_handlers, {}});
+    u_->blocks.push_back({BlockKind::TryFinally, -1, -1, &s.finalbody, outer_handlers, {}, {}});
     if (!s.handlers.empty())
       try_except(s);
     else
@@ -838,7 +838,7 @@ class Compiler {
     bind_at_depth(handler, d + 1);
     emit(Op::PUSH_EXC_INFO);
     push_handler(cleanup, d + 1);
-    u_->blocks.push_back({BlockKind::FinallyRunning, -1, -1, nullptr, outer_handlers, {}});
+    u_->blocks.push_back({BlockKind::FinallyRunning, -1, -1, nullptr, outer_handlers, {}, {}});
     body(s.finalbody);
     u_->blocks.pop_back();
     if (!u_->unreachable) emit(Op::RERAISE);
@@ -880,7 +880,7 @@ class Compiler {
         name_op(h.name, Ctx::Store);  // [prev]
         int name_cleanup = new_label();
         push_handler(name_cleanup, d + 1);
-        u_->blocks.push_back({BlockKind::Handler, -1, -1, nullptr, outer_handlers, h.name});
+        u_->blocks.push_back({BlockKind::Handler, -1, -1, nullptr, outer_handlers, h.name, {}});
         body(h.body);
         u_->blocks.pop_back();
         pop_handler();
@@ -899,7 +899,7 @@ class Compiler {
         emit(Op::RERAISE);
       } else {
         emit(Op::POP_TOP);  // [prev]
-        u_->blocks.push_back({BlockKind::Handler, -1, -1, nullptr, outer_handlers, {}});
+        u_->blocks.push_back({BlockKind::Handler, -1, -1, nullptr, outer_handlers, {}, {}});
         body(h.body);
         u_->blocks.pop_back();
         if (!u_->unreachable) {
