@@ -361,7 +361,8 @@ bool set_attr(ThreadState& ts, Value o, Str* name, Value v) {
     dict_set_str(in, f->dict, name, v);
     return true;
   }
-  if (Dict* d = instance_dict(o)) {
+  if (Dict* d = instance_dict(o); d != nullptr && t != in.types.object) {
+    // A bare object() has no __dict__ in CPython: it takes no attributes.
     dict_set_str(in, d, name, v);
     return true;
   }
