@@ -1315,8 +1315,8 @@ class Parser {
       const Token& t = peek();
       ExprP key;
       if (t.kind == Tok::Name) {
+        if (peek(1).kind != Tok::Dot) fail_generic(t);  // a capture cannot be a key
         key = name_or_attr();
-        if (key->kind != ExprKind::Attribute) error("mapping pattern keys may only match literals and attribute lookups", key->loc);
       } else if (t.kind == Tok::None || t.kind == Tok::True || t.kind == Tok::False) {
         key = atom();
       } else if (t.kind == Tok::Number || t.kind == Tok::Minus || t.kind == Tok::String) {
