@@ -1315,7 +1315,7 @@ class Parser {
       const Token& t = peek();
       ExprP key;
       if (t.kind == Tok::Name) {
-        if (peek(1).kind != Tok::Dot) fail_generic(t);  // a capture cannot be a key
+        if (peek(1).kind != Tok::Dot) fail_generic(peek(1));  // a capture cannot be a key
         key = name_or_attr();
       } else if (t.kind == Tok::None || t.kind == Tok::True || t.kind == Tok::False) {
         key = atom();
