@@ -865,6 +865,11 @@ class Parser {
     ExprP first = at(Tok::Yield) ? yield_expression() : star_expressions();
     BinOp op;
     if (at(Tok::Colon)) return annotated_assignment(start, std::move(first));
+    // `a.b := 1` as a statement: CPython's invalid_named_expression names
+    // the target; a bare name or a tuple stays "invalid syntax".
+    if (at(Tok::ColonEqual) && first->kind != ExprKind::Name && first->kind != ExprKind::Tuple &&
+        first->kind != ExprKind::Starred)
+      error(fmt::format("cannot use assignment expressions with {}", expr_name(*first)), first->loc);
     if (augassign_op(kind(), op)) {
       if (first->kind != ExprKind::Name && first->kind != ExprKind::Attribute &&
           first->kind != ExprKind::Subscript) {
@@ -2098,7 +2103,9 @@ class Parser {
         keywords.push_back(std::move(k));
         seen_keyword = true;
       } else {
-        ExprP v = named_expression();
+        // An argument is NAME := value or an expression; other := targets
+        // are plain "invalid syntax" here, as in CPython's args rule.
+        ExprP v = at(Tok::Name) && peek(1).kind == Tok::ColonEqual ? named_expression() : expression();
         if (at(Tok::Equal)) {
           Loc eq = peek().loc;
           if (v->kind == ExprKind::True || v->kind == ExprKind::False || v->kind == ExprKind::None) {
@@ -2363,6 +2370,7 @@ class Parser {
     }
     Loc first_start = peek().loc;
     ExprP first = star_named_expression();
+    if (first->kind == ExprKind::NamedExpr && at(Tok::Colon)) fail_generic(peek());  // a key is no named expression
     if (first->kind != ExprKind::Starred && at(Tok::Colon)) {
       Loc value_start;
       ExprP v = dict_value(value_start);
