@@ -49,6 +49,7 @@ struct Block {
   const StmtList* finalbody = nullptr;  // TryFinally
   std::size_t handler_stack_size = 0;   // handler stack size outside this block
   std::string name;                     // Handler: the `as` name to clear, if any
+  Loc loc;                              // With, AsyncWith: the statement (its exit call's line)
 };
 
 struct Unit {
@@ -355,8 +356,12 @@ class Compiler {
 
   enum class Ctx { Load, Store, Del };
 
-  void name_op(const std::string& n, Ctx ctx) {
+  // An attribute name, private names mangled (Language Reference §6.2.1).
+  std::uint32_t attr_arg(const std::string& n) { return name_arg(mangle(u_->scope->private_name, n)); }
+
+  void name_op(const std::string& name, Ctx ctx) {
     Scope& sc = *u_->scope;
+    const std::string n = mangle(sc.private_name, name);
     NameScope ns = sc.lookup(n);
     switch (ns) {
       case NameScope::Local: {
@@ -484,6 +489,9 @@ class Compiler {
         if (s.is_async) require_coroutine(s.loc, "'async with'");
         with_stmt(s, 0);
         break;
+      case StmtKind::Match:
+        match_stmt(s);
+        break;
       case StmtKind::Assert: {
         int end = new_label();
         jump_if(*s.a, true, end);
@@ -554,12 +562,12 @@ class Compiler {
       case ExprKind::Attribute:
         expr(*t.a);
         emit(Op::COPY, 1);
-        emit(Op::LOAD_ATTR, name_arg(t.name));
+        emit(Op::LOAD_ATTR, attr_arg(t.name));
         expr(*s.a);
         set_loc(s.loc);
         emit(Op::INPLACE_OP, static_cast<std::uint32_t>(s.bin_op));
         emit(Op::SWAP, 2);
-        emit(Op::STORE_ATTR, name_arg(t.name));
+        emit(Op::STORE_ATTR, attr_arg(t.name));
         break;
       case ExprKind::Subscript:
         expr(*t.a);
@@ -602,7 +610,7 @@ class Compiler {
         break;
       case ExprKind::Attribute:
         expr(*t.a);
-        emit(Op::STORE_ATTR, name_arg(t.name));
+        emit(Op::STORE_ATTR, attr_arg(t.name));
         break;
       case ExprKind::Subscript:
         expr(*t.a);
@@ -643,7 +651,7 @@ class Compiler {
         break;
       case ExprKind::Attribute:
         expr(*t.a);
-        emit(Op::DELETE_ATTR, name_arg(t.name));
+        emit(Op::DELETE_ATTR, attr_arg(t.name));
         break;
       case ExprKind::Subscript:
         expr(*t.a);
@@ -679,7 +687,7 @@ class Compiler {
     bind(start);
     bool forever = s.a->kind == ExprKind::True;
     if (!forever) jump_if(*s.a, false, orelse);
-    u_->blocks.push_back({BlockKind::Loop, start, end, nullptr, u_->handler_stack.size(), {}});
+    u_->blocks.push_back({BlockKind::Loop, start, end, nullptr, u_->handler_stack.size(), {}, {}});
     body(s.body);
     u_->blocks.pop_back();
     set_loc(s.loc);
@@ -692,7 +700,7 @@ class Compiler {
   // The item is on the stack above the iterator: bind it, run the body, loop.
   void for_body(const Stmt& s, int start, int end) {
     store(*s.targets[0]);
-    u_->blocks.push_back({BlockKind::ForLoop, start, end, nullptr, u_->handler_stack.size(), {}});
+    u_->blocks.push_back({BlockKind::ForLoop, start, end, nullptr, u_->handler_stack.size(), {}, {}});
     body(s.body);
     u_->blocks.pop_back();
     set_loc(s.loc);
@@ -728,13 +736,19 @@ class Compiler {
         emit(Op::POP_TOP);
         break;
       case BlockKind::With:
+      case BlockKind::AsyncWith: {
+        // A return or break calls __exit__ on the with statement's line,
+        // as CPython's tracebacks show it.
+        Loc saved = u_->loc;
+        set_loc(b.loc);
         if (has_value) emit(Op::SWAP, 2);
-        emit(Op::WITH_EXIT);
+        if (b.kind == BlockKind::With)
+          emit(Op::WITH_EXIT);
+        else
+          async_with_exit();
+        set_loc(saved);
         break;
-      case BlockKind::AsyncWith:
-        if (has_value) emit(Op::SWAP, 2);
-        async_with_exit();
-        break;
+      }
       case BlockKind::Handler:
         if (has_value) emit(Op::SWAP, 2);
         emit(Op::POP_EXCEPT);
@@ -809,7 +823,7 @@ class Compiler {
     int d = u_->depth;
     std::size_t outer_handlers = u_->handler_stack.size();
     push_handler(handler, d);
-    u_->blocks.push_back({BlockKind::TryFinally, -1, -1, &s.finalbody, outer_handlers, {}});
+    u_->blocks.push_back({BlockKind::TryFinally, -1, -1, &s.finalbody, outer_handlers, {}, {}});
     if (!s.handlers.empty())
       try_except(s);
     else
@@ -824,7 +838,7 @@ class Compiler {
     bind_at_depth(handler, d + 1);
     emit(Op::PUSH_EXC_INFO);
     push_handler(cleanup, d + 1);
-    u_->blocks.push_back({BlockKind::FinallyRunning, -1, -1, nullptr, outer_handlers, {}});
+    u_->blocks.push_back({BlockKind::FinallyRunning, -1, -1, nullptr, outer_handlers, {}, {}});
     body(s.finalbody);
     u_->blocks.pop_back();
     if (!u_->unreachable) emit(Op::RERAISE);
@@ -866,7 +880,7 @@ class Compiler {
         name_op(h.name, Ctx::Store);  // [prev]
         int name_cleanup = new_label();
         push_handler(name_cleanup, d + 1);
-        u_->blocks.push_back({BlockKind::Handler, -1, -1, nullptr, outer_handlers, h.name});
+        u_->blocks.push_back({BlockKind::Handler, -1, -1, nullptr, outer_handlers, h.name, {}});
         body(h.body);
         u_->blocks.pop_back();
         pop_handler();
@@ -885,7 +899,7 @@ class Compiler {
         emit(Op::RERAISE);
       } else {
         emit(Op::POP_TOP);  // [prev]
-        u_->blocks.push_back({BlockKind::Handler, -1, -1, nullptr, outer_handlers, {}});
+        u_->blocks.push_back({BlockKind::Handler, -1, -1, nullptr, outer_handlers, {}, {}});
         body(h.body);
         u_->blocks.pop_back();
         if (!u_->unreachable) {
@@ -921,7 +935,8 @@ class Compiler {
     int d = u_->depth - 1;  // [exit]
     std::size_t outer_handlers = u_->handler_stack.size();
     push_handler(handler, d);
-    u_->blocks.push_back({s.is_async ? BlockKind::AsyncWith : BlockKind::With, -1, -1, nullptr, outer_handlers, {}});
+    u_->blocks.push_back(
+        {s.is_async ? BlockKind::AsyncWith : BlockKind::With, -1, -1, nullptr, outer_handlers, {}, s.loc});
     if (it.target)
       store(*it.target);
     else
@@ -948,15 +963,296 @@ class Compiler {
     jump(Op::POP_JUMP_IF_TRUE, suppress);
     emit(Op::RERAISE);
     pop_handler();
-    bind_at_depth(suppress, d + 3);  // [exit prev exc]
+    bind_at_depth(suppress, d + 2);  // [exit prev exc]
     emit(Op::POP_TOP);
     emit(Op::POP_EXCEPT);
     emit(Op::POP_TOP);
     jump(Op::JUMP, end);
-    bind_at_depth(cleanup, d + 3);  // [exit prev exc2]
+    bind_at_depth(cleanup, d + 2);  // [exit prev exc2]
     emit(Op::SWAP, 2);
     emit(Op::POP_EXCEPT);
     emit(Op::RERAISE);
+    bind(end);
+  }
+
+  // ---- match (Language Reference §8.6, PEP 634) ----
+  //
+  // As CPython's compiler: the subject stays on the stack while each case
+  // matches a copy of it. A pattern consumes the value on top; where it
+  // fails, it jumps to fail_pop[n] with n values above the case's base,
+  // and the chain of fail_pop labels emitted after the case body pops them
+  // and goes on to the next case. Names are bound as their sub-patterns
+  // succeed (the Language Reference leaves bindings after a failed match
+  // unspecified; CPython defers them to the end of the case).
+
+  struct PatternCtx {
+    int base;                          // stack depth the fail_pop chain returns to
+    std::vector<int> fail_pop;         // fail_pop[n]: n values to pop
+    bool allow_irrefutable;            // a capture/wildcard here is not an error
+    std::vector<std::string>* stores;  // names bound so far in this pattern
+  };
+
+  // Jumps to the failure path (op: POP_JUMP_IF_FALSE or JUMP).
+  void pattern_fail(PatternCtx& pc, Op op) {
+    int n = u_->depth - (op == Op::JUMP ? 0 : 1) - pc.base;
+    if (n < 0) fail(u_->loc, "internal error: pattern stack below its base");
+    while (static_cast<int>(pc.fail_pop.size()) <= n) pc.fail_pop.push_back(new_label());
+    jump(op, pc.fail_pop[static_cast<std::size_t>(n)]);
+  }
+
+  // Emits the fail_pop chain; ends at depth pc.base (reachable only
+  // through a failure).
+  void emit_fail_pops(PatternCtx& pc) {
+    if (pc.fail_pop.empty()) {
+      u_->unreachable = true;
+      return;
+    }
+    for (std::size_t k = pc.fail_pop.size(); k-- > 0;) {
+      bind_at_depth(pc.fail_pop[k], pc.base + static_cast<int>(k));
+      if (k > 0) emit(Op::POP_TOP);
+    }
+  }
+
+  void pattern_store(PatternCtx& pc, const std::string& name, const Loc& loc) {
+    if (std::find(pc.stores->begin(), pc.stores->end(), name) != pc.stores->end())
+      fail(loc, "multiple assignments to name '" + name + "' in pattern");
+    pc.stores->push_back(name);
+    name_op(name, Ctx::Store);
+  }
+
+  // Sub-patterns of a sequence, mapping or class pattern may be irrefutable.
+  void subpattern(const Expr& p, PatternCtx& pc) {
+    bool saved = pc.allow_irrefutable;
+    pc.allow_irrefutable = true;
+    pattern(p, pc);
+    pc.allow_irrefutable = saved;
+  }
+
+  // A constant key's repr for the duplicate-key message, or "" when the
+  // key is not a plain constant (the runtime check then applies).
+  static std::string literal_key(const Expr& k) {
+    switch (k.kind) {
+      case ExprKind::Str:
+        if (k.text.find_first_of("'\\\n\r\t") != std::string::npos) return "";
+        return "'" + k.text + "'";
+      case ExprKind::Int:
+        if (k.text.find_first_not_of("0123456789") != std::string::npos) return "";
+        if (k.text.size() > 1 && k.text[0] == '0') return "";
+        return k.text;
+      case ExprKind::True: return "True";
+      case ExprKind::False: return "False";
+      case ExprKind::None: return "None";
+      default: return "";
+    }
+  }
+
+  void pattern(const Expr& p, PatternCtx& pc) {
+    set_loc(p.loc);
+    switch (p.kind) {
+      case ExprKind::MatchAs:
+        if (!p.a) {
+          if (!pc.allow_irrefutable) {
+            if (!p.name.empty()) fail(p.loc, "name capture '" + p.name + "' makes remaining patterns unreachable");
+            fail(p.loc, "wildcard makes remaining patterns unreachable");
+          }
+          if (p.name.empty())
+            emit(Op::POP_TOP);
+          else
+            pattern_store(pc, p.name, p.loc);
+          return;
+        }
+        emit(Op::COPY, 1);
+        pattern(*p.a, pc);
+        set_loc(p.loc);
+        pattern_store(pc, p.name, p.loc);
+        return;
+      case ExprKind::MatchValue:
+        expr(*p.a);
+        set_loc(p.loc);
+        emit(Op::COMPARE_OP, static_cast<std::uint32_t>(CmpOp::Eq));
+        pattern_fail(pc, Op::POP_JUMP_IF_FALSE);
+        return;
+      case ExprKind::MatchSingleton:
+        expr(*p.a);
+        emit(Op::IS_OP, 0);
+        pattern_fail(pc, Op::POP_JUMP_IF_FALSE);
+        return;
+      case ExprKind::MatchSequence: {
+        std::size_t size = p.elts.size();
+        std::size_t star = size;
+        for (std::size_t i = 0; i < size; ++i) {
+          if (p.elts[i]->kind != ExprKind::MatchStar) continue;
+          if (star != size) fail(p.elts[i]->loc, "multiple starred names in sequence pattern");
+          star = i;
+        }
+        emit(Op::MATCH_SEQUENCE);
+        pattern_fail(pc, Op::POP_JUMP_IF_FALSE);
+        if (star == size) {
+          emit(Op::GET_LEN);
+          load_const(Value::from_int(static_cast<std::int64_t>(size)));
+          emit(Op::COMPARE_OP, static_cast<std::uint32_t>(CmpOp::Eq));
+          pattern_fail(pc, Op::POP_JUMP_IF_FALSE);
+        } else if (size > 1) {
+          emit(Op::GET_LEN);
+          load_const(Value::from_int(static_cast<std::int64_t>(size - 1)));
+          emit(Op::COMPARE_OP, static_cast<std::uint32_t>(CmpOp::GtE));
+          pattern_fail(pc, Op::POP_JUMP_IF_FALSE);
+        }
+        if (size == 0) {
+          emit(Op::POP_TOP);
+          return;
+        }
+        if (star == size)
+          emit(Op::UNPACK_SEQUENCE, static_cast<std::uint32_t>(size));
+        else
+          emit(Op::UNPACK_EX, static_cast<std::uint32_t>(star | ((size - 1 - star) << 8)));
+        for (const ExprP& sub : p.elts) {
+          if (sub->kind == ExprKind::MatchStar) {
+            set_loc(sub->loc);
+            if (sub->name.empty())
+              emit(Op::POP_TOP);
+            else
+              pattern_store(pc, sub->name, sub->loc);
+          } else {
+            subpattern(*sub, pc);
+          }
+        }
+        return;
+      }
+      case ExprKind::MatchMapping: {
+        std::size_t size = p.keys.size();
+        emit(Op::MATCH_MAPPING);
+        pattern_fail(pc, Op::POP_JUMP_IF_FALSE);
+        if (size == 0 && p.name.empty()) {
+          emit(Op::POP_TOP);
+          return;
+        }
+        if (size > 0) {
+          emit(Op::GET_LEN);
+          load_const(Value::from_int(static_cast<std::int64_t>(size)));
+          emit(Op::COMPARE_OP, static_cast<std::uint32_t>(CmpOp::GtE));
+          pattern_fail(pc, Op::POP_JUMP_IF_FALSE);
+        }
+        std::vector<std::string> seen;
+        for (const ExprP& k : p.keys) {
+          std::string key = literal_key(*k);
+          if (!key.empty()) {
+            if (std::find(seen.begin(), seen.end(), key) != seen.end())
+              fail(k->loc, "mapping pattern checks duplicate key (" + key + ")");
+            seen.push_back(key);
+          }
+          expr(*k);
+        }
+        set_loc(p.loc);
+        emit(Op::BUILD_TUPLE, static_cast<std::uint32_t>(size));
+        emit(Op::MATCH_KEYS);
+        emit(Op::COPY, 1);
+        load_const(Value::none());
+        emit(Op::IS_OP, 1);
+        pattern_fail(pc, Op::POP_JUMP_IF_FALSE);
+        emit(Op::UNPACK_SEQUENCE, static_cast<std::uint32_t>(size));
+        for (const ExprP& v : p.values) subpattern(*v, pc);
+        set_loc(p.loc);
+        if (p.name.empty()) {
+          emit(Op::POP_TOP);
+          emit(Op::POP_TOP);
+        } else {
+          emit(Op::COPY_DICT_WITHOUT_KEYS);
+          pattern_store(pc, p.name, p.loc);
+        }
+        return;
+      }
+      case ExprKind::MatchClass: {
+        std::vector<Value> names;
+        for (std::size_t i = 0; i < p.keywords.size(); ++i) {
+          for (std::size_t j = 0; j < i; ++j)
+            if (p.keywords[j].name == p.keywords[i].name)
+              fail(p.keywords[i].loc, "attribute name repeated in class pattern: " + p.keywords[i].name);
+          names.push_back(Value::from_obj(interp_.intern(p.keywords[i].name)));
+        }
+        expr(*p.a);
+        load_const(Value::from_obj(new_tuple_const(names)));
+        set_loc(p.loc);
+        emit(Op::MATCH_CLASS, static_cast<std::uint32_t>(p.elts.size()));
+        emit(Op::COPY, 1);
+        load_const(Value::none());
+        emit(Op::IS_OP, 1);
+        pattern_fail(pc, Op::POP_JUMP_IF_FALSE);
+        std::size_t n = p.elts.size() + p.keywords.size();
+        if (n == 0) {
+          emit(Op::POP_TOP);
+          return;
+        }
+        emit(Op::UNPACK_SEQUENCE, static_cast<std::uint32_t>(n));
+        for (const ExprP& sub : p.elts) subpattern(*sub, pc);
+        for (const Keyword& k : p.keywords) subpattern(*k.value, pc);
+        return;
+      }
+      case ExprKind::MatchOr: {
+        int end = new_label();
+        std::vector<std::string> first_names;
+        for (std::size_t i = 0; i < p.elts.size(); ++i) {
+          bool last = i + 1 == p.elts.size();
+          set_loc(p.elts[i]->loc);
+          emit(Op::COPY, 1);  // [v v]
+          std::vector<std::string> names;
+          PatternCtx alt{u_->depth - 1, {}, last && pc.allow_irrefutable, &names};
+          pattern(*p.elts[i], alt);
+          std::sort(names.begin(), names.end());
+          if (i == 0)
+            first_names = names;
+          else if (names != first_names)
+            fail(p.elts[i]->loc, "alternative patterns bind different names");
+          emit(Op::POP_TOP);  // the value the alternative matched
+          jump(Op::JUMP, end);
+          emit_fail_pops(alt);  // [v]: try the next alternative
+        }
+        for (const std::string& n : first_names) {
+          if (std::find(pc.stores->begin(), pc.stores->end(), n) != pc.stores->end())
+            fail(p.loc, "multiple assignments to name '" + n + "' in pattern");
+          pc.stores->push_back(n);
+        }
+        if (!u_->unreachable) pattern_fail(pc, Op::JUMP);  // no alternative matched
+        bind(end);
+        return;
+      }
+      default:
+        fail(p.loc, "invalid pattern");
+    }
+  }
+
+  void match_stmt(const Stmt& s) {
+    expr(*s.a);  // [subject]
+    int end = new_label();
+    std::size_t ncases = s.cases.size();
+    auto is_wildcard = [](const Expr& p) { return p.kind == ExprKind::MatchAs && !p.a && p.name.empty(); };
+    bool has_default = ncases > 1 && is_wildcard(*s.cases.back().pattern) && !s.cases.back().guard;
+    for (std::size_t i = 0; i < ncases - (has_default ? 1 : 0); ++i) {
+      const MatchCase& c = s.cases[i];
+      set_loc(c.pattern->loc);
+      emit(Op::COPY, 1);  // [subject subject]
+      std::vector<std::string> names;
+      PatternCtx pc{u_->depth - 1, {}, c.guard != nullptr || i + 1 == ncases, &names};
+      pattern(*c.pattern, pc);  // [subject]
+      if (c.guard) {
+        expr(*c.guard);
+        set_loc(c.guard->loc);
+        pattern_fail(pc, Op::POP_JUMP_IF_FALSE);
+      }
+      set_loc(c.loc);
+      emit(Op::POP_TOP);  // the subject
+      body(c.body);
+      if (!u_->unreachable) jump(Op::JUMP, end);
+      emit_fail_pops(pc);  // [subject]: the next case
+    }
+    if (has_default) {
+      const MatchCase& c = s.cases.back();
+      set_loc(c.loc);
+      emit(Op::POP_TOP);
+      body(c.body);
+    } else if (!u_->unreachable) {
+      emit(Op::POP_TOP);  // no case matched
+    }
     bind(end);
   }
 
@@ -1048,7 +1344,7 @@ class Compiler {
     std::uint32_t k = 0;
     for (auto& p : a.kwonly)
       if (p.default_value) {
-        load_str(p.name);
+        load_str(mangle(u_->scope->private_name, p.name));
         expr(*p.default_value);
         ++k;
       }
@@ -1342,7 +1638,7 @@ class Compiler {
       case ExprKind::Attribute:
         expr(*e.a);
         set_loc(e.loc);
-        emit(Op::LOAD_ATTR, name_arg(e.name));
+        emit(Op::LOAD_ATTR, attr_arg(e.name));
         break;
       case ExprKind::Subscript:
         expr(*e.a);
@@ -1378,7 +1674,22 @@ class Compiler {
         await_top();
         break;
       case ExprKind::NamedExpr:
-        fail(e.loc, "assignment expressions (:=) are not supported by gilvm");
+        // value -- value, and the name bound (in a comprehension the
+        // symbol table made it the enclosing function's variable).
+        expr(*e.b);
+        set_loc(e.loc);
+        emit(Op::COPY, 1);
+        name_op(e.a->name, Ctx::Store);
+        break;
+      case ExprKind::MatchValue:
+      case ExprKind::MatchSingleton:
+      case ExprKind::MatchSequence:
+      case ExprKind::MatchStar:
+      case ExprKind::MatchMapping:
+      case ExprKind::MatchClass:
+      case ExprKind::MatchAs:
+      case ExprKind::MatchOr:
+        fail(e.loc, "internal error: a pattern outside a match statement");
     }
   }
 
@@ -1564,9 +1875,18 @@ class Compiler {
       std::uint32_t flags = 0;
       if (!e.keywords.empty()) {
         emit(Op::BUILD_MAP, 0);
+        bool merged = false;
         for (auto& k : e.keywords) {
           if (k.name.empty()) {
             expr(*k.value);
+            emit(Op::DICT_MERGE, 1);
+            merged = true;
+          } else if (merged) {
+            // After a **mapping, name=value may repeat one of its keys:
+            // merged, so that is an error rather than an overwrite.
+            load_str(k.name);
+            expr(*k.value);
+            emit(Op::BUILD_MAP, 1);
             emit(Op::DICT_MERGE, 1);
           } else {
             load_str(k.name);
@@ -1583,7 +1903,7 @@ class Compiler {
     if (e.a->kind == ExprKind::Attribute) {
       expr(*e.a->a);
       set_loc(e.a->loc);
-      emit(Op::LOAD_METHOD, name_arg(e.a->name));
+      emit(Op::LOAD_METHOD, attr_arg(e.a->name));
     } else {
       emit(Op::PUSH_NULL);
       expr(*e.a);

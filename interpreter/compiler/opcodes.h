@@ -129,7 +129,14 @@ constexpr int kVariable = 1000;
   X(IMPORT_STAR, None, -1, "module --")                                                  \
   X(FORMAT_VALUE, Flag, kVariable, "v [spec] -- str  (0-3 conversion none/s/r/a, 4 spec)") \
   X(PRINT_EXPR, None, -1, "v --  (REPL: echo and bind _)")                               \
-  X(SETUP_ANNOTATIONS, None, 0, "--")
+  X(SETUP_ANNOTATIONS, None, 0, "--")                                                    \
+  /* match statements (Language Reference §8.6; vm/match.cpp) */                       \
+  X(MATCH_SEQUENCE, None, 1, "subject -- subject bool  (a sequence pattern may match)")  \
+  X(MATCH_MAPPING, None, 1, "subject -- subject bool  (a mapping pattern may match)")    \
+  X(GET_LEN, None, 1, "obj -- obj len(obj)")                                              \
+  X(MATCH_KEYS, None, 1, "subject keys -- subject keys values|None")                     \
+  X(MATCH_CLASS, Count, -2, "subject type names -- attrs|None  (n positional sub-patterns)") \
+  X(COPY_DICT_WITHOUT_KEYS, None, -1, "subject keys -- dict(subject) less keys  (**rest)")
 
 enum class Op : std::uint8_t {
 #define GILVM_OP_ENUM(name, kind, effect, picture) name,

@@ -7,6 +7,14 @@ namespace gilvm::compiler {
 
 using namespace front;
 
+std::string mangle(const std::string& private_name, const std::string& name) {
+  if (private_name.empty() || name.size() < 3 || name.compare(0, 2, "__") != 0) return name;
+  if (name.compare(name.size() - 2, 2, "__") == 0 || name.find('.') != std::string::npos) return name;
+  std::size_t start = private_name.find_first_not_of('_');
+  if (start == std::string::npos) return name;  // a class named only with underscores
+  return "_" + private_name.substr(start) + name;
+}
+
 NameScope Scope::lookup(const std::string& n) const {
   auto it = resolved.find(n);
   if (it != resolved.end()) return it->second;
@@ -35,6 +43,58 @@ class Builder {
   SyntaxErrorInfo& error_;
   Scope* cur_ = nullptr;
   bool failed_ = false;
+  // Inside a comprehension's iterable expression (of the current scope),
+  // where an assignment expression is an error.
+  int comp_iter_depth_ = 0;
+
+  static bool is_comprehension(const Scope* s) {
+    return s->kind == ScopeKind::Function && s->name.front() == '<' && s->name != "<lambda>";
+  }
+
+  void add_to(Scope* s, const std::string& n, unsigned f) {
+    unsigned& flags = s->flags[n];
+    if ((f & kBound) && !(flags & kBound)) s->bound_order.push_back(n);
+    flags |= f;
+  }
+
+  void mark_iteration_vars(const Expr& t) {
+    if (t.kind == ExprKind::Name) {
+      unsigned& flags = cur_->flags[mangle(cur_->private_name, t.name)];
+      if (flags & (kGlobal | kNonlocal))
+        fail(t.loc, "comprehension inner loop cannot rebind assignment expression target '" + t.name + "'");
+      flags |= kCompIter;
+    }
+    if (t.kind == ExprKind::Starred) mark_iteration_vars(*t.a);
+    for (auto& x : t.elts) mark_iteration_vars(*x);
+  }
+
+  // PEP 572: `n := v` binds n in the scope that contains the
+  // comprehension(s) it is in: the comprehensions pass it through as a
+  // nonlocal (or global, when that scope is the module or declares it
+  // global). CPython's symtable_extend_namedexpr_scope, with its messages.
+  void named_target(const Expr& e) {
+    const std::string n = mangle(cur_->private_name, e.a->name);
+    if (!is_comprehension(cur_)) {
+      add(n, kBound);
+      return;
+    }
+    Scope* owner = cur_;
+    for (; is_comprehension(owner); owner = owner->parent) {
+      auto it = owner->flags.find(n);
+      if (it != owner->flags.end() && (it->second & kCompIter)) {
+        fail(e.loc, "assignment expression cannot rebind comprehension iteration variable '" + n + "'");
+        return;
+      }
+    }
+    if (owner->kind == ScopeKind::Class) {
+      fail(e.loc, "assignment expression within a comprehension cannot be used in a class body");
+      return;
+    }
+    bool global = owner->kind == ScopeKind::Module ||
+                  (owner->flags.count(n) && (owner->flags[n] & kGlobal));
+    for (Scope* p = cur_; p != owner; p = p->parent) add_to(p, n, global ? kGlobal : kNonlocal);
+    add_to(owner, n, kBound);
+  }
 
   void fail(const Loc& loc, std::string msg) {
     if (failed_) return;
@@ -45,7 +105,8 @@ class Builder {
     error_.col = loc.col;
   }
 
-  void add(const std::string& n, unsigned f) {
+  void add(const std::string& name, unsigned f) {
+    std::string n = mangle(cur_->private_name, name);
     unsigned& flags = cur_->flags[n];
     if ((f & kBound) && !(flags & kBound)) cur_->bound_order.push_back(n);
     flags |= f;
@@ -57,6 +118,7 @@ class Builder {
     s->name = name;
     s->parent = cur_;
     s->line = line;
+    s->private_name = k == ScopeKind::Class ? name : cur_->private_name;
     Scope* raw = s.get();
     cur_->children.push_back(std::move(s));
     table_.scopes[node] = raw;
@@ -67,7 +129,7 @@ class Builder {
 
   void params(const Arguments& a) {
     auto p = [&](const std::string& n) {
-      cur_->params.push_back(n);
+      cur_->params.push_back(mangle(cur_->private_name, n));
       add(n, kBound | kParam);
     };
     for (auto& x : a.positional) p(x.name);
@@ -141,14 +203,16 @@ class Builder {
           fail(s.loc, "nonlocal declaration not allowed at module level");
           break;
         }
-        for (auto& n : s.idents) {
+        for (auto& ident : s.idents) {
+          std::string n = mangle(cur_->private_name, ident);
           unsigned f = cur_->flags.count(n) ? cur_->flags[n] : 0;
           const char* what = global ? "global" : "nonlocal";
           if (f & kParam) {
             fail(s.loc, "name '" + n + "' is parameter and " + what);
           } else if (f & (kBound | kUsed)) {
-            fail(s.loc, "name '" + n + "' is " + ((f & kBound) ? "assigned to" : "used") +
-                            " prior to " + what + " declaration");
+            // CPython's GLOBAL_AFTER_ASSIGN / GLOBAL_AFTER_USE wordings.
+            fail(s.loc, "name '" + n + "' is " + ((f & kBound) ? "assigned to before " : "used prior to ") + what +
+                            " declaration");
           }
           cur_->flags[n] |= global ? kGlobal : kNonlocal;
         }
@@ -212,6 +276,14 @@ class Builder {
         expr(*s.a);
         if (s.b) expr(*s.b);
         break;
+      case StmtKind::Match:
+        expr(*s.a);
+        for (auto& c : s.cases) {
+          pattern(*c.pattern);
+          if (c.guard) expr(*c.guard);
+          body(c.body);
+        }
+        break;
       case StmtKind::Import:
         for (auto& a : s.aliases) {
           std::string n = a.asname.empty() ? a.name.substr(0, a.name.find('.')) : a.asname;
@@ -230,10 +302,45 @@ class Builder {
     }
   }
 
+  // A match pattern binds its capture names; values and classes are
+  // expressions of the scope.
+  void pattern(const Expr& p) {
+    switch (p.kind) {
+      case ExprKind::MatchValue:
+      case ExprKind::MatchSingleton:
+        expr(*p.a);
+        break;
+      case ExprKind::MatchStar:
+        if (!p.name.empty()) add(p.name, kBound);
+        break;
+      case ExprKind::MatchAs:
+        if (p.a) pattern(*p.a);
+        if (!p.name.empty()) add(p.name, kBound);
+        break;
+      case ExprKind::MatchMapping:
+        for (auto& k : p.keys) expr(*k);
+        for (auto& v : p.values) pattern(*v);
+        if (!p.name.empty()) add(p.name, kBound);
+        break;
+      case ExprKind::MatchClass:
+        expr(*p.a);
+        for (auto& x : p.elts) pattern(*x);
+        for (auto& k : p.keywords) pattern(*k.value);
+        break;
+      default:  // MatchSequence, MatchOr
+        for (auto& x : p.elts) pattern(*x);
+        break;
+    }
+  }
+
   void comprehension(const Expr& e) {
     // The first iterable is evaluated in the enclosing scope; everything else
     // runs in the comprehension's own function scope.
+    ++comp_iter_depth_;
     expr(*e.comps[0].iter);
+    --comp_iter_depth_;
+    int saved_iter_depth = comp_iter_depth_;
+    comp_iter_depth_ = 0;
     const char* name = e.kind == ExprKind::ListComp      ? "<listcomp>"
                        : e.kind == ExprKind::SetComp     ? "<setcomp>"
                        : e.kind == ExprKind::DictComp    ? "<dictcomp>"
@@ -244,12 +351,18 @@ class Builder {
     if (e.kind == ExprKind::GeneratorExp) sc->is_generator = true;
     for (std::size_t i = 0; i < e.comps.size(); ++i) {
       const Comprehension& c = e.comps[i];
-      if (i > 0) expr(*c.iter);
+      if (i > 0) {
+        ++comp_iter_depth_;
+        expr(*c.iter);
+        --comp_iter_depth_;
+      }
       target(*c.target);
+      mark_iteration_vars(*c.target);
       for (auto& f : c.ifs) expr(*f);
     }
     expr(*e.a);
     if (e.b) expr(*e.b);
+    comp_iter_depth_ = saved_iter_depth;
     pop();
   }
 
@@ -263,10 +376,21 @@ class Builder {
         defaults(*e.args);
         push(ScopeKind::Function, "<lambda>", &e, e.loc.line);
         params(*e.args);
+        int saved_iter_depth = comp_iter_depth_;
+        comp_iter_depth_ = 0;
         expr(*e.a);
+        comp_iter_depth_ = saved_iter_depth;
         pop();
         break;
       }
+      case ExprKind::NamedExpr:
+        if (comp_iter_depth_ > 0) {
+          fail(e.loc, "assignment expression cannot be used in a comprehension iterable expression");
+          break;
+        }
+        expr(*e.b);
+        named_target(e);
+        break;
       case ExprKind::ListComp:
       case ExprKind::SetComp:
       case ExprKind::GeneratorExp:
@@ -356,6 +480,9 @@ class Builder {
           return;
         }
         capture(&s, owner, n);
+        // A class body's nonlocal name is the cell itself, not a
+        // namespace entry (capture() only passes the cell through).
+        if (s.kind == ScopeKind::Class) s.resolved[n] = NameScope::Free;
         continue;
       }
       if (own) continue;  // module/class binding: a Name

@@ -48,6 +48,10 @@ struct Scope {
   bool is_coroutine = false;              // an async def: calling it makes a coroutine
   bool uses_super = false;                // a function that calls super() / uses __class__
   bool needs_class_cell = false;          // a class whose methods use __class__
+  // The innermost enclosing class's name (this class's, for a class), for
+  // private name mangling: __x in its body and methods is _Class__x
+  // (Language Reference §6.2.1). Empty outside classes.
+  std::string private_name;
   int line = 0;
 
   // Pass 2.
@@ -58,13 +62,19 @@ struct Scope {
   NameScope lookup(const std::string& n) const;
 };
 
-enum : unsigned { kBound = 1, kUsed = 2, kParam = 4, kGlobal = 8, kNonlocal = 16 };
+// kCompIter: a comprehension's iteration variable (an assignment
+// expression may not rebind it).
+enum : unsigned { kBound = 1, kUsed = 2, kParam = 4, kGlobal = 8, kNonlocal = 16, kCompIter = 32 };
 
 struct SymbolTable {
   std::unique_ptr<Scope> top;
   // The scope of each function, lambda, class and comprehension node.
   std::unordered_map<const void*, Scope*> scopes;
 };
+
+// `name` as written inside a class named `private_name`: __spam (two
+// leading underscores, not ending in two, no dot) becomes _Class__spam.
+std::string mangle(const std::string& private_name, const std::string& name);
 
 // Builds and resolves the table; on a scope error (nonlocal without a
 // binding, a name both global and a parameter, ...) fills `error`.

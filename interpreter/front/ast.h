@@ -75,7 +75,18 @@ enum class ExprKind : unsigned char {
   Yield,           // a = value or null
   YieldFrom,       // a
   Await,           // a
-  NamedExpr,       // a = target Name, b = value (parsed so it can be refused by name)
+  NamedExpr,       // a = target Name, b = value
+  // The patterns of a match statement (Language Reference §8.6.4), as
+  // CPython's ast pattern nodes:
+  MatchValue,      // a = the value: a literal, a negated number, or a dotted name
+  MatchSingleton,  // a = True, False or None (compared by identity)
+  MatchSequence,   // elts = subpatterns, at most one of them a MatchStar
+  MatchStar,       // name = capture, empty for *_
+  MatchMapping,    // keys[i]: values[i] (values are patterns); name = **rest or empty
+  MatchClass,      // a = the class (Name or Attribute), elts = positional patterns,
+                   // keywords = attribute=pattern
+  MatchAs,         // a = pattern or null (capture / wildcard); name = capture, empty for _
+  MatchOr,         // elts = alternatives
 };
 
 struct Comprehension {
@@ -152,6 +163,7 @@ enum class StmtKind : unsigned char {
   Assert,       // a = test, b = message or null
   Import,       // aliases: name = dotted module name, asname
   ImportFrom,   // module (may be empty with level > 0), aliases (name "*" for star), level
+  Match,        // a = subject, cases
 };
 
 struct ExceptHandler {
@@ -164,6 +176,14 @@ struct ExceptHandler {
 struct WithItem {
   ExprP context;
   ExprP target;  // null when there is no `as target`
+};
+
+// `case pattern if guard: body` of a match statement.
+struct MatchCase {
+  ExprP pattern;
+  ExprP guard;  // null when there is no guard
+  StmtList body;
+  Loc loc;
 };
 
 struct Alias {
@@ -180,6 +200,7 @@ struct Stmt {
   StmtList body, orelse, finalbody;
   std::vector<ExceptHandler> handlers;
   std::vector<WithItem> items;
+  std::vector<MatchCase> cases;
   std::vector<Alias> aliases;
   std::vector<std::string> idents;
   std::string name;

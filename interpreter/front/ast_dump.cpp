@@ -257,6 +257,36 @@ class Dumper {
         out += ' ';
         expr(e->b.get());
         break;
+      case ExprKind::MatchValue: out += "MatchValue "; expr(e->a.get()); break;
+      case ExprKind::MatchSingleton: out += "MatchSingleton "; expr(e->a.get()); break;
+      case ExprKind::MatchSequence: out += "MatchSequence"; list(e->elts); break;
+      case ExprKind::MatchStar: out += "MatchStar " + (e->name.empty() ? "_" : e->name); break;
+      case ExprKind::MatchMapping:
+        out += "MatchMapping";
+        for (std::size_t i = 0; i < e->values.size(); ++i) {
+          out += " (: ";
+          expr(e->keys[i].get());
+          out += ' ';
+          expr(e->values[i].get());
+          out += ')';
+        }
+        if (!e->name.empty()) out += " (** " + e->name + ")";
+        break;
+      case ExprKind::MatchClass:
+        out += "MatchClass ";
+        expr(e->a.get());
+        list(e->elts);
+        keywords(e->keywords);
+        break;
+      case ExprKind::MatchAs:
+        out += "MatchAs ";
+        if (e->a) {
+          expr(e->a.get());
+          out += ' ';
+        }
+        out += e->name.empty() ? "_" : e->name;
+        break;
+      case ExprKind::MatchOr: out += "MatchOr"; list(e->elts); break;
       default: break;
     }
     loc(e->loc);
@@ -407,6 +437,21 @@ class Dumper {
       case StmtKind::ImportFrom:
         out += "ImportFrom " + std::string(s.level, '.') + s.module;
         aliases(s.aliases);
+        break;
+      case StmtKind::Match:
+        out += "Match ";
+        expr(s.a.get());
+        for (const MatchCase& c : s.cases) {
+          out += " (case ";
+          expr(c.pattern.get());
+          if (c.guard) {
+            out += " (if ";
+            expr(c.guard.get());
+            out += ')';
+          }
+          body("body", c.body);
+          out += ')';
+        }
         break;
     }
     loc(s.loc);

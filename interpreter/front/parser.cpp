@@ -42,7 +42,7 @@
 // points at the end of the string).
 //
 // Constructs outside the subset that are valid Python are refused by name:
-// match statements, ':=', except*, type aliases. async/await are parsed
+// except*, type aliases. async/await are parsed
 // (the compiler refuses them for now). "\N{NAME}" escapes know the names of
 // front/unicode_names.h, a subset of Unicode's.
 //
@@ -286,6 +286,7 @@ bool is_compound(StmtKind k) {
     case StmtKind::ClassDef:
     case StmtKind::Try:
     case StmtKind::With:
+    case StmtKind::Match:
       return true;
     default:
       return false;
@@ -668,7 +669,10 @@ class Parser {
       case Tok::Indent:
         fail_generic(t);
       case Tok::Name:
-        if (t.text == "match" && is_match_statement()) refuse("'match' statements are", t.loc);
+        if (t.text == "match" && is_match_statement()) {
+          out.push_back(match_statement());
+          return;
+        }
         if (t.text == "type" && peek(1).kind == Tok::Name &&
             (peek(2).kind == Tok::Equal || peek(2).kind == Tok::LBracket)) {
           refuse("type aliases are", t.loc);
@@ -861,6 +865,11 @@ class Parser {
     ExprP first = at(Tok::Yield) ? yield_expression() : star_expressions();
     BinOp op;
     if (at(Tok::Colon)) return annotated_assignment(start, std::move(first));
+    // `a.b := 1` as a statement: CPython's invalid_named_expression names
+    // the target; a bare name or a tuple stays "invalid syntax".
+    if (at(Tok::ColonEqual) && first->kind != ExprKind::Name && first->kind != ExprKind::Tuple &&
+        first->kind != ExprKind::Starred)
+      error(fmt::format("cannot use assignment expressions with {}", expr_name(*first)), first->loc);
     if (augassign_op(kind(), op)) {
       if (first->kind != ExprKind::Name && first->kind != ExprKind::Attribute &&
           first->kind != ExprKind::Subscript) {
@@ -1065,10 +1074,301 @@ class Parser {
     return body;
   }
 
+  // §8.6 The match statement. The subject is a named expression or an
+  // unparenthesized tuple; each `case` (a soft keyword) has a pattern, an
+  // optional guard and a block.
+  StmtP match_statement() {
+    Loc start = peek().loc;
+    advance();  // match
+    StmtP s = stmt(StmtKind::Match, start);
+    Loc subject_start = peek().loc;
+    ExprP first = star_named_expression();
+    if (at(Tok::Comma)) {
+      ExprP t = node(ExprKind::Tuple, subject_start);
+      t->elts.push_back(std::move(first));
+      while (accept(Tok::Comma)) {
+        if (at(Tok::Colon)) break;
+        t->elts.push_back(star_named_expression());
+      }
+      close(*t);
+      first = std::move(t);
+    } else if (first->kind == ExprKind::Starred) {
+      fail_generic(peek());
+    }
+    s->a = std::move(first);
+    expect_colon(Colon::Forced);
+    if (!accept(Tok::Newline)) fail_generic(peek());
+    if (!at(Tok::Indent)) {
+      const Token& t = peek();
+      indentation_error(fmt::format("expected an indented block after 'match' statement on line {}", start.line),
+                        (t.flags & kAtEof) ? eof_loc() : t.loc);
+    }
+    advance();
+    while (!at(Tok::Dedent) && !at(Tok::EndMarker)) {
+      const Token& t = peek();
+      if (t.kind != Tok::Name || t.text != "case") fail_generic(t);
+      MatchCase c;
+      c.loc = t.loc;
+      int line = t.loc.line;
+      advance();
+      c.pattern = case_patterns();
+      if (accept(Tok::If)) c.guard = named_expression();
+      expect_colon(Colon::Forced);
+      c.body = block("'case' statement", line);
+      s->cases.push_back(std::move(c));
+    }
+    advance();
+    return closed(std::move(s));
+  }
+
+  // patterns: an open sequence pattern (a, b) or one pattern.
+  ExprP case_patterns() {
+    Loc start = peek().loc;
+    ExprP first = maybe_star_pattern();
+    if (!at(Tok::Comma)) {
+      if (first->kind == ExprKind::MatchStar) fail_generic(peek());
+      return first;
+    }
+    ExprP seq = node(ExprKind::MatchSequence, start);
+    seq->elts.push_back(std::move(first));
+    while (accept(Tok::Comma)) {
+      if (at(Tok::Colon) || at(Tok::If)) break;
+      seq->elts.push_back(maybe_star_pattern());
+    }
+    close(*seq);
+    return seq;
+  }
+
+  ExprP maybe_star_pattern() {
+    if (!at(Tok::Star)) return pattern();
+    Loc start = peek().loc;
+    advance();
+    ExprP e = node(ExprKind::MatchStar, start);
+    if (!at(Tok::Name)) fail_generic(peek());
+    std::string n(advance().text);
+    if (n != "_") e->name = n;
+    close(*e);
+    return e;
+  }
+
+  // pattern: or_pattern ['as' NAME]
+  ExprP pattern() {
+    DepthGuard guard(*this);
+    Loc start = peek().loc;
+    ExprP p = or_pattern();
+    if (!accept(Tok::As)) return p;
+    const Token& t = peek();
+    if (t.kind == Tok::Name && t.text == "_") error("cannot use '_' as a target", t.loc);
+    if (t.kind != Tok::Name || peek(1).kind == Tok::Dot || peek(1).kind == Tok::LParen) {
+      Loc at_loc = t.loc;
+      ExprP bad = expression();
+      error("invalid pattern target", range(at_loc, bad->loc));
+    }
+    ExprP as = node(ExprKind::MatchAs, start);
+    as->name = std::string(advance().text);
+    as->a = std::move(p);
+    close(*as);
+    return as;
+  }
+
+  ExprP or_pattern() {
+    Loc start = peek().loc;
+    ExprP first = closed_pattern();
+    if (!at(Tok::VBar)) return first;
+    ExprP e = node(ExprKind::MatchOr, start);
+    e->elts.push_back(std::move(first));
+    while (accept(Tok::VBar)) e->elts.push_back(closed_pattern());
+    close(*e);
+    return e;
+  }
+
+  // A literal pattern's value: a (negated) number, optionally + or - an
+  // imaginary number, or strings (no f-strings).
+  ExprP literal_value() {
+    Loc start = peek().loc;
+    ExprP v;
+    if (at(Tok::Minus)) {
+      advance();
+      if (!at(Tok::Number)) fail_generic(peek());
+      v = node(ExprKind::UnaryOp, start);
+      v->unary_op = UnaryOp::Neg;
+      v->a = number();
+      close(*v);
+    } else if (at(Tok::Number)) {
+      v = number();
+    } else {
+      v = strings();
+      if (v->kind == ExprKind::JoinedStr) error("patterns may only match literals and attribute lookups", v->loc);
+      return v;
+    }
+    if (at(Tok::Plus) || at(Tok::Minus)) {
+      ExprP b = node(ExprKind::BinOp, start);
+      b->bin_op = advance().kind == Tok::Plus ? BinOp::Add : BinOp::Sub;
+      b->a = std::move(v);
+      if (!at(Tok::Number)) fail_generic(peek());
+      b->b = number();
+      close(*b);
+      if (b->b->kind != ExprKind::Imaginary) error("imaginary number required in complex literal", b->b->loc);
+      return b;
+    }
+    return v;
+  }
+
+  // name_or_attr: NAME ('.' NAME)*
+  ExprP name_or_attr() {
+    Loc start = peek().loc;
+    ExprP e = node(ExprKind::Name, start);
+    e->name = std::string(advance().text);
+    close(*e);
+    while (accept(Tok::Dot)) {
+      if (!at(Tok::Name)) fail_generic(peek());
+      ExprP a = node(ExprKind::Attribute, start);
+      a->a = std::move(e);
+      a->name = std::string(advance().text);
+      close(*a);
+      e = std::move(a);
+    }
+    return e;
+  }
+
+  ExprP closed_pattern() {
+    const Token& t = peek();
+    Loc start = t.loc;
+    switch (t.kind) {
+      case Tok::Number:
+      case Tok::Minus:
+      case Tok::String: {
+        ExprP p = node(ExprKind::MatchValue, start);
+        p->a = literal_value();
+        close(*p);
+        return p;
+      }
+      case Tok::None:
+      case Tok::True:
+      case Tok::False: {
+        ExprP p = node(ExprKind::MatchSingleton, start);
+        p->a = atom();
+        close(*p);
+        return p;
+      }
+      case Tok::Name: {
+        ExprP target = name_or_attr();
+        if (at(Tok::LParen)) return class_pattern(start, std::move(target));
+        if (target->kind == ExprKind::Attribute) {
+          ExprP p = node(ExprKind::MatchValue, start);
+          p->a = std::move(target);
+          close(*p);
+          return p;
+        }
+        ExprP p = node(ExprKind::MatchAs, start);
+        if (target->name != "_") p->name = target->name;
+        close(*p);
+        return p;
+      }
+      case Tok::LParen: {
+        advance();
+        if (accept(Tok::RParen)) {
+          ExprP p = node(ExprKind::MatchSequence, start);
+          close(*p);
+          return p;
+        }
+        ExprP first = maybe_star_pattern();
+        if (accept(Tok::RParen)) {
+          if (first->kind == ExprKind::MatchStar) fail_generic(peek());
+          return first;  // a group: (pattern)
+        }
+        ExprP p = node(ExprKind::MatchSequence, start);
+        p->elts.push_back(std::move(first));
+        while (accept(Tok::Comma)) {
+          if (at(Tok::RParen)) break;
+          p->elts.push_back(maybe_star_pattern());
+        }
+        if (!accept(Tok::RParen)) fail_generic(peek());
+        close(*p);
+        return p;
+      }
+      case Tok::LBracket: {
+        advance();
+        ExprP p = node(ExprKind::MatchSequence, start);
+        while (!at(Tok::RBracket)) {
+          p->elts.push_back(maybe_star_pattern());
+          if (!accept(Tok::Comma)) break;
+        }
+        if (!accept(Tok::RBracket)) fail_generic(peek());
+        close(*p);
+        return p;
+      }
+      case Tok::LBrace:
+        return mapping_pattern();
+      default:
+        fail_generic(t);
+    }
+  }
+
+  ExprP mapping_pattern() {
+    Loc start = peek().loc;
+    advance();  // {
+    ExprP p = node(ExprKind::MatchMapping, start);
+    while (!at(Tok::RBrace)) {
+      if (accept(Tok::DoubleStar)) {
+        if (!at(Tok::Name)) fail_generic(peek());
+        p->name = std::string(advance().text);
+        accept(Tok::Comma);
+        if (!at(Tok::RBrace)) fail_generic(peek());
+        break;
+      }
+      const Token& t = peek();
+      ExprP key;
+      if (t.kind == Tok::Name) {
+        if (peek(1).kind != Tok::Dot) fail_generic(peek(1));  // a capture cannot be a key
+        key = name_or_attr();
+      } else if (t.kind == Tok::None || t.kind == Tok::True || t.kind == Tok::False) {
+        key = atom();
+      } else if (t.kind == Tok::Number || t.kind == Tok::Minus || t.kind == Tok::String) {
+        key = literal_value();
+      } else {
+        fail_generic(t);
+      }
+      if (!accept(Tok::Colon)) fail_generic(peek());
+      p->keys.push_back(std::move(key));
+      p->values.push_back(pattern());
+      if (!accept(Tok::Comma)) break;
+    }
+    if (!accept(Tok::RBrace)) fail_generic(peek());
+    close(*p);
+    return p;
+  }
+
+  ExprP class_pattern(const Loc& start, ExprP cls) {
+    advance();  // (
+    ExprP p = node(ExprKind::MatchClass, start);
+    p->a = std::move(cls);
+    while (!at(Tok::RParen)) {
+      Loc item = peek().loc;
+      if (at(Tok::Name) && peek(1).kind == Tok::Equal) {
+        Keyword k;
+        k.loc = item;
+        k.name = std::string(advance().text);
+        advance();  // =
+        k.value = pattern();
+        close(k);
+        p->keywords.push_back(std::move(k));
+      } else {
+        ExprP sub = pattern();
+        if (!p->keywords.empty()) error("positional patterns follow keyword patterns", sub->loc);
+        p->elts.push_back(std::move(sub));
+      }
+      if (!accept(Tok::Comma)) break;
+    }
+    if (!accept(Tok::RParen)) fail_generic(peek());
+    close(*p);
+    return p;
+  }
+
   // A condition: a named expression, with CPython's hint for '='.
   ExprP condition() {
     Loc start = peek().loc;
-    ExprP e = expression();
+    ExprP e = named_expression();
     check_no_assignment(*e, start);
     return e;
   }
@@ -1307,7 +1607,7 @@ class Parser {
     ExprList decorators;
     while (at(Tok::At)) {
       advance();
-      decorators.push_back(expression());
+      decorators.push_back(named_expression());
       if (!at(Tok::Newline)) fail_generic(peek());
       advance();
     }
@@ -1489,13 +1789,36 @@ class Parser {
   ExprP star_named_expression() {
     if (at(Tok::Star)) return star_expression();
     Loc start = peek().loc;
-    ExprP e = expression();
+    ExprP e = named_expression();
     check_no_assignment(*e, start);
     return e;
   }
 
-  // §6.13 conditional expressions, §6.14 lambdas; also where ':=' is
-  // refused.
+  // §6.12 assignment expressions (PEP 572), where the grammar allows them
+  // (conditions, display elements and parenthesized groups, call
+  // arguments, subscripts, decorators): NAME ':=' expression. Any other
+  // target is CPython's invalid_named_expression error; an unparenthesized
+  // ':=' elsewhere stops the parse at the ':=' ("invalid syntax").
+  ExprP named_expression() {
+    if (at(Tok::Name) && peek(1).kind == Tok::ColonEqual) {
+      Loc start = peek().loc;
+      ExprP target = node(ExprKind::Name, start);
+      target->name = std::string(advance().text);
+      close(*target);
+      advance();  // ':='
+      ExprP e = node(ExprKind::NamedExpr, start);
+      e->a = std::move(target);
+      e->b = expression();
+      close(*e);
+      return e;
+    }
+    ExprP e = expression();
+    if (at(Tok::ColonEqual))
+      error(fmt::format("cannot use assignment expressions with {}", expr_name(*e)), e->loc);
+    return e;
+  }
+
+  // §6.13 conditional expressions, §6.14 lambdas.
   ExprP expression() {
     DepthGuard guard(*this);
     if (at(Tok::Lambda)) return lambda();
@@ -1516,7 +1839,6 @@ class Parser {
       close(*e);
       return e;
     }
-    if (at(Tok::ColonEqual)) refuse("assignment expressions (:=) are", range(start, peek().loc));
     return body;
   }
 
@@ -1781,7 +2103,9 @@ class Parser {
         keywords.push_back(std::move(k));
         seen_keyword = true;
       } else {
-        ExprP v = expression();
+        // An argument is NAME := value or an expression; other := targets
+        // are plain "invalid syntax" here, as in CPython's args rule.
+        ExprP v = at(Tok::Name) && peek(1).kind == Tok::ColonEqual ? named_expression() : expression();
         if (at(Tok::Equal)) {
           Loc eq = peek().loc;
           if (v->kind == ExprKind::True || v->kind == ExprKind::False || v->kind == ExprKind::None) {
@@ -1841,7 +2165,7 @@ class Parser {
     if (at(Tok::Star)) return star_expression();
     ExprP lower;
     if (!at(Tok::Colon)) {
-      lower = expression();
+      lower = named_expression();
       if (!at(Tok::Colon)) return lower;
     }
     advance();  // ':'
@@ -2046,6 +2370,7 @@ class Parser {
     }
     Loc first_start = peek().loc;
     ExprP first = star_named_expression();
+    if (first->kind == ExprKind::NamedExpr && at(Tok::Colon)) fail_generic(peek());  // a key is no named expression
     if (first->kind != ExprKind::Starred && at(Tok::Colon)) {
       Loc value_start;
       ExprP v = dict_value(value_start);

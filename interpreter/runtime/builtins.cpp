@@ -579,11 +579,23 @@ Str* attr_name(ThreadState& ts, Value v) {
   return s;
 }
 
+// hasattr and getattr with a default do the whole lookup (properties,
+// __getattr__) and take an AttributeError from it, and only that, as
+// "absent": Null. Other exceptions propagate.
+Value attr_or_null(ThreadState& ts, Value o, Str* name) {
+  Value v = get_attr(ts, o, name);
+  if (v.is_fail() && exception_matches(ts, ts.interp.types.AttributeError)) {
+    take_exception(ts);
+    return Value::null();
+  }
+  return v;
+}
+
 Value b_hasattr(ThreadState& ts, Value self, const Args& a) {
   if (!no_keywords(ts, a, "hasattr") || !positional(ts, a, "hasattr", 2, 2)) return Value::fail();
   Str* name = attr_name(ts, a[1]);
   if (name == nullptr) return Value::fail();
-  Value v = lookup_attr(ts, a[0], name);
+  Value v = attr_or_null(ts, a[0], name);
   if (v.is_fail()) return v;
   return Value::from_bool(!v.is_null());
 }
@@ -593,7 +605,7 @@ Value b_getattr(ThreadState& ts, Value self, const Args& a) {
   Str* name = attr_name(ts, a[1]);
   if (name == nullptr) return Value::fail();
   if (a.size() == 2) return get_attr(ts, a[0], name);
-  Value v = lookup_attr(ts, a[0], name);
+  Value v = attr_or_null(ts, a[0], name);
   if (v.is_fail()) return v;
   return v.is_null() ? a[2] : v;
 }

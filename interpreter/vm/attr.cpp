@@ -257,17 +257,24 @@ Value lookup_attr(ThreadState& ts, Value o, Str* name) {
 
 Value get_attr(ThreadState& ts, Value o, Str* name) {
   Value v = lookup_attr(ts, o, name);
-  if (!v.is_null()) return v;
-  if (v.is_fail()) return v;
+  if (!v.is_null() && !v.is_fail()) return v;
   Interpreter& in = ts.interp;
   Type* t = type_of(ts, o);
   if (!t->builtin && !as_type(o)) {
     Value ga = type_lookup(t, in.names.__getattr__);
     if (!ga.is_null()) {
+      // __getattr__ also answers an AttributeError from the normal lookup
+      // (a property's getter raising it), as object.__getattribute__'s
+      // fallback does (Language Reference §3.3.2.1).
+      if (v.is_fail()) {
+        if (!exception_matches(ts, in.types.AttributeError)) return v;
+        take_exception(ts);
+      }
       Value args[2] = {o, obj(name)};
       return call(ts, ga, args);
     }
   }
+  if (v.is_fail()) return v;
   if (Module* m = as_module(o)) {
     Value mn = dict_get_str(m->dict, in.names.__name__);
     return raise_fmt(ts, in.types.AttributeError, "module '{}' has no attribute '{}'",
@@ -313,6 +320,26 @@ bool set_attr(ThreadState& ts, Value o, Str* name, Value v) {
       return !call(ts, sa, args).is_fail();
     }
   }
+  if (name->s == "__class__") {
+    // CPython's object_set_class (Objects/typeobject.c): only between user
+    // classes whose instances have the same native layout.
+    Type* nt = as_type(v);
+    if (nt == nullptr) {
+      raise_fmt(ts, in.types.TypeError, "__class__ must be set to a class, not '{}' object", type_name(ts, v));
+      return false;
+    }
+    if (t->builtin || nt->builtin) {
+      raise(ts, in.types.TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
+      return false;
+    }
+    if (nt->layout != t->layout || nt->new_instance != t->new_instance) {
+      raise_fmt(ts, in.types.TypeError, "__class__ assignment: '{}' object layout differs from '{}'", nt->name->s,
+                t->name->s);
+      return false;
+    }
+    o.as_obj()->type = nt;
+    return true;
+  }
   if (Exception* e = as_exception(o)) {
     if (exception_setattr(ts, e, name, v)) return true;
     if (!ts.exc.is_null()) return false;
@@ -334,7 +361,8 @@ bool set_attr(ThreadState& ts, Value o, Str* name, Value v) {
     dict_set_str(in, f->dict, name, v);
     return true;
   }
-  if (Dict* d = instance_dict(o)) {
+  if (Dict* d = instance_dict(o); d != nullptr && t != in.types.object) {
+    // A bare object() has no __dict__ in CPython: it takes no attributes.
     dict_set_str(in, d, name, v);
     return true;
   }
@@ -356,6 +384,10 @@ bool set_attr(ThreadState& ts, Value o, Str* name, Value v) {
 bool del_attr(ThreadState& ts, Value o, Str* name) {
   Interpreter& in = ts.interp;
   Type* t = type_of(ts, o);
+  if (name->s == "__class__" && !as_type(o)) {
+    raise(ts, in.types.TypeError, "can't delete __class__ attribute");
+    return false;
+  }
   if (!t->builtin) {
     Value cls_attr = type_lookup(t, name);
     if (cls_attr.is_obj() && cls_attr.as_obj()->kind == Kind::Property) {

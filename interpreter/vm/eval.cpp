@@ -1009,14 +1009,18 @@ dispatch_top:
       r = gen_resume(ts, static_cast<Generator*>(it.as_obj()), v, Value::null(), &done);
     } else if (it.is_obj() && it.as_obj()->type->am_send != nullptr) {
       r = it.as_obj()->type->am_send(ts, it, v, &done);
-    } else if (v.is_none()) {
+    } else if (v.is_none() && it.is_obj() && it.as_obj()->type->builtin) {
       r = iter_next(ts, it);
       if (r.is_null()) {
         done = true;
         r = Value::none();
       }
     } else {
-      r = call_method(ts, it, interp.names.send, std::span<const Value>(&v, 1));
+      // A user iterator's StopIteration carries the `yield from` result
+      // (Language Reference §6.2.9.1), so __next__ is called here rather
+      // than through iter_next, which drops the value.
+      r = v.is_none() ? call_method(ts, it, interp.names.__next__, {})
+                      : call_method(ts, it, interp.names.send, std::span<const Value>(&v, 1));
       if (r.is_fail() && exception_matches(ts, interp.types.StopIteration)) {
         Value e = take_exception(ts);
         r = ops::stop_iteration_value(ts, e);
@@ -1235,6 +1239,53 @@ dispatch_top:
   }
 
   TARGET(SETUP_ANNOTATIONS) { NEXT(); }
+
+  // match statements: the checks live in vm/match.cpp.
+  TARGET(MATCH_SEQUENCE) {
+    bool m = ops::match_sequence(ts, TOP());
+    PUSH(Value::from_bool(m));
+    NEXT();
+  }
+
+  TARGET(MATCH_MAPPING) {
+    bool m = ops::match_mapping(ts, TOP());
+    PUSH(Value::from_bool(m));
+    NEXT();
+  }
+
+  TARGET(GET_LEN) {
+    SYNC();
+    std::int64_t n = length(ts, TOP());
+    if (n < 0) goto error;
+    PUSH(Value::from_int(n));
+    NEXT();
+  }
+
+  TARGET(MATCH_KEYS) {
+    SYNC();
+    Value r = ops::match_keys(ts, PEEK(2), TOP());
+    CHECK(r);
+    PUSH(r);
+    NEXT();
+  }
+
+  TARGET(MATCH_CLASS) {
+    SYNC();
+    Value r = ops::match_class(ts, PEEK(3), PEEK(2), ARG, TOP());
+    CHECK(r);
+    sp -= 2;
+    TOP() = r;
+    NEXT();
+  }
+
+  TARGET(COPY_DICT_WITHOUT_KEYS) {
+    SYNC();
+    Value r = ops::copy_dict_without_keys(ts, PEEK(2), TOP());
+    CHECK(r);
+    --sp;
+    TOP() = r;
+    NEXT();
+  }
 
 #if !GILVM_COMPUTED_GOTO
     default:

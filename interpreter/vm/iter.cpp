@@ -357,9 +357,11 @@ Value get_item(ThreadState& ts, Value o, Value key) {
         if (key.is_obj() && key.as_obj()->kind == Kind::Slice) {
           std::int64_t start, stop, step, count;
           if (slice_indices(ts, key, r->length, start, stop, step, count).is_fail()) return Value::fail();
-          std::int64_t s0 = r->start + start * r->step;
-          std::int64_t st = r->step * step;
-          return obj(in.heap.make<Range>(in.types.range, s0, s0 + count * st, st));
+          // The stop maps through the range too (not start + count*step),
+          // so range(1, 10, 2)[::2] is range(1, 11, 4) as CPython's
+          // compute_slice gives.
+          return obj(in.heap.make<Range>(in.types.range, r->start + start * r->step, r->start + stop * r->step,
+                                         r->step * step));
         }
         auto i = to_index(ts, key);
         if (!i) {

@@ -74,6 +74,20 @@ Value get_aiter(ThreadState& ts, Value v);
 Value get_anext(ThreadState& ts, Value aiter);
 bool before_async_with(ThreadState& ts, Value mgr, Value& exit_fn, Value& awaitable);
 
+// match statements (vm/match.cpp). Whether a sequence / mapping pattern
+// may match the subject (CPython's Py_TPFLAGS_SEQUENCE / _MAPPING).
+bool match_sequence(ThreadState& ts, Value subject);
+bool match_mapping(ThreadState& ts, Value subject);
+// The values of `keys` (a tuple) in the mapping subject, as a tuple; None
+// when one is missing.
+Value match_keys(ThreadState& ts, Value subject, Value keys);
+// A class pattern: the subject's attributes for `npos` positional
+// sub-patterns (through __match_args__) and the keyword names (a tuple),
+// as a tuple; None when the subject is not an instance or lacks one.
+Value match_class(ThreadState& ts, Value subject, Value type, std::uint32_t npos, Value names);
+// **rest of a mapping pattern: a dict of the subject without `keys`.
+Value copy_dict_without_keys(ThreadState& ts, Value subject, Value keys);
+
 // The REPL's echo of an expression statement (and `_`).
 bool print_expr(ThreadState& ts, Value v);
 

@@ -145,9 +145,27 @@ Value float_op(ThreadState& ts, BinOp op, double x, double y) {
     case BinOp::FloorDiv: return raise(ts, in.types.ZeroDivisionError, "float floor division by zero");
     case BinOp::Mod: return raise(ts, in.types.ZeroDivisionError, "float modulo");
     case BinOp::Pow: {
-      if (x == 0.0 && y < 0.0)
-        return raise(ts, in.types.ZeroDivisionError, "0.0 cannot be raised to a negative power");
-      if (x < 0.0 && std::isfinite(y) && y != std::floor(y))
+      // The special cases in the order of CPython's float_pow
+      // (Objects/floatobject.c): zero exponent, NaNs, infinite exponent,
+      // infinite base, zero base; only then a negative base.
+      auto odd_integer = [](double v) { return std::isfinite(v) && std::fmod(std::fabs(v), 2.0) == 1.0; };
+      if (y == 0.0) return Value::from_float(1.0);
+      if (std::isnan(x)) return Value::from_float(x);
+      if (std::isnan(y)) return Value::from_float(x == 1.0 ? 1.0 : y);
+      if (std::isinf(y)) {
+        double ax = std::fabs(x);
+        if (ax == 1.0) return Value::from_float(1.0);
+        return Value::from_float((y > 0.0) == (ax > 1.0) ? std::fabs(y) : 0.0);
+      }
+      if (std::isinf(x)) {
+        if (y > 0.0) return Value::from_float(odd_integer(y) ? x : std::fabs(x));
+        return Value::from_float(odd_integer(y) ? std::copysign(0.0, x) : 0.0);
+      }
+      if (x == 0.0) {
+        if (y < 0.0) return raise(ts, in.types.ZeroDivisionError, "0.0 cannot be raised to a negative power");
+        return Value::from_float(odd_integer(y) ? x : 0.0);
+      }
+      if (x < 0.0 && y != std::floor(y))
         return raise(ts, in.types.ValueError, "complex numbers are not supported by gilvm");
       double p = std::pow(x, y);
       if (std::isinf(p) && std::isfinite(x) && std::isfinite(y))

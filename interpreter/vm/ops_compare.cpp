@@ -176,6 +176,28 @@ int builtin_compare(ThreadState& ts, CmpOp op, Value a, Value b, Value& out) {
     out = Value::from_bool(op == CmpOp::Eq ? eq : !eq);
     return 1;
   }
+  // Bound methods are equal when their functions are equal and their
+  // receivers are the same object (CPython's classobject.c and
+  // methodobject.c); hash_value below agrees.
+  if (auto* x = as_kind<BoundMethod, Kind::BoundMethod>(a)) {
+    auto* y = as_kind<BoundMethod, Kind::BoundMethod>(b);
+    if (y == nullptr || (op != CmpOp::Eq && op != CmpOp::NotEq)) return 0;
+    bool eq = x->self.identical(y->self);
+    if (eq) {
+      int r = equals(ts, x->func, y->func);
+      if (r < 0) return -1;
+      eq = r == 1;
+    }
+    out = Value::from_bool(op == CmpOp::Eq ? eq : !eq);
+    return 1;
+  }
+  if (auto* x = as_kind<Native, Kind::Native>(a); x != nullptr && !x->self.is_null()) {
+    auto* y = as_kind<Native, Kind::Native>(b);
+    if (y == nullptr || y->self.is_null() || (op != CmpOp::Eq && op != CmpOp::NotEq)) return 0;
+    bool eq = x->fn == y->fn && x->self.identical(y->self) && std::string_view(x->name) == y->name;
+    out = Value::from_bool(op == CmpOp::Eq ? eq : !eq);
+    return 1;
+  }
   return 0;
 }
 
@@ -331,6 +353,30 @@ bool hash_value(ThreadState& ts, Value v, std::int64_t& out) {
     case Kind::Dict:
     case Kind::Slice:  // unhashable until 3.12
       break;
+    case Kind::BoundMethod: {
+      auto* m = static_cast<BoundMethod*>(o);
+      std::int64_t fh;
+      if (!hash_value(ts, m->func, fh)) return false;
+      std::int64_t sh = 0;
+      if (m->self.is_obj()) sh = static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(m->self.as_obj()) >> 4);
+      else if (!hash_value(ts, m->self, sh)) return false;
+      out = sh ^ fh;
+      if (out == -1) out = -2;
+      return true;
+    }
+    case Kind::Native: {
+      auto* n = static_cast<Native*>(o);
+      if (n->self.is_null()) {
+        out = static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(o) >> 4);
+        return true;
+      }
+      std::int64_t sh = 0;
+      if (n->self.is_obj()) sh = static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(n->self.as_obj()) >> 4);
+      else if (!hash_value(ts, n->self, sh)) return false;
+      out = sh ^ static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(n->fn) >> 4);
+      if (out == -1) out = -2;
+      return true;
+    }
     default: {
       Type* t = o->type;
       if (!t->builtin) {

@@ -200,8 +200,15 @@ std::optional<std::string> builtin_repr(ThreadState& ts, Value v) {
       return "<staticmethod object at " + address(o) + ">";
     case Kind::ClassMethod:
       return "<classmethod object at " + address(o) + ">";
-    case Kind::Super:
-      return "<super object>";
+    case Kind::Super: {
+      // CPython's super_repr: the start class and the type of the object
+      // (the class itself when bound to a class).
+      Super* sp = static_cast<Super*>(o);
+      std::string head = fmt::format("<super: <class '{}'>, ", sp->start->name->s);
+      if (sp->obj.is_null()) return head + "NULL>";
+      Type* ot = as_type(sp->obj) ? as_type(sp->obj) : type_of(ts, sp->obj);
+      return fmt::format("{}<{} object>>", head, ot->name->s);
+    }
     default:
       return "<" + qualified_name(ts, o->type) + " object at " + address(o) + ">";
   }

@@ -559,11 +559,22 @@ TEST_CASE("parser: scanner errors win over parser errors", "[parser]") {
         "integers @1:4");
 }
 
+TEST_CASE("parser: assignment expressions", "[parser]") {
+  CHECK(mod("if (n := 10) > 5: pass") == "(If (Compare (NamedExpr (Name n) (Int 10)) Gt (Int 5)) (body (Pass)))");
+  CHECK(mod("[y := f(x)]") == "(Expr (List (NamedExpr (Name y) (Call (Name f) (Name x)))))");
+  CHECK(mod("x := 1") == "SyntaxError: invalid syntax @1:2");
+  CHECK(mod("(a[0] := 1)") == "SyntaxError: cannot use assignment expressions with subscript @1:1");
+}
+
+TEST_CASE("parser: match statements", "[parser]") {
+  CHECK(mod("match x:\n    case 1: pass\n") == "(Match (Name x) (case (MatchValue (Int 1)) (body (Pass))))");
+  CHECK(mod("match (x):\n    case [a, *_] | {'k': a} if a: pass\n") ==
+        "(Match (Name x) (case (MatchOr (MatchSequence (MatchAs a) (MatchStar _)) (MatchMapping (: (Str 'k') "
+        "(MatchAs a)))) (if (Name a)) (body (Pass))))");
+  CHECK(mod("match = 1\nmatch(x)\n") == "(Assign (Name match) = (Int 1))\n(Expr (Call (Name match) (Name x)))");
+}
+
 TEST_CASE("parser: constructs outside the subset are refused by name", "[parser]") {
-  CHECK(mod("match x:\n    case 1: pass\n") == "SyntaxError: 'match' statements are not supported by gilvm @1:0");
-  CHECK(mod("match (x):\n    case 1: pass\n") == "SyntaxError: 'match' statements are not supported by gilvm @1:0");
-  CHECK(mod("if (n := 10) > 5: pass") == "SyntaxError: assignment expressions (:=) are not supported by gilvm @1:4");
-  CHECK(mod("[y := f(x)]") == "SyntaxError: assignment expressions (:=) are not supported by gilvm @1:1");
   CHECK(mod("try:\n    pass\nexcept* E:\n    pass\n") == "SyntaxError: 'except*' is not supported by gilvm @3:0");
   CHECK(mod("type X = int") == "SyntaxError: type aliases are not supported by gilvm @1:0");
   CHECK(mod("type Pair[T] = tuple[T, T]") == "SyntaxError: type aliases are not supported by gilvm @1:0");
@@ -620,7 +631,7 @@ TEST_CASE("parser: interactive mode: errors", "[parser]") {
   CHECK(repl("if x:\n\n") == "IndentationError: expected an indented block after 'if' statement on line 1");
   CHECK(repl("  x\n") == "IndentationError: unexpected indent");
   CHECK(repl("x = )\n") == "SyntaxError: unmatched ')'");
-  CHECK(repl("match x:\n") == "SyntaxError: 'match' statements are not supported by gilvm");
+  CHECK(repl("match x:\n") == "more");
 }
 
 TEST_CASE("parser: a byte order mark is skipped", "[parser]") {
