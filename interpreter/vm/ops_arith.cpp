@@ -10,6 +10,7 @@
 #include "runtime/dict_ops.h"
 #include "runtime/number_ops.h"
 #include "runtime/numfmt.h"
+#include "runtime/printf_format.h"
 #include "runtime/seq_ops.h"
 #include "runtime/set_ops.h"
 #include "runtime/str_ops.h"
@@ -250,9 +251,11 @@ Value builtin_binary(ThreadState& ts, BinOp op, Value a, Value b) {
       return ok ? obj(d) : Value::fail();
     }
   }
-  if (op == BinOp::Mod && (sa || as_bytes(a)))
-    return raise(ts, ts.interp.types.TypeError,
-                 "printf-style '%' formatting is not supported by gilvm: use an f-string or str.format()");
+  // str.__mod__ and bytes.__mod__: printf-style formatting.
+  if (op == BinOp::Mod) {
+    if (sa) return printf_format_str(ts, sa, b);
+    if (Bytes* ba = as_bytes(a)) return printf_format_bytes(ts, ba, b);
+  }
   return Value::null();
 }
 
