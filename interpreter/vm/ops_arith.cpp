@@ -272,6 +272,10 @@ Value call_dunder(ThreadState& ts, Value self, const std::string& name, Value ot
 
 Value binary_protocol(ThreadState& ts, BinOp op, Value a, Value b, bool inplace) {
   Interpreter& in = ts.interp;
+  // "..." % args with builtin args (no __rmod__ can take precedence): the
+  // formatter at once, as str.__mod__ would be reached anyway.
+  if (op == BinOp::Mod && a.is_obj() && a.as_obj()->type == in.types.str && type_of(ts, b)->builtin)
+    return printf_format_str(ts, static_cast<Str*>(a.as_obj()), b);
   std::string base = dunder(op);
   if (inplace) {
     Value r = call_dunder(ts, a, "__i" + base + "__", b);
