@@ -139,7 +139,8 @@ class Formatter {
     return raise(ts_, ts_.interp.types.TypeError, "not enough arguments for format string");
   }
 
-  // The value of a '*': an int (bool included) that fits `limit`.
+  // The value of a '*': an int (bool included) that fits Py_ssize_t for a
+  // width, C int for a precision.
   bool star(std::int64_t& out, bool is_width) {
     Value v = next_arg();
     if (v.is_fail()) return false;
@@ -159,9 +160,10 @@ class Formatter {
     return true;
   }
 
-  // Reads digits after the first one into `value` (CPython's overflow
-  // checks: width up to PY_SSIZE_T_MAX, precision up to INT_MAX). Returns
-  // false at the end of the format (`ended`) or on overflow (`failed`).
+  // Reads the digits after the first one into `value`, leaving the first
+  // byte after them in `c`. Sets `ended` when the format ends first, and
+  // `failed` (ValueError `too_big` pending) when value would pass `max`
+  // (CPython's limits: width PY_SSIZE_T_MAX, precision INT_MAX).
   void digits(std::size_t& pos, unsigned char& c, std::int64_t& value, std::int64_t max, const char* too_big,
               bool& ended, bool& failed) {
     for (;;) {
