@@ -473,19 +473,8 @@ Value b_repr(ThreadState& ts, Value self, const Args& a) {
 
 Value b_ascii(ThreadState& ts, Value self, const Args& a) {
   if (!exactly_one(ts, a, "ascii")) return Value::fail();
-  Str* s = repr(ts, a[0]);
-  if (s == nullptr) return Value::fail();
-  if (s->ascii) return obj(s);
-  std::string out;
-  std::size_t pos = 0;
-  while (pos < s->s.size()) {
-    char32_t c = text::utf8_decode_at(s->s, pos);
-    if (c < 0x80) out += static_cast<char>(c);
-    else if (c < 0x100) out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
-    else if (c < 0x10000) out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-    else out += fmt::format("\\U{:08x}", static_cast<unsigned>(c));
-  }
-  return new_str(ts, std::move(out));
+  auto s = ascii_string(ts, a[0]);
+  return s ? new_str(ts, std::move(*s)) : Value::fail();
 }
 
 Value b_format(ThreadState& ts, Value self, const Args& a) {

@@ -128,6 +128,9 @@ Str* str(ThreadState& ts, Value v);
 // The same as std::string, for natives building text (nullopt on error).
 std::optional<std::string> repr_string(ThreadState& ts, Value v);
 std::optional<std::string> str_string(ThreadState& ts, Value v);
+// ascii(v): repr(v) with every non-ASCII code point escaped as \xNN, \uNNNN
+// or \UNNNNNNNN (nullopt on error).
+std::optional<std::string> ascii_string(ThreadState& ts, Value v);
 // format(v, spec)
 Value format_value(ThreadState& ts, Value v, std::string_view spec);
 

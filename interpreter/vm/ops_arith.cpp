@@ -10,6 +10,7 @@
 #include "runtime/dict_ops.h"
 #include "runtime/number_ops.h"
 #include "runtime/numfmt.h"
+#include "runtime/printf_format.h"
 #include "runtime/seq_ops.h"
 #include "runtime/set_ops.h"
 #include "runtime/str_ops.h"
@@ -250,9 +251,11 @@ Value builtin_binary(ThreadState& ts, BinOp op, Value a, Value b) {
       return ok ? obj(d) : Value::fail();
     }
   }
-  if (op == BinOp::Mod && (sa || as_bytes(a)))
-    return raise(ts, ts.interp.types.TypeError,
-                 "printf-style '%' formatting is not supported by gilvm: use an f-string or str.format()");
+  // str.__mod__ and bytes.__mod__: printf-style formatting.
+  if (op == BinOp::Mod) {
+    if (sa) return printf_format_str(ts, sa, b);
+    if (Bytes* ba = as_bytes(a)) return printf_format_bytes(ts, ba, b);
+  }
   return Value::null();
 }
 
@@ -269,6 +272,10 @@ Value call_dunder(ThreadState& ts, Value self, const std::string& name, Value ot
 
 Value binary_protocol(ThreadState& ts, BinOp op, Value a, Value b, bool inplace) {
   Interpreter& in = ts.interp;
+  // "..." % args with builtin args (no __rmod__ can take precedence): the
+  // formatter at once, as str.__mod__ would be reached anyway.
+  if (op == BinOp::Mod && a.is_obj() && a.as_obj()->type == in.types.str && type_of(ts, b)->builtin)
+    return printf_format_str(ts, static_cast<Str*>(a.as_obj()), b);
   std::string base = dunder(op);
   if (inplace) {
     Value r = call_dunder(ts, a, "__i" + base + "__", b);

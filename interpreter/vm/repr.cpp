@@ -265,6 +265,21 @@ std::optional<std::string> str_string(ThreadState& ts, Value v) {
   return repr_string(ts, v);
 }
 
+std::optional<std::string> ascii_string(ThreadState& ts, Value v) {
+  auto r = repr_string(ts, v);
+  if (!r || text::is_ascii(*r)) return r;
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < r->size()) {
+    char32_t c = text::utf8_decode_at(*r, pos);
+    if (c < 0x80) out += static_cast<char>(c);
+    else if (c < 0x100) out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
+    else if (c < 0x10000) out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+    else out += fmt::format("\\U{:08x}", static_cast<unsigned>(c));
+  }
+  return out;
+}
+
 Str* str(ThreadState& ts, Value v) {
   if (Str* s = as_str(v)) return s;
   auto r = str_string(ts, v);

@@ -1,5 +1,4 @@
 # The default basicConfig format (levelname:name:message) and %-style formats with arguments.
-# xfail: needs printf-style % formatting (issue 13, wip-printf)
 import logging
 import sys
 

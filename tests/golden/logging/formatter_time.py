@@ -1,5 +1,4 @@
 # Formatter.formatTime: datefmt through time.strftime, else the default format with ",msecs".
-# xfail: needs printf-style % formatting (issue 13, wip-printf)
 import logging
 import time
 

@@ -1,5 +1,4 @@
 # With no handler anywhere, WARNING and above go to stderr as the bare message (lastResort); NullHandler silences it.
-# xfail: needs printf-style % formatting (issue 13, wip-printf)
 import logging
 import sys
 

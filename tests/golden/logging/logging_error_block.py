@@ -1,5 +1,5 @@
 # A record whose message does not format prints the "--- Logging error ---" block on stderr; the program goes on.
-# xfail: needs printf-style % formatting (issue 13, wip-printf)
+# The message is formatted with printf-style %, here failing on a str for %d.
 import logging
 import sys
 
