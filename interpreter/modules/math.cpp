@@ -833,7 +833,7 @@ Value m_isclose(ThreadState& ts, Value self, const Args& a) {
                           diff <= abs_tol);
 }
 
-const NativeDef kMathFunctions[] = {
+const MethodDef kMathFunctions[] = {
     {"acos", m_acos},       {"acosh", m_acosh},     {"asin", m_asin},
     {"asinh", m_asinh},     {"atan", m_atan},       {"atanh", m_atanh},
     {"atan2", m_atan2},     {"cbrt", m_cbrt},       {"ceil", m_ceil},

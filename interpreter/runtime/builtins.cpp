@@ -1221,7 +1221,7 @@ Value reversed_ctor(ThreadState& ts, Value self, const Args& a) {
 // The table
 // ---------------------------------------------------------------------------
 
-const NativeDef kBuiltins[] = {
+const MethodDef kBuiltins[] = {
     {"print", b_print},       {"input", b_input},       {"len", b_len},
     {"abs", b_abs},           {"min", b_min},           {"max", b_max},
     {"sum", b_sum},           {"sorted", b_sorted},     {"any", b_any},

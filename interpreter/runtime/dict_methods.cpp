@@ -351,7 +351,7 @@ Value view_dunder_contains(ThreadState& ts, Value self, const Args& a) {
   return r < 0 ? Value::fail() : Value::from_bool(r != 0);
 }
 
-const NativeDef kDictMethods[] = {
+const MethodDef kDictMethods[] = {
     {"get", dict_get_m},
     {"setdefault", dict_setdefault},
     {"pop", dict_pop},
@@ -366,7 +366,7 @@ const NativeDef kDictMethods[] = {
     {"__contains__", dict_contains_m},
 };
 
-const NativeDef kViewMethods[] = {
+const MethodDef kViewMethods[] = {
     {"__repr__", view_dunder_repr},
     {"__len__", view_dunder_len},
     {"__iter__", view_dunder_iter},
@@ -642,7 +642,7 @@ Value view_isdisjoint(ThreadState& ts, Value self, const Args& a) {
 
 using front::BinOp;
 using front::CmpOp;
-const NativeDef kSetlikeViewMethods[] = {
+const MethodDef kSetlikeViewMethods[] = {
     {"__and__", view_binary_dunder<BinOp::BitAnd, false>},
     {"__rand__", view_binary_dunder<BinOp::BitAnd, true>},
     {"__or__", view_binary_dunder<BinOp::BitOr, false>},

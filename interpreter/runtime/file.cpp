@@ -762,7 +762,7 @@ bool encoding_ok(std::string_view enc, std::string& shown) {
   return false;
 }
 
-const NativeDef kFileMethods[] = {
+const MethodDef kFileMethods[] = {
     {"read", m_read},
     {"readline", m_readline},
     {"readlines", m_readlines},
@@ -1270,7 +1270,7 @@ Value raise_os_error(ThreadState& ts, int err, Value filename) {
 
 bool init_io_module(ThreadState& ts, Dict* d) {
   Interpreter& interp = ts.interp;
-  static const NativeDef kDefs[] = {{"open", builtin_open}};
+  static const MethodDef kDefs[] = {{"open", builtin_open}};
   add_functions(interp, d, kDefs);
   dict_set_cstr(interp, d, "UnsupportedOperation", obj(unsupported_operation_type(interp)));
   dict_set_cstr(interp, d, "TextIOWrapper", obj(interp.types.file));

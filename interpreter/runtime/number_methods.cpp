@@ -265,7 +265,7 @@ Value float_from_text(ThreadState& ts, std::string_view text, Value original) {
 
 Value float_ctor(ThreadState& ts, Value self, const Args& a) {
   Value v[1];
-  if (!unpack_args(ts, a, "float", Style::Clinic, 0, {"x"}, v)) return Value::fail();
+  if (!unpack_args(ts, a, "float", Style::Positional, 0, {"x"}, v)) return Value::fail();
   if (v[0].is_null()) return Value::from_float(0.0);
   Value x = v[0];
   if (x.is_float()) return x;
@@ -427,7 +427,7 @@ Value float_fromhex(ThreadState& ts, Value self, const Args& a) {
 
 Value bool_ctor(ThreadState& ts, Value self, const Args& a) {
   Value v[1];
-  if (!unpack_args(ts, a, "bool", Style::Clinic, 0, {"x"}, v)) return Value::fail();
+  if (!unpack_args(ts, a, "bool", Style::Positional, 0, {"x"}, v)) return Value::fail();
   if (v[0].is_null()) return Value::from_bool(false);
   int t = truthy(ts, v[0]);
   if (t < 0) return Value::fail();
@@ -442,7 +442,7 @@ void init_int_float_methods(Interpreter& interp) {
   i->ctor = int_ctor;
   f->ctor = float_ctor;
   interp.types.bool_->ctor = bool_ctor;
-  static const NativeDef int_defs[] = {
+  static const MethodDef int_defs[] = {
       {"bit_length", int_bit_length},
       {"bit_count", int_bit_count},
       {"conjugate", int_conjugate},
@@ -452,7 +452,7 @@ void init_int_float_methods(Interpreter& interp) {
   add_methods(interp, i, int_defs);
   Native* fb = interp.heap.make<Native>(interp.types.builtin_function, int_from_bytes, "from_bytes");
   dict_set_cstr(interp, i->dict, "from_bytes", Value::from_obj(fb));
-  static const NativeDef float_defs[] = {
+  static const MethodDef float_defs[] = {
       {"is_integer", float_is_integer},
       {"conjugate", float_conjugate},
       {"as_integer_ratio", float_as_integer_ratio},

@@ -238,7 +238,7 @@ Value classmethod_ctor(ThreadState& ts, Value self, const Args& a) {
 
 void init_object_methods(Interpreter& interp) {
   BuiltinTypes& T = interp.types;
-  const NativeDef object_defs[] = {
+  const MethodDef object_defs[] = {
       {"__init__", object_init},   {"__repr__", object_repr_fn()}, {"__str__", object_str_fn()},
       {"__eq__", object_eq},       {"__ne__", object_ne},          {"__hash__", object_hash},
       {"__setattr__", object_setattr}, {"__delattr__", object_delattr}, {"__format__", object_format},
@@ -247,23 +247,23 @@ void init_object_methods(Interpreter& interp) {
   // object.__new__ and object.__getattribute__ are called with explicit
   // arguments (object.__new__(cls)), so they are plain functions here; the
   // latter is kept out of the type dict so LOAD_METHOD's fast path stays on.
-  const NativeDef object_static[] = {{"__new__", object_new}};
+  const MethodDef object_static[] = {{"__new__", object_new}};
   add_functions(interp, T.object->dict, object_static);
   (void)object_getattribute;
   T.object->ctor = object_ctor;
   T.type->ctor = type_ctor;
-  const NativeDef type_defs[] = {{"mro", type_mro}, {"__subclasscheck__", type_subclasscheck}};
+  const MethodDef type_defs[] = {{"mro", type_mro}, {"__subclasscheck__", type_subclasscheck}};
   add_methods(interp, T.type, type_defs);
 
   T.range->ctor = range_ctor;
-  const NativeDef range_defs[] = {{"index", range_index}, {"count", range_count}};
+  const MethodDef range_defs[] = {{"index", range_index}, {"count", range_count}};
   add_methods(interp, T.range, range_defs);
   T.slice->ctor = slice_ctor;
-  const NativeDef slice_defs[] = {{"indices", slice_indices_m}};
+  const MethodDef slice_defs[] = {{"indices", slice_indices_m}};
   add_methods(interp, T.slice, slice_defs);
   T.super->ctor = super_ctor;
   T.property->ctor = property_ctor;
-  const NativeDef property_defs[] = {
+  const MethodDef property_defs[] = {
       {"getter", property_getter}, {"setter", property_setter}, {"deleter", property_deleter}};
   add_methods(interp, T.property, property_defs);
   T.staticmethod->ctor = staticmethod_ctor;

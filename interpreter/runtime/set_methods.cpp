@@ -229,7 +229,7 @@ Value m_symmetric_difference_update(ThreadState& ts, Value self, const Args& a) 
   return Value::none();
 }
 
-const NativeDef kSetMethods[] = {
+const MethodDef kSetMethods[] = {
     {"add", m_add},
     {"discard", m_discard},
     {"remove", m_remove},
@@ -249,7 +249,7 @@ const NativeDef kSetMethods[] = {
     {"isdisjoint", m_isdisjoint<false>},
 };
 
-const NativeDef kFrozensetMethods[] = {
+const MethodDef kFrozensetMethods[] = {
     {"copy", m_copy<true>},
     {"union", m_union<true>},
     {"intersection", m_intersection<true>},

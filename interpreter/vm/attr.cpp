@@ -65,6 +65,7 @@ Value bind(ThreadState& ts, Value attr, Value instance, Type* owner) {
       if (!n->method || instance.is_null() || !n->self.is_null()) return attr;
       Native* b = in.heap.make<Native>(in.types.builtin_function, n->fn, n->name, instance);
       b->data = n->data;
+      b->sig = n->sig;
       return obj(b);
     }
     case Kind::StaticMethod:

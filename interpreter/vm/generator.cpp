@@ -249,7 +249,7 @@ Value gen_close_impl(ThreadState& ts, Generator* g) {
 }  // namespace
 
 void init_generator_methods(Interpreter& interp) {
-  static const NativeDef defs[] = {
+  static const MethodDef defs[] = {
       {"send", gen_send}, {"throw", gen_throw}, {"close", gen_close},
       {"__next__", gen_next}, {"__iter__", gen_iter},
   };
@@ -257,7 +257,7 @@ void init_generator_methods(Interpreter& interp) {
   // A coroutine is driven by send/throw and awaited, never iterated; its
   // __await__ returns the coroutine itself (CPython returns a wrapper
   // iterator over it: the difference is not visible to await).
-  static const NativeDef coro_defs[] = {
+  static const MethodDef coro_defs[] = {
       {"send", gen_send}, {"throw", gen_throw}, {"close", gen_close}, {"__await__", gen_iter},
   };
   add_methods(interp, interp.types.coroutine, coro_defs);

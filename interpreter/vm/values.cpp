@@ -187,20 +187,4 @@ bool check_kwargs(ThreadState& ts, const Args& a, const char* fname,
   return true;
 }
 
-void add_methods(Interpreter& interp, Type* t, std::span<const NativeDef> defs) {
-  for (const NativeDef& d : defs) {
-    Native* n = interp.heap.make<Native>(interp.types.builtin_function, d.fn, d.name);
-    n->method = true;
-    dict_set_str(interp, t->dict, interp.intern(d.name), obj(n));
-  }
-  ++interp.type_version;
-}
-
-void add_functions(Interpreter& interp, Dict* module_dict, std::span<const NativeDef> defs) {
-  for (const NativeDef& d : defs) {
-    Native* n = interp.heap.make<Native>(interp.types.builtin_function, d.fn, d.name);
-    dict_set_str(interp, module_dict, interp.intern(d.name), obj(n));
-  }
-}
-
 }  // namespace gilvm
