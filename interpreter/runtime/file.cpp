@@ -853,6 +853,32 @@ File::~File() {
 
 void File::trace(Tracer& t) { t.mark(name); }
 
+namespace {
+
+File* file_of(Value v) { return static_cast<File*>(v.as_obj()); }
+
+// A binary file has no encoding, errors, line_buffering or newlines: those
+// getters answer Null (no such attribute) for it.
+const GetSetDef kFileGetSets[] = {
+    {"closed", [](ThreadState&, Value v) { return Value::from_bool(file_of(v)->closed); }},
+    {"name", [](ThreadState&, Value v) { return file_of(v)->name; }},
+    {"mode", [](ThreadState& ts, Value v) { return new_str(ts, file_of(v)->mode); }},
+    {"encoding",
+     [](ThreadState& ts, Value v) {
+       File* f = file_of(v);
+       return f->binary ? Value::null() : new_str(ts, f->encoding_repr);
+     }},
+    {"errors", [](ThreadState& ts, Value v) { return file_of(v)->binary ? Value::null() : new_str(ts, "strict"); }},
+    {"line_buffering",
+     [](ThreadState&, Value v) {
+       File* f = file_of(v);
+       return f->binary ? Value::null() : Value::from_bool(f->buffering == File::Buffering::Line);
+     }},
+    {"newlines", [](ThreadState&, Value v) { return file_of(v)->binary ? Value::null() : Value::none(); }},
+};
+
+}  // namespace
+
 void init_file_type(Interpreter& interp) {
   Type* t = interp.types.file;
   t->module_name = obj(interp.intern("_io"));  // <class '_io.TextIOWrapper'>
@@ -860,7 +886,7 @@ void init_file_type(Interpreter& interp) {
   // that are not `builtin`; until it also does so for Opaque payload types,
   // the file type is marked non-builtin so `for line in f` and next(f) work.
   t->builtin = false;
-  add_methods(interp, t, kFileMethods);
+  add_methods(interp, t, kFileMethods, kFileGetSets);
   // io.UnsupportedOperation: CPython's derives from OSError and ValueError;
   // with single inheritance it is a ValueError. The file methods find it in
   // the file type's dict.
@@ -1061,22 +1087,6 @@ Value builtin_open(ThreadState& ts, Value self, const Args& a) {
     f->registry = r;
   }
   return obj(f);
-}
-
-Value file_getattr(ThreadState& ts, Value file, Str* name) {
-  File* f = as_file(file);
-  if (f == nullptr) return Value::null();
-  std::string_view n = name->s;
-  if (n == "closed") return Value::from_bool(f->closed);
-  if (n == "name") return f->name;
-  if (n == "mode") return new_str(ts, f->mode);
-  if (!f->binary) {
-    if (n == "encoding") return new_str(ts, f->encoding_repr == "UTF-8" ? "UTF-8" : f->encoding_repr);
-    if (n == "errors") return new_str(ts, "strict");
-    if (n == "line_buffering") return Value::from_bool(f->buffering == File::Buffering::Line);
-    if (n == "newlines") return Value::none();
-  }
-  return Value::null();
 }
 
 bool file_write(ThreadState& ts, File* f, std::string_view data) {

@@ -449,7 +449,14 @@ void init_int_float_methods(Interpreter& interp) {
       {"as_integer_ratio", int_as_integer_ratio},
       {"to_bytes", int_to_bytes},
   };
-  add_methods(interp, i, int_defs);
+  // real/imag/numerator/denominator: a bool answers as the int it is.
+  static const GetSetDef int_getsets[] = {
+      {"real", [](ThreadState&, Value v) { return v.is_bool() ? Value::from_int(v.as_int()) : v; }},
+      {"imag", [](ThreadState&, Value) { return Value::from_int(0); }},
+      {"numerator", [](ThreadState&, Value v) { return v.is_bool() ? Value::from_int(v.as_int()) : v; }},
+      {"denominator", [](ThreadState&, Value) { return Value::from_int(1); }},
+  };
+  add_methods(interp, i, int_defs, int_getsets);
   Native* fb = interp.heap.make<Native>(interp.types.builtin_function, int_from_bytes, "from_bytes");
   dict_set_cstr(interp, i->dict, "from_bytes", Value::from_obj(fb));
   static const MethodDef float_defs[] = {
@@ -458,7 +465,11 @@ void init_int_float_methods(Interpreter& interp) {
       {"as_integer_ratio", float_as_integer_ratio},
       {"hex", float_hex},
   };
-  add_methods(interp, f, float_defs);
+  static const GetSetDef float_getsets[] = {
+      {"real", [](ThreadState&, Value v) { return v; }},
+      {"imag", [](ThreadState&, Value) { return Value::from_float(0.0); }},
+  };
+  add_methods(interp, f, float_defs, float_getsets);
   Native* fh = interp.heap.make<Native>(interp.types.builtin_function, float_fromhex, "fromhex");
   dict_set_cstr(interp, f->dict, "fromhex", Value::from_obj(fh));
 }

@@ -293,6 +293,7 @@ Interpreter::Interpreter() {
   init_dict_methods(*this);
   init_set_methods(*this);
   init_generator_methods(*this);
+  init_object_getsets(*this);
   init_builtins(*this);
 }
 
