@@ -507,7 +507,6 @@ bool write_arg(ThreadState& ts, File* f, Value v, std::string_view& data, std::i
 }
 
 Value m_write(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "write", 1, 1)) return Value::fail();
   File* f = writable_file(ts, self);
   if (f == nullptr) return Value::fail();
   std::string_view data;
@@ -518,7 +517,6 @@ Value m_write(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value m_writelines(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "writelines", 1, 1)) return Value::fail();
   File* f = writable_file(ts, self);
   if (f == nullptr) return Value::fail();
   Value it = get_iter(ts, a[0]);
@@ -563,14 +561,12 @@ bool close_file(ThreadState& ts, File* f) {
 }
 
 Value m_close(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "close", 0, 0)) return Value::fail();
   File* f = as_file(self);
   if (f == nullptr) return raise(ts, ts.interp.types.TypeError, "close() needs a file");
   return close_file(ts, f) ? Value::none() : Value::fail();
 }
 
 Value m_flush(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "flush", 0, 0)) return Value::fail();
   File* f = open_file(ts, self);
   if (f == nullptr) return Value::fail();
   return file_flush(ts, f) ? Value::none() : Value::fail();
@@ -633,7 +629,6 @@ Value m_seek(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value m_tell(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "tell", 0, 0)) return Value::fail();
   File* f = open_file(ts, self);
   if (f == nullptr) return Value::fail();
   FileLock lock(ts, f);
@@ -663,35 +658,30 @@ Value m_truncate(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value m_fileno(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "fileno", 0, 0)) return Value::fail();
   File* f = open_file(ts, self);
   if (f == nullptr) return Value::fail();
   return Value::from_int(f->fd);
 }
 
 Value m_isatty(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "isatty", 0, 0)) return Value::fail();
   File* f = open_file(ts, self);
   if (f == nullptr) return Value::fail();
   return Value::from_bool(sys_isatty(f->fd));
 }
 
 Value m_readable(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "readable", 0, 0)) return Value::fail();
   File* f = open_file(ts, self);
   if (f == nullptr) return Value::fail();
   return Value::from_bool(f->readable);
 }
 
 Value m_writable(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "writable", 0, 0)) return Value::fail();
   File* f = open_file(ts, self);
   if (f == nullptr) return Value::fail();
   return Value::from_bool(f->writable);
 }
 
 Value m_seekable(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "seekable", 0, 0)) return Value::fail();
   File* f = open_file(ts, self);
   if (f == nullptr) return Value::fail();
   if (!f->seekable_cached) {
@@ -766,18 +756,18 @@ const MethodDef kFileMethods[] = {
     {"read", m_read},
     {"readline", m_readline},
     {"readlines", m_readlines},
-    {"write", m_write},
-    {"writelines", m_writelines},
-    {"close", m_close},
-    {"flush", m_flush},
+    {"write", m_write, "x, /", Style::One, Access::Mutates},
+    {"writelines", m_writelines, "x, /", Style::One, Access::Mutates},
+    {"close", m_close, "", Style::NoArgs, Access::Mutates},
+    {"flush", m_flush, "", Style::NoArgs, Access::Mutates},
     {"seek", m_seek},
-    {"tell", m_tell},
+    {"tell", m_tell, "", Style::NoArgs},
     {"truncate", m_truncate},
-    {"fileno", m_fileno},
-    {"isatty", m_isatty},
-    {"readable", m_readable},
-    {"writable", m_writable},
-    {"seekable", m_seekable},
+    {"fileno", m_fileno, "", Style::NoArgs},
+    {"isatty", m_isatty, "", Style::NoArgs},
+    {"readable", m_readable, "", Style::NoArgs},
+    {"writable", m_writable, "", Style::NoArgs},
+    {"seekable", m_seekable, "", Style::NoArgs},
     {"__enter__", m_enter},
     {"__exit__", m_exit},
     {"__iter__", m_iter},

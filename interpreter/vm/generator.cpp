@@ -99,7 +99,7 @@ Value stop_with(ThreadState& ts, Value value) {
 
 Value gen_send(ThreadState& ts, Value self, const Args& a) {
   Generator* g = self_gen(ts, self);
-  if (!g || !check_args(ts, a, "send", 1, 1)) return Value::fail();
+  if (!g) return Value::fail();
   bool done;
   Value r = gen_resume(ts, g, a[0], Value::null(), &done);
   if (r.is_fail()) return r;
@@ -250,7 +250,7 @@ Value gen_close_impl(ThreadState& ts, Generator* g) {
 
 void init_generator_methods(Interpreter& interp) {
   static const MethodDef defs[] = {
-      {"send", gen_send}, {"throw", gen_throw}, {"close", gen_close},
+      {"send", gen_send, "x, /", Style::One}, {"throw", gen_throw}, {"close", gen_close},
       {"__next__", gen_next}, {"__iter__", gen_iter},
   };
   add_methods(interp, interp.types.generator, defs);
@@ -258,7 +258,7 @@ void init_generator_methods(Interpreter& interp) {
   // __await__ returns the coroutine itself (CPython returns a wrapper
   // iterator over it: the difference is not visible to await).
   static const MethodDef coro_defs[] = {
-      {"send", gen_send}, {"throw", gen_throw}, {"close", gen_close}, {"__await__", gen_iter},
+      {"send", gen_send, "x, /", Style::One}, {"throw", gen_throw}, {"close", gen_close}, {"__await__", gen_iter},
   };
   add_methods(interp, interp.types.coroutine, coro_defs);
 }

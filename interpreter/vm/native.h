@@ -173,7 +173,8 @@ Signature parse_signature(const MethodDef& def, std::string_view qual);
 Value call_bound_native(ThreadState& ts, const Native* n, Value self, const Args& a);
 
 // ---------------------------------------------------------------------------
-// Registration: one call per type or module.
+// Registration: one call per type or module. Tables must be static (the
+// Natives and descriptors made from them point at their rows).
 // ---------------------------------------------------------------------------
 
 // Puts the methods (and attribute descriptors) into t's dict.
