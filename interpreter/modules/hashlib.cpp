@@ -475,7 +475,7 @@ Value hashlib_new(ThreadState& ts, Value self, const Args& a) {
     if ((k == "name" && a.npos > 0) || (k == "data" && a.npos > 1))
       return raise_fmt(ts, in.types.TypeError, "__hash_new() got multiple values for argument '{}'", k);
     if (k != "name" && k != "data" && k != "usedforsecurity")
-      return raise_fmt(ts, in.types.TypeError, "'{}' is an invalid keyword argument for new()", k);
+      return raise_invalid_keyword(ts, k, "new");
   }
   if (name.is_null()) return raise(ts, in.types.TypeError, "__hash_new() missing 1 required positional argument: 'name'");
   Str* s = as_str(name);

@@ -114,7 +114,7 @@ Value b_print(ThreadState& ts, Value self, const Args& a) {
     else if (kw == "end") end = a.kwvalues[k];
     else if (kw == "file") file = a.kwvalues[k];
     else if (kw == "flush") flush = a.kwvalues[k];
-    else return raise_fmt(ts, T.TypeError, "'{}' is an invalid keyword argument for print()", kw);
+    else return raise_invalid_keyword(ts, kw, "print");
   }
   if (!is_none_or_null(sep) && as_str(sep) == nullptr)
     return raise_fmt(ts, T.TypeError, "sep must be None or a string, not {}", type_name(ts, sep));
@@ -722,7 +722,7 @@ Value min_max(ThreadState& ts, const Args& a, bool is_max) {
     std::string_view kw = a.kwnames[k]->s;
     if (kw == "key") key = a.kwvalues[k];
     else if (kw == "default") dflt = a.kwvalues[k];
-    else return raise_fmt(ts, T.TypeError, "'{}' is an invalid keyword argument for {}()", kw, name);
+    else return raise_invalid_keyword(ts, kw, name);
   }
   if (a.size() == 0)
     return raise_fmt(ts, T.TypeError, "{} expected at least 1 argument, got 0", name);
@@ -827,7 +827,7 @@ Value b_sorted(ThreadState& ts, Value self, const Args& a) {
       if (t < 0) return Value::fail();
       reverse = t == 1;
     } else {
-      return raise_fmt(ts, T.TypeError, "'{}' is an invalid keyword argument for sort()", kw);
+      return raise_invalid_keyword(ts, kw, "sort");
     }
   }
   List* l = new_list(ts);

@@ -56,7 +56,7 @@ Value int_ctor(ThreadState& ts, Value self, const Args& a) {
   // x is positional-only in CPython: int(x=1) is an invalid keyword.
   for (std::size_t k = 0; k < a.nkw; ++k)
     if (a.kwnames[k]->s == "x")
-      return raise(ts, ts.interp.types.TypeError, "'x' is an invalid keyword argument for int()");
+      return raise_invalid_keyword(ts, "x", "int");
   Type* TE = ts.interp.types.TypeError;
   if (v[0].is_null()) {
     if (!v[1].is_null()) return raise(ts, TE, "int() missing string argument");

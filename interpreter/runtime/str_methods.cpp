@@ -102,7 +102,7 @@ bool unpack_args(ThreadState& ts, const Args& a, std::string_view qual, Style st
       ++i;
     }
     if (i == max) {
-      raise_fmt(ts, TE, "'{}' is an invalid keyword argument for {}()", kw, name);
+      raise_invalid_keyword(ts, kw, name);
       return false;
     }
     if (i < n || !out[i].is_null()) {

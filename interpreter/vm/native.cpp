@@ -251,13 +251,17 @@ bool bind_args(ThreadState& ts, const Signature& sig, const Args& a, Value* out)
     }
     if (taken) continue;
     if (sig.varkw < 0) {
-      raise_fmt(ts, TE, "'{}' is an invalid keyword argument for {}()", kw, sig.name);
+      raise_invalid_keyword(ts, kw, sig.name);
       return false;
     }
     if (out[sig.varkw].is_null()) out[sig.varkw] = obj(new_dict(ts));
     dict_set_str(ts.interp, as_dict(out[sig.varkw]), a.kwnames[k], a.kwvalues[k]);
   }
   return true;
+}
+
+Value raise_invalid_keyword(ThreadState& ts, std::string_view kw, std::string_view fname) {
+  return raise_fmt(ts, ts.interp.types.TypeError, "'{}' is an invalid keyword argument for {}()", kw, fname);
 }
 
 Value call_bound_native(ThreadState& ts, const Native* n, Value self, const Args& a) {

@@ -167,6 +167,11 @@ Signature parse_signature(const MethodDef& def, std::string_view qual);
 // must be rooted when the signature has *args or **kwargs (they allocate).
 [[nodiscard]] bool bind_args(ThreadState& ts, const Signature& sig, const Args& a, Value* out);
 
+// TypeError "'{kw}' is an invalid keyword argument for {fname}()": for the
+// few natives that read keywords themselves (print, min/max take *args
+// without building a tuple). Returns Value::fail().
+Value raise_invalid_keyword(ThreadState& ts, std::string_view kw, std::string_view fname);
+
 // Calls a native whose row has a signature: binds, then calls its function
 // with the bound parameters. The fast paths (no keywords, every parameter
 // given positionally, METH_NOARGS / METH_O) build nothing.

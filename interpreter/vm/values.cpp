@@ -179,8 +179,7 @@ bool check_kwargs(ThreadState& ts, const Args& a, const char* fname,
     bool ok = false;
     for (auto n : allowed) ok = ok || a.kwnames[i]->s == n;
     if (!ok) {
-      raise_fmt(ts, ts.interp.types.TypeError, "'{}' is an invalid keyword argument for {}()", a.kwnames[i]->s,
-                fname);
+      raise_invalid_keyword(ts, a.kwnames[i]->s, fname);
       return false;
     }
   }
