@@ -78,6 +78,9 @@ Value plain_attribute(ThreadState& ts, Value o, std::string_view name) {
   }
   Value v = type_lookup(type_of(ts, o), key);
   if (v.is_obj() && v.as_obj()->kind == Kind::Property) return Value::null();
+  // A builtin type's attribute (vm/native.h): its getter is native and runs
+  // no Python code, so `f.__code__.co_` completes.
+  if (GetSetDescr* g = as_getset(ts.interp, v)) return g->def->get(ts, o);
   return v;
 }
 

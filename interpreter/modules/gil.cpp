@@ -132,7 +132,7 @@ Value gil_stop_trace(ThreadState& ts, Value, const Args& a) {
   return Value::from_obj(d);
 }
 
-constexpr NativeDef kGilFunctions[] = {
+constexpr MethodDef kGilFunctions[] = {
     {"stats", gil_stats},
     {"holder", gil_holder},
     {"waiting", gil_waiting},

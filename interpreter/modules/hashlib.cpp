@@ -421,12 +421,12 @@ Value hash_no_ctor(ThreadState& ts, Value self, const Args& a) {
   return raise(ts, ts.interp.types.TypeError, "cannot create '_hashlib.HASH' instances");
 }
 
-const NativeDef kHashMethods[] = {
+const MethodDef kHashMethods[] = {
     {"update", hash_update}, {"digest", hash_digest}, {"hexdigest", hash_hexdigest},
     {"copy", hash_copy},     {"__repr__", hash_repr},
 };
 
-const NativeDef kHashAttributes[] = {
+const MethodDef kHashAttributes[] = {
     {"name", hash_name},
     {"digest_size", hash_digest_size},
     {"block_size", hash_block_size},
@@ -475,7 +475,7 @@ Value hashlib_new(ThreadState& ts, Value self, const Args& a) {
     if ((k == "name" && a.npos > 0) || (k == "data" && a.npos > 1))
       return raise_fmt(ts, in.types.TypeError, "__hash_new() got multiple values for argument '{}'", k);
     if (k != "name" && k != "data" && k != "usedforsecurity")
-      return raise_fmt(ts, in.types.TypeError, "'{}' is an invalid keyword argument for new()", k);
+      return raise_invalid_keyword(ts, k, "new");
   }
   if (name.is_null()) return raise(ts, in.types.TypeError, "__hash_new() missing 1 required positional argument: 'name'");
   Str* s = as_str(name);
@@ -513,7 +513,7 @@ bool init_hashlib_module(ThreadState& ts, Dict* d) {
   hash->module_name = obj(in.intern("_hashlib"));
   hash->ctor = hash_no_ctor;
   add_methods(in, hash, kHashMethods);
-  for (const NativeDef& def : kHashAttributes) {
+  for (const MethodDef& def : kHashAttributes) {
     Native* getter = new_native(ts, def.fn, def.name);
     getter->method = true;
     Wrapper* p = in.heap.make<Wrapper>(in.types.property, Kind::Property, obj(getter));

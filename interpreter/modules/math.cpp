@@ -724,16 +724,7 @@ Value m_fsum(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value m_prod(ThreadState& ts, Value self, const Args& a) {
-  Value start = Value::from_int(1);
-  for (std::size_t k = 0; k < a.nkw; ++k) {
-    if (a.kwnames[k]->s != "start")
-      return raise_fmt(ts, ts.interp.types.TypeError, "'{}' is an invalid keyword argument for prod()",
-                       a.kwnames[k]->s);
-    start = a.kwvalues[k];
-  }
-  if (a.size() != 1)
-    return raise_fmt(ts, ts.interp.types.TypeError, "prod() takes exactly 1 positional argument ({} given)",
-                     a.size());
+  Value start = a[1].is_null() ? Value::from_int(1) : a[1];
   Value it = get_iter(ts, a[0]);
   if (it.is_fail()) return it;
   TempRoot root(ts, it);
@@ -812,16 +803,8 @@ Value m_dist(ThreadState& ts, Value self, const Args& a) {
 
 Value m_isclose(ThreadState& ts, Value self, const Args& a) {
   double rel_tol = 1e-09, abs_tol = 0.0;
-  for (std::size_t k = 0; k < a.nkw; ++k) {
-    std::string_view kw = a.kwnames[k]->s;
-    double* slot = kw == "rel_tol" ? &rel_tol : kw == "abs_tol" ? &abs_tol : nullptr;
-    if (slot == nullptr)
-      return raise_fmt(ts, ts.interp.types.TypeError, "'{}' is an invalid keyword argument for isclose()", kw);
-    if (!arg_double(ts, a.kwvalues[k], *slot)) return Value::fail();
-  }
-  if (a.size() != 2)
-    return raise_fmt(ts, ts.interp.types.TypeError,
-                     "isclose() takes exactly 2 positional arguments ({} given)", a.size());
+  if (!a[2].is_null() && !arg_double(ts, a[2], rel_tol)) return Value::fail();
+  if (!a[3].is_null() && !arg_double(ts, a[3], abs_tol)) return Value::fail();
   double x, y;
   if (!arg_double(ts, a[0], x) || !arg_double(ts, a[1], y)) return Value::fail();
   if (rel_tol < 0.0 || abs_tol < 0.0)
@@ -833,25 +816,61 @@ Value m_isclose(ThreadState& ts, Value self, const Args& a) {
                           diff <= abs_tol);
 }
 
-const NativeDef kMathFunctions[] = {
-    {"acos", m_acos},       {"acosh", m_acosh},     {"asin", m_asin},
-    {"asinh", m_asinh},     {"atan", m_atan},       {"atanh", m_atanh},
-    {"atan2", m_atan2},     {"cbrt", m_cbrt},       {"ceil", m_ceil},
-    {"comb", m_comb},       {"copysign", m_copysign}, {"cos", m_cos},
-    {"cosh", m_cosh},       {"degrees", m_degrees}, {"dist", m_dist},
-    {"erf", m_erf},         {"erfc", m_erfc},       {"exp", m_exp},
-    {"exp2", m_exp2},       {"expm1", m_expm1},     {"fabs", m_fabs},
-    {"factorial", m_factorial}, {"floor", m_floor}, {"fmod", m_fmod},
-    {"frexp", m_frexp},     {"fsum", m_fsum},       {"gamma", m_gamma},
-    {"gcd", m_gcd},         {"hypot", m_hypot},     {"isclose", m_isclose},
-    {"isfinite", m_isfinite}, {"isinf", m_isinf},   {"isnan", m_isnan},
-    {"isqrt", m_isqrt},     {"lcm", m_lcm},         {"ldexp", m_ldexp},
-    {"lgamma", m_lgamma},   {"log", m_log},         {"log10", m_log10},
-    {"log1p", m_log1p},     {"log2", m_log2},       {"modf", m_modf},
-    {"nextafter", m_nextafter}, {"perm", m_perm},   {"pow", m_pow},
-    {"prod", m_prod},       {"radians", m_radians}, {"remainder", m_remainder},
-    {"sin", m_sin},         {"sinh", m_sinh},       {"sqrt", m_sqrt},
-    {"tan", m_tan},         {"tanh", m_tanh},       {"trunc", m_trunc},
+const MethodDef kMathFunctions[] = {
+    {"acos", m_acos},
+    {"acosh", m_acosh},
+    {"asin", m_asin},
+    {"asinh", m_asinh},
+    {"atan", m_atan},
+    {"atanh", m_atanh},
+    {"atan2", m_atan2},
+    {"cbrt", m_cbrt},
+    {"ceil", m_ceil},
+    {"comb", m_comb},
+    {"copysign", m_copysign},
+    {"cos", m_cos},
+    {"cosh", m_cosh},
+    {"degrees", m_degrees},
+    {"dist", m_dist},
+    {"erf", m_erf},
+    {"erfc", m_erfc},
+    {"exp", m_exp},
+    {"exp2", m_exp2},
+    {"expm1", m_expm1},
+    {"fabs", m_fabs},
+    {"factorial", m_factorial},
+    {"floor", m_floor},
+    {"fmod", m_fmod},
+    {"frexp", m_frexp},
+    {"fsum", m_fsum},
+    {"gamma", m_gamma},
+    {"gcd", m_gcd},
+    {"hypot", m_hypot},
+    {"isclose", m_isclose, "a, b, *, rel_tol=1e-09, abs_tol=0.0", Style::Keywords},
+    {"isfinite", m_isfinite},
+    {"isinf", m_isinf},
+    {"isnan", m_isnan},
+    {"isqrt", m_isqrt},
+    {"lcm", m_lcm},
+    {"ldexp", m_ldexp},
+    {"lgamma", m_lgamma},
+    {"log", m_log},
+    {"log10", m_log10},
+    {"log1p", m_log1p},
+    {"log2", m_log2},
+    {"modf", m_modf},
+    {"nextafter", m_nextafter},
+    {"perm", m_perm},
+    {"pow", m_pow},
+    {"prod", m_prod, "iterable, /, *, start=1", Style::Keywords},
+    {"radians", m_radians},
+    {"remainder", m_remainder},
+    {"sin", m_sin},
+    {"sinh", m_sinh},
+    {"sqrt", m_sqrt},
+    {"tan", m_tan},
+    {"tanh", m_tanh},
+    {"trunc", m_trunc},
     {"ulp", m_ulp},
 };
 

@@ -556,7 +556,7 @@ Value m_repr(ThreadState& ts, Value self, const Args& a) {
                                  kAccessNames[m->access], m->size, m->pos, m->offset));
 }
 
-const NativeDef kMmapMethods[] = {
+const MethodDef kMmapMethods[] = {
     {"__getitem__", m_getitem}, {"__setitem__", m_setitem}, {"__len__", m_len},
     {"__iter__", m_iter},       {"__contains__", m_contains}, {"__repr__", m_repr},
     {"__enter__", m_enter},     {"__exit__", m_exit},       {"read", m_read},

@@ -204,7 +204,7 @@ Value semlock_name(ThreadState& ts, Value self, const Args& a) {
   return new_str(ts, s->name);
 }
 
-const NativeDef kSemLockMethods[] = {
+const MethodDef kSemLockMethods[] = {
     {"acquire", semlock_acquire},
     {"release", semlock_release},
     {"_get_value", semlock_get_value},
@@ -395,7 +395,7 @@ Value shm_size(ThreadState& ts, Value self, const Args& a) {
   return s == nullptr ? Value::fail() : Value::from_int(static_cast<std::int64_t>(s->size));
 }
 
-const NativeDef kSharedMemoryMethods[] = {
+const MethodDef kSharedMemoryMethods[] = {
     {"get", shm_get},
     {"set", shm_set},
     {"_name", shm_name},
@@ -553,7 +553,7 @@ Value mp_unlink(ThreadState& ts, Value self, const Args& a) {
   return Value::none();
 }
 
-const NativeDef kFunctions[] = {
+const MethodDef kFunctions[] = {
     {"unlink", mp_unlink},
     {"_run_path", mp_run_path},
     {"send_bytes", mp_send_bytes},

@@ -300,7 +300,7 @@ Value os_stat_kind(ThreadState& ts, Value self, const Args& a) {
   return new_str(ts, "other");
 }
 
-const NativeDef kOsFunctions[] = {
+const MethodDef kOsFunctions[] = {
     {"getcwd", os_getcwd},
     {"listdir", os_listdir},
     {"remove", os_remove},

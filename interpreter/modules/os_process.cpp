@@ -207,7 +207,7 @@ Value os_waitstatus_to_exitcode(ThreadState& ts, Value self, const Args& a) {
   return raise_fmt(ts, ts.interp.types.ValueError, "invalid wait status: {}", s);
 }
 
-const NativeDef kProcessFunctions[] = {
+const MethodDef kProcessFunctions[] = {
     {"fork", os_fork},
     {"_exit", os_exit_now},
     {"waitpid", os_waitpid},

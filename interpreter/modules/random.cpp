@@ -918,7 +918,7 @@ Value random_ctor(ThreadState& ts, Value self, const Args& a) {
   return obj(r);
 }
 
-const NativeDef kRandomMethods[] = {
+const MethodDef kRandomMethods[] = {
     {"seed", r_seed},
     {"random", r_random},
     {"getrandbits", r_getrandbits},
@@ -952,7 +952,7 @@ bool init_random_module(ThreadState& ts, Dict* d) {
   RandomObj* inst = interp.heap.make<RandomObj>(t);
   seed_from_os(inst);
   dict_set_cstr(interp, d, "_inst", obj(inst));
-  for (const NativeDef& def : kRandomMethods) {
+  for (const MethodDef& def : kRandomMethods) {
     Native* n = new_native(ts, def.fn, def.name, obj(inst));
     dict_set_cstr(interp, d, def.name, obj(n));
   }

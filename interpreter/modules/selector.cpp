@@ -126,7 +126,7 @@ Value sel_close(ThreadState& ts, Value, const Args& a) {
   return Value::none();
 }
 
-constexpr NativeDef kSelectorFunctions[] = {
+constexpr MethodDef kSelectorFunctions[] = {
     {"epoll", sel_epoll},   {"register", sel_register}, {"modify", sel_modify},
     {"unregister", sel_unregister}, {"wait", sel_wait}, {"close", sel_close},
 };

@@ -814,7 +814,7 @@ GILVM_GETTER(get_proto, Value::from_int(s->proto))
 GILVM_GETTER(get_timeout, timeout_value(s))
 #undef GILVM_GETTER
 
-const NativeDef kSocketMethods[] = {
+const MethodDef kSocketMethods[] = {
     {"bind", sock_bind},
     {"listen", sock_listen},
     {"accept", sock_accept},
@@ -840,7 +840,7 @@ const NativeDef kSocketMethods[] = {
     {"__repr__", sock_repr},
 };
 
-const NativeDef kSocketProperties[] = {
+const MethodDef kSocketProperties[] = {
     {"family", get_family},
     {"type", get_type},
     {"proto", get_proto},
@@ -884,7 +884,7 @@ bool init_socket_module(ThreadState& ts, Dict* d) {
   t->module_name = obj(modname);
   t->ctor = socket_ctor;
   add_methods(in, t, kSocketMethods);
-  for (const NativeDef& p : kSocketProperties) {
+  for (const MethodDef& p : kSocketProperties) {
     Native* getter = new_native(ts, p.fn, p.name);
     Wrapper* prop = in.heap.make<Wrapper>(in.types.property, Kind::Property, obj(getter));
     dict_set_cstr(in, t->dict, p.name, obj(prop));

@@ -614,7 +614,7 @@ Value sp_communicate(ThreadState& ts, Value self, const Args& a) {
                             Value::from_bool(p.err_fd < 0), Value::from_bool(p.timed_out)}));
 }
 
-const NativeDef kSubprocessFunctions[] = {
+const MethodDef kSubprocessFunctions[] = {
     {"fork_exec", sp_fork_exec},
     {"wait", sp_wait},
     {"poll", sp_poll},

@@ -161,7 +161,7 @@ Value sys_getdefaultencoding(ThreadState& ts, Value self, const Args& a) {
   return new_str(ts, "utf-8");
 }
 
-const NativeDef kSysFunctions[] = {
+const MethodDef kSysFunctions[] = {
     {"exit", sys_exit},
     {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit},

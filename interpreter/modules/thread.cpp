@@ -540,13 +540,13 @@ Value t_allocate_lock(ThreadState& ts, Value self, const Args& a) {
   return obj(ts.interp.heap.make<LockObj>(as_type(self), false));
 }
 
-const NativeDef kLockMethods[] = {
+const MethodDef kLockMethods[] = {
     {"acquire", lock_acquire},       {"acquire_lock", lock_acquire}, {"release", lock_release},
     {"release_lock", lock_release},  {"locked", lock_locked},        {"locked_lock", lock_locked},
     {"__enter__", lock_acquire},     {"__exit__", lock_exit},        {"__repr__", lock_repr},
 };
 
-const NativeDef kRLockMethods[] = {
+const MethodDef kRLockMethods[] = {
     {"acquire", rlock_acquire},
     {"release", rlock_release},
     {"__enter__", rlock_acquire},
@@ -769,7 +769,7 @@ Value t_stack_entries(ThreadState& ts, Value self, const Args& a) {
   return Value::from_obj(out);
 }
 
-const NativeDef kThreadFunctions[] = {
+const MethodDef kThreadFunctions[] = {
     {"start_new_thread", t_start_new_thread},
     {"start_new", t_start_new_thread},
     {"get_ident", t_get_ident},

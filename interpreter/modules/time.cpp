@@ -246,7 +246,7 @@ Value t_mktime(ThreadState& ts, Value self, const Args& a) {
   return Value::from_float(static_cast<double>(t));
 }
 
-const NativeDef kTimeFunctions[] = {
+const MethodDef kTimeFunctions[] = {
     {"time", t_time},
     {"time_ns", t_time_ns},
     {"perf_counter", t_perf_counter},

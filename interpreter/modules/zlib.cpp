@@ -401,7 +401,7 @@ Value zlib_adler32(ThreadState& ts, Value self, const Args& a) {
 
 // Functions whose Native's `data` is zlib.error (call_object passes it as
 // `self`).
-const NativeDef kZlibFunctions[] = {
+const MethodDef kZlibFunctions[] = {
     {"compress", zlib_compress},
     {"decompress", zlib_decompress},
     {"crc32", zlib_crc32},
@@ -448,7 +448,7 @@ bool init_zlib_module(ThreadState& ts, Dict* d) {
   error->builtin = false;
   error->module_name = obj(in.intern("zlib"));
   dict_set_cstr(in, d, "error", obj(error));
-  for (const NativeDef& def : kZlibFunctions) {
+  for (const MethodDef& def : kZlibFunctions) {
     Native* n = new_native(ts, def.fn, def.name);
     n->data = obj(error);
     dict_set_cstr(in, d, def.name, obj(n));

@@ -84,52 +84,6 @@ bool positional(ThreadState& ts, const Args& a, const char* name, std::size_t mi
   return true;
 }
 
-// Argument Clinic binding: positional arguments first, then keywords by
-// name. `out` gets Null for parameters not given. Keyword arguments are
-// accepted for parameters at index >= kw_from.
-bool bind(ThreadState& ts, const Args& a, const char* fname,
-          std::initializer_list<const char*> names, std::size_t required, std::size_t max_pos,
-          std::size_t kw_from, Value* out) {
-  auto& T = ts.interp.types;
-  std::size_t n = names.size();
-  for (std::size_t i = 0; i < n; ++i) out[i] = Value::null();
-  if (a.size() > max_pos) {
-    if (max_pos == required)
-      raise_fmt(ts, T.TypeError, "{}() takes exactly {} argument{} ({} given)", fname, max_pos,
-                max_pos == 1 ? "" : "s", a.size());
-    else
-      raise_fmt(ts, T.TypeError, "{}() takes at most {} argument{} ({} given)", fname, max_pos,
-                max_pos == 1 ? "" : "s", a.size());
-    return false;
-  }
-  for (std::size_t i = 0; i < a.size(); ++i) out[i] = a[i];
-  for (std::size_t k = 0; k < a.nkw; ++k) {
-    std::string_view kw = a.kwnames[k]->s;
-    std::size_t i = kw_from;
-    auto it = names.begin() + kw_from;
-    for (; i < n; ++i, ++it)
-      if (kw == *it) break;
-    if (i == n) {
-      raise_fmt(ts, T.TypeError, "'{}' is an invalid keyword argument for {}()", kw, fname);
-      return false;
-    }
-    if (!out[i].is_null()) {
-      raise_fmt(ts, T.TypeError, "argument for {}() given by name ('{}') and position ({})", fname,
-                kw, i + 1);
-      return false;
-    }
-    out[i] = a.kwvalues[k];
-  }
-  auto it = names.begin();
-  for (std::size_t i = 0; i < required; ++i, ++it) {
-    if (out[i].is_null()) {
-      raise_fmt(ts, T.TypeError, "{}() missing required argument '{}' (pos {})", fname, *it, i + 1);
-      return false;
-    }
-  }
-  return true;
-}
-
 bool is_none_or_null(Value v) { return v.is_null() || v.is_none(); }
 
 // Calls a dunder found on the type (unbound) with the receiver first.
@@ -160,7 +114,7 @@ Value b_print(ThreadState& ts, Value self, const Args& a) {
     else if (kw == "end") end = a.kwvalues[k];
     else if (kw == "file") file = a.kwvalues[k];
     else if (kw == "flush") flush = a.kwvalues[k];
-    else return raise_fmt(ts, T.TypeError, "'{}' is an invalid keyword argument for print()", kw);
+    else return raise_invalid_keyword(ts, kw, "print");
   }
   if (!is_none_or_null(sep) && as_str(sep) == nullptr)
     return raise_fmt(ts, T.TypeError, "sep must be None or a string, not {}", type_name(ts, sep));
@@ -278,7 +232,6 @@ Value b_input(ThreadState& ts, Value self, const Args& a) {
 // ---------------------------------------------------------------------------
 
 Value b_abs(ThreadState& ts, Value self, const Args& a) {
-  if (!exactly_one(ts, a, "abs")) return Value::fail();
   Value v = a[0];
   if (v.is_int()) {
     std::int64_t i = v.as_int();
@@ -295,8 +248,7 @@ Value b_abs(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value b_round(ThreadState& ts, Value self, const Args& a) {
-  Value p[2];
-  if (!bind(ts, a, "round", {"number", "ndigits"}, 1, 2, 0, p)) return Value::fail();
+  const Value* p = a.pos;  // number, ndigits
   Value x = p[0];
   bool has_nd = !is_none_or_null(p[1]);
   if (x.is_float()) return float_round(ts, x.as_float(), has_nd ? p[1] : Value::null());
@@ -313,7 +265,6 @@ bool is_number(Value v) { return v.is_float() || is_int_like(v); }
 
 Value b_divmod(ThreadState& ts, Value self, const Args& a) {
   auto& T = ts.interp.types;
-  if (!no_keywords(ts, a, "divmod") || !positional(ts, a, "divmod", 2, 2)) return Value::fail();
   Value x = a[0], y = a[1];
   if (is_number(x) && is_number(y)) {
     if (x.is_float() || y.is_float()) {
@@ -350,8 +301,7 @@ Value b_divmod(ThreadState& ts, Value self, const Args& a) {
 
 Value b_pow(ThreadState& ts, Value self, const Args& a) {
   auto& T = ts.interp.types;
-  Value p[3];
-  if (!bind(ts, a, "pow", {"base", "exp", "mod"}, 2, 3, 0, p)) return Value::fail();
+  const Value* p = a.pos;  // base, exp, mod
   if (is_none_or_null(p[2])) return binary_op(ts, BinOp::Pow, p[0], p[1]);
   if (!is_int_like(p[0]) || !is_int_like(p[1]) || !is_int_like(p[2])) {
     if (is_number(p[0]) && is_number(p[1]) && is_number(p[2]))
@@ -413,7 +363,6 @@ Value b_bin(ThreadState& ts, Value self, const Args& a) { return radix_string(ts
 // ---------------------------------------------------------------------------
 
 Value b_chr(ThreadState& ts, Value self, const Args& a) {
-  if (!exactly_one(ts, a, "chr")) return Value::fail();
   if (!is_int_like(a[0]) && type_lookup(type_of(ts, a[0]), ts.interp.names.__index__).is_null())
     return raise_fmt(ts, ts.interp.types.TypeError, "'{}' object cannot be interpreted as an integer",
                      type_name(ts, a[0]));
@@ -447,7 +396,6 @@ Value b_chr(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value b_ord(ThreadState& ts, Value self, const Args& a) {
-  if (!exactly_one(ts, a, "ord")) return Value::fail();
   if (Str* s = as_str(a[0])) {
     if (s->length != 1)
       return raise_fmt(ts, ts.interp.types.TypeError,
@@ -466,20 +414,17 @@ Value b_ord(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value b_repr(ThreadState& ts, Value self, const Args& a) {
-  if (!exactly_one(ts, a, "repr")) return Value::fail();
   Str* s = repr(ts, a[0]);
   return s == nullptr ? Value::fail() : obj(s);
 }
 
 Value b_ascii(ThreadState& ts, Value self, const Args& a) {
-  if (!exactly_one(ts, a, "ascii")) return Value::fail();
   auto s = ascii_string(ts, a[0]);
   return s ? new_str(ts, std::move(*s)) : Value::fail();
 }
 
 Value b_format(ThreadState& ts, Value self, const Args& a) {
-  Value p[2];
-  if (!bind(ts, a, "format", {"value", "format_spec"}, 1, 2, 2, p)) return Value::fail();
+  const Value* p = a.pos;  // value, format_spec
   std::string_view spec;
   if (!p[1].is_null()) {
     Str* s = as_str(p[1]);
@@ -496,14 +441,12 @@ Value b_format(ThreadState& ts, Value self, const Args& a) {
 // ---------------------------------------------------------------------------
 
 Value b_len(ThreadState& ts, Value self, const Args& a) {
-  if (!exactly_one(ts, a, "len")) return Value::fail();
   std::int64_t n = length(ts, a[0]);
   if (n < 0) return Value::fail();
   return Value::from_int(n);
 }
 
 Value b_id(ThreadState& ts, Value self, const Args& a) {
-  if (!exactly_one(ts, a, "id")) return Value::fail();
   Value v = a[0];
   if (v.is_obj()) return Value::from_int(static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(v.as_obj())));
   // Inline values: a bijection of the payload bits mixed with the tag, kept
@@ -515,14 +458,12 @@ Value b_id(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value b_hash(ThreadState& ts, Value self, const Args& a) {
-  if (!exactly_one(ts, a, "hash")) return Value::fail();
   std::int64_t h;
   if (!hash_value(ts, a[0], h)) return Value::fail();
   return Value::from_int(h);
 }
 
 Value b_callable(ThreadState& ts, Value self, const Args& a) {
-  if (!exactly_one(ts, a, "callable")) return Value::fail();
   return Value::from_bool(is_callable(ts, a[0]));
 }
 
@@ -545,14 +486,12 @@ int check_class(ThreadState& ts, Value cls_or_obj, Value info, bool instance, co
 }
 
 Value b_isinstance(ThreadState& ts, Value self, const Args& a) {
-  if (!no_keywords(ts, a, "isinstance") || !positional(ts, a, "isinstance", 2, 2)) return Value::fail();
   int r = check_class(ts, a[0], a[1], true,
                       "isinstance() arg 2 must be a type, a tuple of types, or a union");
   return r < 0 ? Value::fail() : Value::from_bool(r == 1);
 }
 
 Value b_issubclass(ThreadState& ts, Value self, const Args& a) {
-  if (!no_keywords(ts, a, "issubclass") || !positional(ts, a, "issubclass", 2, 2)) return Value::fail();
   if (as_type(a[0]) == nullptr)
     return raise(ts, ts.interp.types.TypeError, "issubclass() arg 1 must be a class");
   int r = check_class(ts, a[0], a[1], false,
@@ -581,7 +520,6 @@ Value attr_or_null(ThreadState& ts, Value o, Str* name) {
 }
 
 Value b_hasattr(ThreadState& ts, Value self, const Args& a) {
-  if (!no_keywords(ts, a, "hasattr") || !positional(ts, a, "hasattr", 2, 2)) return Value::fail();
   Str* name = attr_name(ts, a[1]);
   if (name == nullptr) return Value::fail();
   Value v = attr_or_null(ts, a[0], name);
@@ -600,14 +538,12 @@ Value b_getattr(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value b_setattr(ThreadState& ts, Value self, const Args& a) {
-  if (!no_keywords(ts, a, "setattr") || !positional(ts, a, "setattr", 3, 3)) return Value::fail();
   Str* name = attr_name(ts, a[1]);
   if (name == nullptr) return Value::fail();
   return set_attr(ts, a[0], name, a[2]) ? Value::none() : Value::fail();
 }
 
 Value b_delattr(ThreadState& ts, Value self, const Args& a) {
-  if (!no_keywords(ts, a, "delattr") || !positional(ts, a, "delattr", 2, 2)) return Value::fail();
   Str* name = attr_name(ts, a[1]);
   if (name == nullptr) return Value::fail();
   return del_attr(ts, a[0], name) ? Value::none() : Value::fail();
@@ -641,13 +577,11 @@ namespace {
 Value frame_locals(ThreadState& ts) { return frame_locals_of(ts, ts.frame); }
 
 Value b_globals(ThreadState& ts, Value self, const Args& a) {
-  if (!no_keywords(ts, a, "globals") || !positional(ts, a, "globals", 0, 0)) return Value::fail();
   if (ts.frame == nullptr || ts.frame->globals == nullptr) return obj(new_dict(ts));
   return obj(ts.frame->globals);
 }
 
 Value b_locals(ThreadState& ts, Value self, const Args& a) {
-  if (!no_keywords(ts, a, "locals") || !positional(ts, a, "locals", 0, 0)) return Value::fail();
   return frame_locals(ts);
 }
 
@@ -721,9 +655,7 @@ Value b_dir(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value b_import(ThreadState& ts, Value self, const Args& a) {
-  Value p[5];
-  if (!bind(ts, a, "__import__", {"name", "globals", "locals", "fromlist", "level"}, 1, 5, 0, p))
-    return Value::fail();
+  const Value* p = a.pos;  // name, globals, locals, fromlist, level
   Str* name = as_str(p[0]);
   if (name == nullptr)
     return raise_fmt(ts, ts.interp.types.TypeError, "__import__() argument 1 must be str, not {}",
@@ -790,7 +722,7 @@ Value min_max(ThreadState& ts, const Args& a, bool is_max) {
     std::string_view kw = a.kwnames[k]->s;
     if (kw == "key") key = a.kwvalues[k];
     else if (kw == "default") dflt = a.kwvalues[k];
-    else return raise_fmt(ts, T.TypeError, "'{}' is an invalid keyword argument for {}()", kw, name);
+    else return raise_invalid_keyword(ts, kw, name);
   }
   if (a.size() == 0)
     return raise_fmt(ts, T.TypeError, "{} expected at least 1 argument, got 0", name);
@@ -845,10 +777,7 @@ Value b_min(ThreadState& ts, Value self, const Args& a) { return min_max(ts, a, 
 
 Value b_sum(ThreadState& ts, Value self, const Args& a) {
   auto& T = ts.interp.types;
-  Value p[2];
-  if (a.size() == 0 && a.nkw == 0)
-    return raise(ts, T.TypeError, "sum() takes at least 1 positional argument (0 given)");
-  if (!bind(ts, a, "sum", {"iterable", "start"}, 1, 2, 1, p)) return Value::fail();
+  const Value* p = a.pos;  // iterable, start
   Value acc = p[1].is_null() ? Value::from_int(0) : p[1];
   if (as_str(acc) != nullptr)
     return raise(ts, T.TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
@@ -898,7 +827,7 @@ Value b_sorted(ThreadState& ts, Value self, const Args& a) {
       if (t < 0) return Value::fail();
       reverse = t == 1;
     } else {
-      return raise_fmt(ts, T.TypeError, "'{}' is an invalid keyword argument for sort()", kw);
+      return raise_invalid_keyword(ts, kw, "sort");
     }
   }
   List* l = new_list(ts);
@@ -997,10 +926,13 @@ Value enumerate_next(ThreadState& ts, Iterator* it) {
 
 Value enumerate_ctor(ThreadState& ts, Value self, const Args& a) {
   auto& T = ts.interp.types;
-  Value p[2];
+  // A type's constructor is no table row: its signature is parsed on first use.
+  static const MethodDef def{"enumerate", enumerate_ctor, "iterable, start=0"};
+  static const Signature sig = parse_signature(def, "enumerate");
   if (a.size() == 0 && a.nkw == 0)
     return raise(ts, T.TypeError, "enumerate() missing required argument 'iterable'");
-  if (!bind(ts, a, "enumerate", {"iterable", "start"}, 1, 2, 0, p)) return Value::fail();
+  Value p[2];
+  if (!bind_args(ts, sig, a, p)) return Value::fail();
   Value start = Value::from_int(0);
   if (!p[1].is_null()) {
     if (!is_int_like(p[1])) {
@@ -1221,21 +1153,48 @@ Value reversed_ctor(ThreadState& ts, Value self, const Args& a) {
 // The table
 // ---------------------------------------------------------------------------
 
-const NativeDef kBuiltins[] = {
-    {"print", b_print},       {"input", b_input},       {"len", b_len},
-    {"abs", b_abs},           {"min", b_min},           {"max", b_max},
-    {"sum", b_sum},           {"sorted", b_sorted},     {"any", b_any},
-    {"all", b_all},           {"isinstance", b_isinstance}, {"issubclass", b_issubclass},
-    {"hasattr", b_hasattr},   {"getattr", b_getattr},   {"setattr", b_setattr},
-    {"delattr", b_delattr},   {"id", b_id},             {"hash", b_hash},
-    {"iter", b_iter},         {"next", b_next},         {"repr", b_repr},
-    {"ascii", b_ascii},       {"round", b_round},       {"divmod", b_divmod},
-    {"pow", b_pow},           {"chr", b_chr},           {"ord", b_ord},
-    {"hex", b_hex},           {"oct", b_oct},           {"bin", b_bin},
-    {"format", b_format},     {"callable", b_callable}, {"vars", b_vars},
-    {"dir", b_dir},           {"globals", b_globals},   {"locals", b_locals},
-    {"exit", b_exit},         {"quit", b_exit},         {"open", builtin_open},
-    {"__build_class__", build_class}, {"__import__", b_import},
+const MethodDef kBuiltins[] = {
+    {"print", b_print},
+    {"input", b_input},
+    {"len", b_len, "obj, /", Style::One},
+    {"abs", b_abs, "x, /", Style::One},
+    {"min", b_min},
+    {"max", b_max},
+    {"sum", b_sum, "iterable, /, start=0", Style::Keywords},
+    {"sorted", b_sorted},
+    {"any", b_any},
+    {"all", b_all},
+    {"isinstance", b_isinstance, "obj, class_or_tuple, /", Style::Positional},
+    {"issubclass", b_issubclass, "cls, class_or_tuple, /", Style::Positional},
+    {"hasattr", b_hasattr, "obj, name, /", Style::Positional},
+    {"getattr", b_getattr},
+    {"setattr", b_setattr, "obj, name, value, /", Style::Positional},
+    {"delattr", b_delattr, "obj, name, /", Style::Positional},
+    {"id", b_id, "obj, /", Style::One},
+    {"hash", b_hash, "obj, /", Style::One},
+    {"iter", b_iter},
+    {"next", b_next},
+    {"repr", b_repr, "obj, /", Style::One},
+    {"ascii", b_ascii, "obj, /", Style::One},
+    {"round", b_round, "number, ndigits=None", Style::Keywords},
+    {"divmod", b_divmod, "x, y, /", Style::Positional},
+    {"pow", b_pow, "base, exp, mod=None", Style::Keywords},
+    {"chr", b_chr, "i, /", Style::One},
+    {"ord", b_ord, "c, /", Style::One},
+    {"hex", b_hex},
+    {"oct", b_oct},
+    {"bin", b_bin},
+    {"format", b_format, "value, format_spec='', /", Style::Positional},
+    {"callable", b_callable, "obj, /", Style::One},
+    {"vars", b_vars},
+    {"dir", b_dir},
+    {"globals", b_globals, "", Style::NoArgs},
+    {"locals", b_locals, "", Style::NoArgs},
+    {"exit", b_exit},
+    {"quit", b_exit},
+    {"open", builtin_open},
+    {"__build_class__", build_class},
+    {"__import__", b_import, "name, globals=None, locals=None, fromlist=(), level=0", Style::Keywords},
 };
 
 struct IterTypeDef {

@@ -409,7 +409,7 @@ Value strip_impl(ThreadState& ts, Value self, const Args& a, bool left, bool rig
                  const char* qual) {
   Bytes* b = recv(ts, self, name);
   Value v[1];
-  if (!b || !unpack_args(ts, a, qual, Style::Clinic, 0, {"bytes"}, v)) return Value::fail();
+  if (!b || !unpack_args(ts, a, qual, Style::Positional, 0, {"bytes"}, v)) return Value::fail();
   std::string chars;
   bool whitespace = absent(v[0]);
   if (!whitespace) {
@@ -563,7 +563,7 @@ Value bytes_rpartition(ThreadState& ts, Value self, const Args& a) { return byte
 Value bytes_replace(ThreadState& ts, Value self, const Args& a) {
   Bytes* b = recv(ts, self, "replace");
   Value v[3];
-  if (!b || !unpack_args(ts, a, "bytes.replace", Style::Clinic, 2, {"old", "new", "count"}, v)) return Value::fail();
+  if (!b || !unpack_args(ts, a, "bytes.replace", Style::Positional, 2, {"old", "new", "count"}, v)) return Value::fail();
   Bytes* old = need_bytes(ts, v[0]);
   if (!old) return Value::fail();
   Bytes* rep = need_bytes(ts, v[1]);
@@ -646,7 +646,7 @@ Value bytes_isspace(ThreadState& ts, Value self, const Args& a) { return all_byt
 void init_bytes_methods(Interpreter& interp) {
   Type* t = interp.types.bytes;
   t->ctor = bytes_ctor;
-  static const NativeDef defs[] = {
+  static const MethodDef defs[] = {
       {"decode", bytes_decode},
       {"hex", bytes_hex},
       {"split", bytes_split},

@@ -171,7 +171,7 @@ Value dict_get_m(ThreadState& ts, Value self, const Args& a) {
 
 Value dict_getitem_m(ThreadState& ts, Value self, const Args& a) {
   Dict* d = self_dict(ts, self, "__getitem__");
-  if (d == nullptr || !check_args(ts, a, "__getitem__", 1, 1)) return Value::fail();
+  if (d == nullptr) return Value::fail();
   Value v = dict_get(ts, d, a[0]);
   if (v.is_fail()) return v;
   if (v.is_null()) return raise_key_error(ts, a[0]);
@@ -180,7 +180,7 @@ Value dict_getitem_m(ThreadState& ts, Value self, const Args& a) {
 
 Value dict_contains_m(ThreadState& ts, Value self, const Args& a) {
   Dict* d = self_dict(ts, self, "__contains__");
-  if (d == nullptr || !check_args(ts, a, "__contains__", 1, 1)) return Value::fail();
+  if (d == nullptr) return Value::fail();
   Value v = dict_get(ts, d, a[0]);
   if (v.is_fail()) return v;
   return Value::from_bool(!v.is_null());
@@ -213,7 +213,7 @@ Value dict_pop(ThreadState& ts, Value self, const Args& a) {
 
 Value dict_popitem(ThreadState& ts, Value self, const Args& a) {
   Dict* d = self_dict(ts, self, "popitem");
-  if (d == nullptr || !check_args(ts, a, "popitem", 0, 0)) return Value::fail();
+  if (d == nullptr) return Value::fail();
   if (d->used == 0) return raise(ts, ts.interp.types.KeyError, "popitem(): dictionary is empty");
   std::size_t i = d->entries.size();
   while (i > 0 && d->entries[i - 1].key.is_null()) --i;
@@ -245,7 +245,7 @@ Value dict_view_m(ThreadState& ts, Value self, const Args& a) {
 
 Value dict_copy(ThreadState& ts, Value self, const Args& a) {
   Dict* d = self_dict(ts, self, "copy");
-  if (d == nullptr || !check_args(ts, a, "copy", 0, 0)) return Value::fail();
+  if (d == nullptr) return Value::fail();
   Dict* out = new_dict(ts);
   clone_into(out, d);
   return obj(out);
@@ -253,7 +253,7 @@ Value dict_copy(ThreadState& ts, Value self, const Args& a) {
 
 Value dict_clear(ThreadState& ts, Value self, const Args& a) {
   Dict* d = self_dict(ts, self, "clear");
-  if (d == nullptr || !check_args(ts, a, "clear", 0, 0)) return Value::fail();
+  if (d == nullptr) return Value::fail();
   d->entries.clear();
   d->index.clear();
   d->used = 0;
@@ -346,31 +346,30 @@ Value view_dunder_iter(ThreadState& ts, Value self, const Args& a) {
 
 Value view_dunder_contains(ThreadState& ts, Value self, const Args& a) {
   if (!is_dict_view(ts.interp, self)) return raise(ts, ts.interp.types.TypeError, "expected a dict view");
-  if (!check_args(ts, a, "__contains__", 1, 1)) return Value::fail();
   int r = dict_view_contains(ts, self, a[0]);
   return r < 0 ? Value::fail() : Value::from_bool(r != 0);
 }
 
-const NativeDef kDictMethods[] = {
+const MethodDef kDictMethods[] = {
     {"get", dict_get_m},
     {"setdefault", dict_setdefault},
     {"pop", dict_pop},
-    {"popitem", dict_popitem},
+    {"popitem", dict_popitem, "", Style::NoArgs, Access::Mutates},
     {"update", dict_update},
     {"keys", dict_view_m<kDictKeys>},
     {"values", dict_view_m<kDictValues>},
     {"items", dict_view_m<kDictItems>},
-    {"copy", dict_copy},
-    {"clear", dict_clear},
-    {"__getitem__", dict_getitem_m},
-    {"__contains__", dict_contains_m},
+    {"copy", dict_copy, "", Style::NoArgs},
+    {"clear", dict_clear, "", Style::NoArgs, Access::Mutates},
+    {"__getitem__", dict_getitem_m, "x, /", Style::One},
+    {"__contains__", dict_contains_m, "x, /", Style::One},
 };
 
-const NativeDef kViewMethods[] = {
+const MethodDef kViewMethods[] = {
     {"__repr__", view_dunder_repr},
     {"__len__", view_dunder_len},
     {"__iter__", view_dunder_iter},
-    {"__contains__", view_dunder_contains},
+    {"__contains__", view_dunder_contains, "x, /", Style::One},
 };
 
 }  // namespace
@@ -615,7 +614,6 @@ Value view_binary_dunder(ThreadState& ts, Value self, const Args& a) {
 
 template <front::CmpOp Op>
 Value view_compare_dunder(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "comparison", 1, 1)) return Value::fail();
   Value out;
   int r = dict_view_compare(ts, Op, self, a[0], out);
   if (r < 0) return Value::fail();
@@ -624,7 +622,6 @@ Value view_compare_dunder(ThreadState& ts, Value self, const Args& a) {
 
 Value view_isdisjoint(ThreadState& ts, Value self, const Args& a) {
   if (!is_dict_view(ts.interp, self)) return raise(ts, ts.interp.types.TypeError, "expected a dict view");
-  if (!check_args(ts, a, "isdisjoint", 1, 1)) return Value::fail();
   Value it = get_iter(ts, a[0]);
   if (it.is_fail()) return it;
   TempRoot it_root(ts, it);
@@ -642,7 +639,7 @@ Value view_isdisjoint(ThreadState& ts, Value self, const Args& a) {
 
 using front::BinOp;
 using front::CmpOp;
-const NativeDef kSetlikeViewMethods[] = {
+const MethodDef kSetlikeViewMethods[] = {
     {"__and__", view_binary_dunder<BinOp::BitAnd, false>},
     {"__rand__", view_binary_dunder<BinOp::BitAnd, true>},
     {"__or__", view_binary_dunder<BinOp::BitOr, false>},
@@ -651,13 +648,13 @@ const NativeDef kSetlikeViewMethods[] = {
     {"__rsub__", view_binary_dunder<BinOp::Sub, true>},
     {"__xor__", view_binary_dunder<BinOp::BitXor, false>},
     {"__rxor__", view_binary_dunder<BinOp::BitXor, true>},
-    {"__eq__", view_compare_dunder<CmpOp::Eq>},
-    {"__ne__", view_compare_dunder<CmpOp::NotEq>},
-    {"__lt__", view_compare_dunder<CmpOp::Lt>},
-    {"__le__", view_compare_dunder<CmpOp::LtE>},
-    {"__gt__", view_compare_dunder<CmpOp::Gt>},
-    {"__ge__", view_compare_dunder<CmpOp::GtE>},
-    {"isdisjoint", view_isdisjoint},
+    {"__eq__", view_compare_dunder<CmpOp::Eq>, "x, /", Style::One},
+    {"__ne__", view_compare_dunder<CmpOp::NotEq>, "x, /", Style::One},
+    {"__lt__", view_compare_dunder<CmpOp::Lt>, "x, /", Style::One},
+    {"__le__", view_compare_dunder<CmpOp::LtE>, "x, /", Style::One},
+    {"__gt__", view_compare_dunder<CmpOp::Gt>, "x, /", Style::One},
+    {"__ge__", view_compare_dunder<CmpOp::GtE>, "x, /", Style::One},
+    {"isdisjoint", view_isdisjoint, "x, /", Style::One},
 };
 
 }  // namespace

@@ -279,7 +279,7 @@ Value exc_ctor(ThreadState& ts, Value self, const Args& a) {
 }  // namespace
 
 void init_exception_methods(Interpreter& interp) {
-  static const NativeDef defs[] = {
+  static const MethodDef defs[] = {
       {"__init__", exc_init},
       {"__str__", exc_str},
       {"__repr__", exc_repr},

@@ -507,7 +507,6 @@ bool write_arg(ThreadState& ts, File* f, Value v, std::string_view& data, std::i
 }
 
 Value m_write(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "write", 1, 1)) return Value::fail();
   File* f = writable_file(ts, self);
   if (f == nullptr) return Value::fail();
   std::string_view data;
@@ -518,7 +517,6 @@ Value m_write(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value m_writelines(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "writelines", 1, 1)) return Value::fail();
   File* f = writable_file(ts, self);
   if (f == nullptr) return Value::fail();
   Value it = get_iter(ts, a[0]);
@@ -563,14 +561,12 @@ bool close_file(ThreadState& ts, File* f) {
 }
 
 Value m_close(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "close", 0, 0)) return Value::fail();
   File* f = as_file(self);
   if (f == nullptr) return raise(ts, ts.interp.types.TypeError, "close() needs a file");
   return close_file(ts, f) ? Value::none() : Value::fail();
 }
 
 Value m_flush(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "flush", 0, 0)) return Value::fail();
   File* f = open_file(ts, self);
   if (f == nullptr) return Value::fail();
   return file_flush(ts, f) ? Value::none() : Value::fail();
@@ -633,7 +629,6 @@ Value m_seek(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value m_tell(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "tell", 0, 0)) return Value::fail();
   File* f = open_file(ts, self);
   if (f == nullptr) return Value::fail();
   FileLock lock(ts, f);
@@ -663,35 +658,30 @@ Value m_truncate(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value m_fileno(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "fileno", 0, 0)) return Value::fail();
   File* f = open_file(ts, self);
   if (f == nullptr) return Value::fail();
   return Value::from_int(f->fd);
 }
 
 Value m_isatty(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "isatty", 0, 0)) return Value::fail();
   File* f = open_file(ts, self);
   if (f == nullptr) return Value::fail();
   return Value::from_bool(sys_isatty(f->fd));
 }
 
 Value m_readable(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "readable", 0, 0)) return Value::fail();
   File* f = open_file(ts, self);
   if (f == nullptr) return Value::fail();
   return Value::from_bool(f->readable);
 }
 
 Value m_writable(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "writable", 0, 0)) return Value::fail();
   File* f = open_file(ts, self);
   if (f == nullptr) return Value::fail();
   return Value::from_bool(f->writable);
 }
 
 Value m_seekable(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "seekable", 0, 0)) return Value::fail();
   File* f = open_file(ts, self);
   if (f == nullptr) return Value::fail();
   if (!f->seekable_cached) {
@@ -762,22 +752,22 @@ bool encoding_ok(std::string_view enc, std::string& shown) {
   return false;
 }
 
-const NativeDef kFileMethods[] = {
+const MethodDef kFileMethods[] = {
     {"read", m_read},
     {"readline", m_readline},
     {"readlines", m_readlines},
-    {"write", m_write},
-    {"writelines", m_writelines},
-    {"close", m_close},
-    {"flush", m_flush},
+    {"write", m_write, "x, /", Style::One, Access::Mutates},
+    {"writelines", m_writelines, "x, /", Style::One, Access::Mutates},
+    {"close", m_close, "", Style::NoArgs, Access::Mutates},
+    {"flush", m_flush, "", Style::NoArgs, Access::Mutates},
     {"seek", m_seek},
-    {"tell", m_tell},
+    {"tell", m_tell, "", Style::NoArgs},
     {"truncate", m_truncate},
-    {"fileno", m_fileno},
-    {"isatty", m_isatty},
-    {"readable", m_readable},
-    {"writable", m_writable},
-    {"seekable", m_seekable},
+    {"fileno", m_fileno, "", Style::NoArgs},
+    {"isatty", m_isatty, "", Style::NoArgs},
+    {"readable", m_readable, "", Style::NoArgs},
+    {"writable", m_writable, "", Style::NoArgs},
+    {"seekable", m_seekable, "", Style::NoArgs},
     {"__enter__", m_enter},
     {"__exit__", m_exit},
     {"__iter__", m_iter},
@@ -853,6 +843,32 @@ File::~File() {
 
 void File::trace(Tracer& t) { t.mark(name); }
 
+namespace {
+
+File* file_of(Value v) { return static_cast<File*>(v.as_obj()); }
+
+// A binary file has no encoding, errors, line_buffering or newlines: those
+// getters answer Null (no such attribute) for it.
+const GetSetDef kFileGetSets[] = {
+    {"closed", [](ThreadState&, Value v) { return Value::from_bool(file_of(v)->closed); }},
+    {"name", [](ThreadState&, Value v) { return file_of(v)->name; }},
+    {"mode", [](ThreadState& ts, Value v) { return new_str(ts, file_of(v)->mode); }},
+    {"encoding",
+     [](ThreadState& ts, Value v) {
+       File* f = file_of(v);
+       return f->binary ? Value::null() : new_str(ts, f->encoding_repr);
+     }},
+    {"errors", [](ThreadState& ts, Value v) { return file_of(v)->binary ? Value::null() : new_str(ts, "strict"); }},
+    {"line_buffering",
+     [](ThreadState&, Value v) {
+       File* f = file_of(v);
+       return f->binary ? Value::null() : Value::from_bool(f->buffering == File::Buffering::Line);
+     }},
+    {"newlines", [](ThreadState&, Value v) { return file_of(v)->binary ? Value::null() : Value::none(); }},
+};
+
+}  // namespace
+
 void init_file_type(Interpreter& interp) {
   Type* t = interp.types.file;
   t->module_name = obj(interp.intern("_io"));  // <class '_io.TextIOWrapper'>
@@ -860,7 +876,7 @@ void init_file_type(Interpreter& interp) {
   // that are not `builtin`; until it also does so for Opaque payload types,
   // the file type is marked non-builtin so `for line in f` and next(f) work.
   t->builtin = false;
-  add_methods(interp, t, kFileMethods);
+  add_methods(interp, t, kFileMethods, kFileGetSets);
   // io.UnsupportedOperation: CPython's derives from OSError and ValueError;
   // with single inheritance it is a ValueError. The file methods find it in
   // the file type's dict.
@@ -1063,22 +1079,6 @@ Value builtin_open(ThreadState& ts, Value self, const Args& a) {
   return obj(f);
 }
 
-Value file_getattr(ThreadState& ts, Value file, Str* name) {
-  File* f = as_file(file);
-  if (f == nullptr) return Value::null();
-  std::string_view n = name->s;
-  if (n == "closed") return Value::from_bool(f->closed);
-  if (n == "name") return f->name;
-  if (n == "mode") return new_str(ts, f->mode);
-  if (!f->binary) {
-    if (n == "encoding") return new_str(ts, f->encoding_repr == "UTF-8" ? "UTF-8" : f->encoding_repr);
-    if (n == "errors") return new_str(ts, "strict");
-    if (n == "line_buffering") return Value::from_bool(f->buffering == File::Buffering::Line);
-    if (n == "newlines") return Value::none();
-  }
-  return Value::null();
-}
-
 bool file_write(ThreadState& ts, File* f, std::string_view data) {
   FileLock lock(ts, f);  // the line goes into wbuf whole: print()s never interleave
   if (f->closed) {
@@ -1270,7 +1270,7 @@ Value raise_os_error(ThreadState& ts, int err, Value filename) {
 
 bool init_io_module(ThreadState& ts, Dict* d) {
   Interpreter& interp = ts.interp;
-  static const NativeDef kDefs[] = {{"open", builtin_open}};
+  static const MethodDef kDefs[] = {{"open", builtin_open}};
   add_functions(interp, d, kDefs);
   dict_set_cstr(interp, d, "UnsupportedOperation", obj(unsupported_operation_type(interp)));
   dict_set_cstr(interp, d, "TextIOWrapper", obj(interp.types.file));

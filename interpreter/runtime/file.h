@@ -36,8 +36,8 @@
 // The interpreter must call flush_std_streams() before it exits (and before
 // it prints a traceback to fd 2 by other means).
 //
-// Attributes closed/name/mode are not in the type dict: the core's get_attr
-// asks file_getattr() for them (it returns Null for any other name).
+// Attributes closed/name/mode/... are getset rows in the type dict
+// (vm/native.h), found by vm/attr.cpp as any class attribute.
 #pragma once
 
 #include <mutex>
@@ -104,9 +104,6 @@ File* file_for_fd(ThreadState& ts, int fd, const char* mode, const char* name);
 // open(file, mode='r', buffering=-1, encoding=None, errors=None,
 //      newline=None, closefd=True): the builtin itself.
 Value builtin_open(ThreadState& ts, Value self, const Args& a);
-
-// closed / name / mode, or Null for any other attribute name.
-Value file_getattr(ThreadState& ts, Value file, Str* name);
 
 // Writes text (text mode) or bytes (binary mode) through the buffer: the
 // one place print() and write() end up. false with an exception pending.

@@ -18,6 +18,7 @@ void init_set_methods(Interpreter& interp);        // runtime/set_methods.cpp: s
 void init_exception_methods(Interpreter& interp);  // runtime/exceptions.cpp: BaseException & co
 void init_builtins(Interpreter& interp);           // runtime/builtins.cpp: the builtins module
 void init_generator_methods(Interpreter& interp);  // vm/generator.cpp
+void init_object_getsets(Interpreter& interp);     // vm/object_getsets.cpp: function, code, range... attributes
 
 
 }  // namespace gilvm

@@ -72,13 +72,11 @@ bool slice_bound(ThreadState& ts, Value v, std::int64_t n, std::int64_t& out) {
 // index(x[, start[, stop]]) for a list or tuple: the first position in
 // [start, stop) whose item == x, or -1 (no error) when there is none.
 // `items` is re-read at each step. Returns -2 on error.
-std::int64_t find_index(ThreadState& ts, const std::vector<Value>& items, const Args& a,
-                        const char* name) {
-  if (!check_args(ts, a, name, 1, 3)) return -2;
+std::int64_t find_index(ThreadState& ts, const std::vector<Value>& items, const Args& a) {
   auto n = static_cast<std::int64_t>(items.size());
   std::int64_t start = 0, stop = n;
-  if (a.size() >= 2 && !slice_bound(ts, a[1], n, start)) return -2;
-  if (a.size() >= 3 && !slice_bound(ts, a[2], n, stop)) return -2;
+  if (!a[1].is_null() && !slice_bound(ts, a[1], n, start)) return -2;
+  if (!a[2].is_null() && !slice_bound(ts, a[2], n, stop)) return -2;
   Value needle = a[0];
   for (std::int64_t i = start; i < stop && i < static_cast<std::int64_t>(items.size()); ++i) {
     Value x = items[static_cast<std::size_t>(i)];
@@ -143,21 +141,21 @@ Value tuple_ctor(ThreadState& ts, Value self, const Args& a) {
 
 Value list_append(ThreadState& ts, Value self, const Args& a) {
   List* l = self_list(ts, self, "append");
-  if (l == nullptr || !check_args(ts, a, "list.append", 1, 1)) return Value::fail();
+  if (l == nullptr) return Value::fail();
   l->items.push_back(a[0]);
   return Value::none();
 }
 
 Value list_extend(ThreadState& ts, Value self, const Args& a) {
   List* l = self_list(ts, self, "extend");
-  if (l == nullptr || !check_args(ts, a, "list.extend", 1, 1)) return Value::fail();
+  if (l == nullptr) return Value::fail();
   if (!seq_extend(ts, l, a[0])) return Value::fail();
   return Value::none();
 }
 
 Value list_insert(ThreadState& ts, Value self, const Args& a) {
   List* l = self_list(ts, self, "insert");
-  if (l == nullptr || !check_args(ts, a, "insert", 2, 2)) return Value::fail();
+  if (l == nullptr) return Value::fail();
   std::optional<std::int64_t> i = to_index(ts, a[0]);
   if (!i) return Value::fail();
   auto n = static_cast<std::int64_t>(l->items.size());
@@ -173,9 +171,9 @@ Value list_insert(ThreadState& ts, Value self, const Args& a) {
 
 Value list_pop(ThreadState& ts, Value self, const Args& a) {
   List* l = self_list(ts, self, "pop");
-  if (l == nullptr || !check_args(ts, a, "pop", 0, 1)) return Value::fail();
+  if (l == nullptr) return Value::fail();
   std::int64_t i = -1;
-  if (a.size() == 1) {
+  if (!a[0].is_null()) {
     std::optional<std::int64_t> x = to_index(ts, a[0]);
     if (!x) return Value::fail();
     i = *x;
@@ -191,7 +189,7 @@ Value list_pop(ThreadState& ts, Value self, const Args& a) {
 
 Value list_remove(ThreadState& ts, Value self, const Args& a) {
   List* l = self_list(ts, self, "remove");
-  if (l == nullptr || !check_args(ts, a, "list.remove", 1, 1)) return Value::fail();
+  if (l == nullptr) return Value::fail();
   Value needle = a[0];
   for (std::size_t i = 0; i < l->items.size(); ++i) {
     Value x = l->items[i];
@@ -212,7 +210,7 @@ Value list_remove(ThreadState& ts, Value self, const Args& a) {
 Value list_index(ThreadState& ts, Value self, const Args& a) {
   List* l = self_list(ts, self, "index");
   if (l == nullptr) return Value::fail();
-  std::int64_t i = find_index(ts, l->items, a, "index");
+  std::int64_t i = find_index(ts, l->items, a);
   if (i == -2) return Value::fail();
   if (i >= 0) return Value::from_int(i);
   std::optional<std::string> r = repr_string(ts, a[0]);
@@ -222,7 +220,7 @@ Value list_index(ThreadState& ts, Value self, const Args& a) {
 
 Value list_count(ThreadState& ts, Value self, const Args& a) {
   List* l = self_list(ts, self, "count");
-  if (l == nullptr || !check_args(ts, a, "list.count", 1, 1)) return Value::fail();
+  if (l == nullptr) return Value::fail();
   return count_of(ts, l->items, a[0]);
 }
 
@@ -230,27 +228,16 @@ Value list_count(ThreadState& ts, Value self, const Args& a) {
 Value list_sort_method(ThreadState& ts, Value self, const Args& a) {
   List* l = self_list(ts, self, "sort");
   if (l == nullptr) return Value::fail();
-  if (a.size() != 0) return raise(ts, ts.interp.types.TypeError, "sort() takes no positional arguments");
-  Value key = Value::null();
+  Value key = a[0];
   bool reverse = false;
-  for (std::size_t k = 0; k < a.nkw; ++k) {
-    const std::string& name = a.kwnames[k]->s;
-    Value v = a.kwvalues[k];
-    if (name == "key") {
-      key = v;
-    } else if (name == "reverse") {
-      if (v.is_bool()) {
-        reverse = v.as_bool();
-      } else if (v.is_int()) {
-        reverse = v.as_int() != 0;
-      } else {
-        std::optional<std::int64_t> r = to_index(ts, v);
-        if (!r) return Value::fail();
-        reverse = *r != 0;
-      }
-    } else {
-      return raise_fmt(ts, ts.interp.types.TypeError, "'{}' is an invalid keyword argument for sort()", name);
-    }
+  if (Value v = a[1]; v.is_bool()) {
+    reverse = v.as_bool();
+  } else if (v.is_int()) {
+    reverse = v.as_int() != 0;
+  } else if (!v.is_null()) {
+    std::optional<std::int64_t> r = to_index(ts, v);
+    if (!r) return Value::fail();
+    reverse = *r != 0;
   }
   if (!list_sort(ts, l, key, reverse)) return Value::fail();
   return Value::none();
@@ -258,14 +245,14 @@ Value list_sort_method(ThreadState& ts, Value self, const Args& a) {
 
 Value list_reverse(ThreadState& ts, Value self, const Args& a) {
   List* l = self_list(ts, self, "reverse");
-  if (l == nullptr || !check_args(ts, a, "reverse", 0, 0)) return Value::fail();
+  if (l == nullptr) return Value::fail();
   std::reverse(l->items.begin(), l->items.end());
   return Value::none();
 }
 
 Value list_copy(ThreadState& ts, Value self, const Args& a) {
   List* l = self_list(ts, self, "copy");
-  if (l == nullptr || !check_args(ts, a, "copy", 0, 0)) return Value::fail();
+  if (l == nullptr) return Value::fail();
   List* out = new_list(ts, l->items.size());
   out->items = l->items;
   return obj(out);
@@ -273,7 +260,7 @@ Value list_copy(ThreadState& ts, Value self, const Args& a) {
 
 Value list_clear(ThreadState& ts, Value self, const Args& a) {
   List* l = self_list(ts, self, "clear");
-  if (l == nullptr || !check_args(ts, a, "clear", 0, 0)) return Value::fail();
+  if (l == nullptr) return Value::fail();
   l->items.clear();
   return Value::none();
 }
@@ -285,7 +272,7 @@ Value list_clear(ThreadState& ts, Value self, const Args& a) {
 Value tuple_index(ThreadState& ts, Value self, const Args& a) {
   Tuple* t = self_tuple(ts, self, "index");
   if (t == nullptr) return Value::fail();
-  std::int64_t i = find_index(ts, t->items, a, "index");
+  std::int64_t i = find_index(ts, t->items, a);
   if (i == -2) return Value::fail();
   if (i >= 0) return Value::from_int(i);
   return raise(ts, ts.interp.types.ValueError, "tuple.index(x): x not in tuple");
@@ -293,20 +280,35 @@ Value tuple_index(ThreadState& ts, Value self, const Args& a) {
 
 Value tuple_count(ThreadState& ts, Value self, const Args& a) {
   Tuple* t = self_tuple(ts, self, "count");
-  if (t == nullptr || !check_args(ts, a, "tuple.count", 1, 1)) return Value::fail();
+  if (t == nullptr) return Value::fail();
   return count_of(ts, t->items, a[0]);
 }
 
-const NativeDef kListMethods[] = {
-    {"append", list_append}, {"extend", list_extend},       {"insert", list_insert},
-    {"pop", list_pop},       {"remove", list_remove},       {"index", list_index},
-    {"count", list_count},   {"sort", list_sort_method},    {"reverse", list_reverse},
-    {"copy", list_copy},     {"clear", list_clear},
+// CPython declares append, extend, remove and count METH_O; reverse, copy
+// and clear METH_NOARGS; insert, pop and index positional-only clinic; sort
+// keyword-only clinic (Objects/clinic/listobject.c.h).
+const MethodDef kListMethods[] = {
+    {"append", list_append, "object, /", Style::One, Access::Mutates, "Append object to the end of the list."},
+    {"extend", list_extend, "iterable, /", Style::One, Access::Mutates,
+     "Extend the list by appending the elements of iterable."},
+    {"insert", list_insert, "index, object, /", Style::Positional, Access::Mutates, "Insert object before index."},
+    {"pop", list_pop, "index=-1, /", Style::Positional, Access::Mutates,
+     "Remove and return the item at index (default last)."},
+    {"remove", list_remove, "value, /", Style::One, Access::Mutates, "Remove the first occurrence of value."},
+    {"index", list_index, "value, start=0, stop=sys.maxsize, /", Style::Positional, Access::Reads,
+     "Return the first index of value."},
+    {"count", list_count, "value, /", Style::One, Access::Reads, "Return the number of occurrences of value."},
+    {"sort", list_sort_method, "*, key=None, reverse=False", Style::Keywords, Access::Mutates,
+     "Sort the list in place, stably."},
+    {"reverse", list_reverse, "", Style::NoArgs, Access::Mutates, "Reverse the list in place."},
+    {"copy", list_copy, "", Style::NoArgs, Access::Reads, "Return a shallow copy of the list."},
+    {"clear", list_clear, "", Style::NoArgs, Access::Mutates, "Remove all items from the list."},
 };
 
-const NativeDef kTupleMethods[] = {
-    {"index", tuple_index},
-    {"count", tuple_count},
+const MethodDef kTupleMethods[] = {
+    {"index", tuple_index, "value, start=0, stop=sys.maxsize, /", Style::Positional, Access::Reads,
+     "Return the first index of value."},
+    {"count", tuple_count, "value, /", Style::One, Access::Reads, "Return the number of occurrences of value."},
 };
 
 }  // namespace

@@ -56,7 +56,7 @@ Value int_ctor(ThreadState& ts, Value self, const Args& a) {
   // x is positional-only in CPython: int(x=1) is an invalid keyword.
   for (std::size_t k = 0; k < a.nkw; ++k)
     if (a.kwnames[k]->s == "x")
-      return raise(ts, ts.interp.types.TypeError, "'x' is an invalid keyword argument for int()");
+      return raise_invalid_keyword(ts, "x", "int");
   Type* TE = ts.interp.types.TypeError;
   if (v[0].is_null()) {
     if (!v[1].is_null()) return raise(ts, TE, "int() missing string argument");
@@ -265,7 +265,7 @@ Value float_from_text(ThreadState& ts, std::string_view text, Value original) {
 
 Value float_ctor(ThreadState& ts, Value self, const Args& a) {
   Value v[1];
-  if (!unpack_args(ts, a, "float", Style::Clinic, 0, {"x"}, v)) return Value::fail();
+  if (!unpack_args(ts, a, "float", Style::Positional, 0, {"x"}, v)) return Value::fail();
   if (v[0].is_null()) return Value::from_float(0.0);
   Value x = v[0];
   if (x.is_float()) return x;
@@ -427,7 +427,7 @@ Value float_fromhex(ThreadState& ts, Value self, const Args& a) {
 
 Value bool_ctor(ThreadState& ts, Value self, const Args& a) {
   Value v[1];
-  if (!unpack_args(ts, a, "bool", Style::Clinic, 0, {"x"}, v)) return Value::fail();
+  if (!unpack_args(ts, a, "bool", Style::Positional, 0, {"x"}, v)) return Value::fail();
   if (v[0].is_null()) return Value::from_bool(false);
   int t = truthy(ts, v[0]);
   if (t < 0) return Value::fail();
@@ -442,23 +442,34 @@ void init_int_float_methods(Interpreter& interp) {
   i->ctor = int_ctor;
   f->ctor = float_ctor;
   interp.types.bool_->ctor = bool_ctor;
-  static const NativeDef int_defs[] = {
+  static const MethodDef int_defs[] = {
       {"bit_length", int_bit_length},
       {"bit_count", int_bit_count},
       {"conjugate", int_conjugate},
       {"as_integer_ratio", int_as_integer_ratio},
       {"to_bytes", int_to_bytes},
   };
-  add_methods(interp, i, int_defs);
+  // real/imag/numerator/denominator: a bool answers as the int it is.
+  static const GetSetDef int_getsets[] = {
+      {"real", [](ThreadState&, Value v) { return v.is_bool() ? Value::from_int(v.as_int()) : v; }},
+      {"imag", [](ThreadState&, Value) { return Value::from_int(0); }},
+      {"numerator", [](ThreadState&, Value v) { return v.is_bool() ? Value::from_int(v.as_int()) : v; }},
+      {"denominator", [](ThreadState&, Value) { return Value::from_int(1); }},
+  };
+  add_methods(interp, i, int_defs, int_getsets);
   Native* fb = interp.heap.make<Native>(interp.types.builtin_function, int_from_bytes, "from_bytes");
   dict_set_cstr(interp, i->dict, "from_bytes", Value::from_obj(fb));
-  static const NativeDef float_defs[] = {
+  static const MethodDef float_defs[] = {
       {"is_integer", float_is_integer},
       {"conjugate", float_conjugate},
       {"as_integer_ratio", float_as_integer_ratio},
       {"hex", float_hex},
   };
-  add_methods(interp, f, float_defs);
+  static const GetSetDef float_getsets[] = {
+      {"real", [](ThreadState&, Value v) { return v; }},
+      {"imag", [](ThreadState&, Value) { return Value::from_float(0.0); }},
+  };
+  add_methods(interp, f, float_defs, float_getsets);
   Native* fh = interp.heap.make<Native>(interp.types.builtin_function, float_fromhex, "fromhex");
   dict_set_cstr(interp, f->dict, "fromhex", Value::from_obj(fh));
 }

@@ -13,12 +13,10 @@ namespace {
 Value object_init(ThreadState& ts, Value self, const Args& a) { return Value::none(); }
 
 Value object_eq(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "__eq__", 1, 1)) return Value::fail();
   return self.identical(a[0]) ? Value::from_bool(true) : ts.interp.not_implemented;
 }
 
 Value object_ne(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "__ne__", 1, 1)) return Value::fail();
   return self.identical(a[0]) ? Value::from_bool(false) : ts.interp.not_implemented;
 }
 
@@ -29,7 +27,6 @@ Value object_hash(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value object_setattr(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "__setattr__", 2, 2)) return Value::fail();
   Str* name = as_str(a[0]);
   if (name == nullptr) return raise(ts, ts.interp.types.TypeError, "attribute name must be string");
   if (Instance* i = self.is_obj() && (self.as_obj()->kind == Kind::Instance || self.as_obj()->kind == Kind::Exception)
@@ -49,7 +46,6 @@ Value object_getattribute(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value object_delattr(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "__delattr__", 1, 1)) return Value::fail();
   Str* name = as_str(a[0]);
   if (name == nullptr) return raise(ts, ts.interp.types.TypeError, "attribute name must be string");
   if (self.is_obj() && self.as_obj()->kind == Kind::Instance) {
@@ -76,7 +72,6 @@ Value object_ctor(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value object_format(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "__format__", 1, 1)) return Value::fail();
   return format_value(ts, self, as_str(a[0]) ? std::string_view(as_str(a[0])->s) : "");
 }
 
@@ -94,7 +89,6 @@ Value type_mro(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value type_subclasscheck(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "__subclasscheck__", 1, 1)) return Value::fail();
   Type* t = as_type(self);
   Type* s = as_type(a[0]);
   return Value::from_bool(t && s && is_subtype(s, t));
@@ -136,7 +130,7 @@ Value range_ctor(ThreadState& ts, Value self, const Args& a) {
 
 Value range_index(ThreadState& ts, Value self, const Args& a) {
   Range* r = as_kind<Range, Kind::Range>(self);
-  if (!r || !check_args(ts, a, "index", 1, 1)) return Value::fail();
+  if (!r) return Value::fail();
   int c = contains(ts, self, a[0]);
   if (c < 0) return Value::fail();
   if (!c) {
@@ -147,7 +141,6 @@ Value range_index(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value range_count(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "count", 1, 1)) return Value::fail();
   int c = contains(ts, self, a[0]);
   if (c < 0) return Value::fail();
   return Value::from_int(c);
@@ -170,7 +163,6 @@ Value slice_ctor(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value slice_indices_m(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "indices", 1, 1)) return Value::fail();
   auto n = to_index(ts, a[0]);
   if (!n) return Value::fail();
   std::int64_t start, stop, step, count;
@@ -238,32 +230,44 @@ Value classmethod_ctor(ThreadState& ts, Value self, const Args& a) {
 
 void init_object_methods(Interpreter& interp) {
   BuiltinTypes& T = interp.types;
-  const NativeDef object_defs[] = {
-      {"__init__", object_init},   {"__repr__", object_repr_fn()}, {"__str__", object_str_fn()},
-      {"__eq__", object_eq},       {"__ne__", object_ne},          {"__hash__", object_hash},
-      {"__setattr__", object_setattr}, {"__delattr__", object_delattr}, {"__format__", object_format},
+  static const MethodDef object_defs[] = {
+      {"__init__", object_init},
+      {"__repr__", object_repr_fn()},
+      {"__str__", object_str_fn()},
+      {"__eq__", object_eq, "value, /", Style::One},
+      {"__ne__", object_ne, "value, /", Style::One},
+      {"__hash__", object_hash},
+      {"__setattr__", object_setattr, "name, value, /", Style::Positional, Access::Mutates},
+      {"__delattr__", object_delattr, "name, /", Style::One, Access::Mutates},
+      {"__format__", object_format, "format_spec, /", Style::One},
   };
   add_methods(interp, T.object, object_defs);
   // object.__new__ and object.__getattribute__ are called with explicit
   // arguments (object.__new__(cls)), so they are plain functions here; the
   // latter is kept out of the type dict so LOAD_METHOD's fast path stays on.
-  const NativeDef object_static[] = {{"__new__", object_new}};
+  static const MethodDef object_static[] = {{"__new__", object_new}};
   add_functions(interp, T.object->dict, object_static);
   (void)object_getattribute;
   T.object->ctor = object_ctor;
   T.type->ctor = type_ctor;
-  const NativeDef type_defs[] = {{"mro", type_mro}, {"__subclasscheck__", type_subclasscheck}};
+  static const MethodDef type_defs[] = {
+      {"mro", type_mro},
+      {"__subclasscheck__", type_subclasscheck, "subclass, /", Style::One},
+  };
   add_methods(interp, T.type, type_defs);
 
   T.range->ctor = range_ctor;
-  const NativeDef range_defs[] = {{"index", range_index}, {"count", range_count}};
+  static const MethodDef range_defs[] = {
+      {"index", range_index, "value, /", Style::One},
+      {"count", range_count, "value, /", Style::One},
+  };
   add_methods(interp, T.range, range_defs);
   T.slice->ctor = slice_ctor;
-  const NativeDef slice_defs[] = {{"indices", slice_indices_m}};
+  static const MethodDef slice_defs[] = {{"indices", slice_indices_m, "length, /", Style::One}};
   add_methods(interp, T.slice, slice_defs);
   T.super->ctor = super_ctor;
   T.property->ctor = property_ctor;
-  const NativeDef property_defs[] = {
+  static const MethodDef property_defs[] = {
       {"getter", property_getter}, {"setter", property_setter}, {"deleter", property_deleter}};
   add_methods(interp, T.property, property_defs);
   T.staticmethod->ctor = staticmethod_ctor;

@@ -68,7 +68,7 @@ Value frozenset_ctor(ThreadState& ts, Value self, const Args& a) {
 template <bool Frozen>
 Value m_copy(ThreadState& ts, Value self, const Args& a) {
   Set* s = self_set<Frozen>(ts, self, "copy");
-  if (s == nullptr || !check_args(ts, a, "copy", 0, 0)) return Value::fail();
+  if (s == nullptr) return Value::fail();
   if (Frozen) return self;  // frozenset.copy() is the frozenset itself
   return result(set_copy(ts, s));
 }
@@ -118,7 +118,7 @@ Value m_difference(ThreadState& ts, Value self, const Args& a) {
 template <bool Frozen>
 Value m_symmetric_difference(ThreadState& ts, Value self, const Args& a) {
   Set* s = self_set<Frozen>(ts, self, "symmetric_difference");
-  if (s == nullptr || !check_args(ts, a, "symmetric_difference", 1, 1)) return Value::fail();
+  if (s == nullptr) return Value::fail();
   return result(set_symmetric_difference(ts, s, a[0]));
 }
 
@@ -127,21 +127,21 @@ Value bool_result(int r) { return r < 0 ? Value::fail() : Value::from_bool(r != 
 template <bool Frozen>
 Value m_issubset(ThreadState& ts, Value self, const Args& a) {
   Set* s = self_set<Frozen>(ts, self, "issubset");
-  if (s == nullptr || !check_args(ts, a, "issubset", 1, 1)) return Value::fail();
+  if (s == nullptr) return Value::fail();
   return bool_result(set_issubset(ts, s, a[0]));
 }
 
 template <bool Frozen>
 Value m_issuperset(ThreadState& ts, Value self, const Args& a) {
   Set* s = self_set<Frozen>(ts, self, "issuperset");
-  if (s == nullptr || !check_args(ts, a, "issuperset", 1, 1)) return Value::fail();
+  if (s == nullptr) return Value::fail();
   return bool_result(set_issuperset(ts, s, a[0]));
 }
 
 template <bool Frozen>
 Value m_isdisjoint(ThreadState& ts, Value self, const Args& a) {
   Set* s = self_set<Frozen>(ts, self, "isdisjoint");
-  if (s == nullptr || !check_args(ts, a, "isdisjoint", 1, 1)) return Value::fail();
+  if (s == nullptr) return Value::fail();
   return bool_result(set_isdisjoint(ts, s, a[0]));
 }
 
@@ -151,21 +151,21 @@ Value m_isdisjoint(ThreadState& ts, Value self, const Args& a) {
 
 Value m_add(ThreadState& ts, Value self, const Args& a) {
   Set* s = self_set<false>(ts, self, "add");
-  if (s == nullptr || !check_args(ts, a, "set.add", 1, 1)) return Value::fail();
+  if (s == nullptr) return Value::fail();
   if (set_add(ts, s, a[0]) < 0) return Value::fail();
   return Value::none();
 }
 
 Value m_discard(ThreadState& ts, Value self, const Args& a) {
   Set* s = self_set<false>(ts, self, "discard");
-  if (s == nullptr || !check_args(ts, a, "set.discard", 1, 1)) return Value::fail();
+  if (s == nullptr) return Value::fail();
   if (set_discard_key(ts, s, a[0]) < 0) return Value::fail();
   return Value::none();
 }
 
 Value m_remove(ThreadState& ts, Value self, const Args& a) {
   Set* s = self_set<false>(ts, self, "remove");
-  if (s == nullptr || !check_args(ts, a, "set.remove", 1, 1)) return Value::fail();
+  if (s == nullptr) return Value::fail();
   int r = set_discard_key(ts, s, a[0]);
   if (r < 0) return Value::fail();
   if (r == 0) {
@@ -179,7 +179,7 @@ Value m_remove(ThreadState& ts, Value self, const Args& a) {
 
 Value m_pop(ThreadState& ts, Value self, const Args& a) {
   Set* s = self_set<false>(ts, self, "pop");
-  if (s == nullptr || !check_args(ts, a, "pop", 0, 0)) return Value::fail();
+  if (s == nullptr) return Value::fail();
   if (s->used == 0) return raise(ts, ts.interp.types.KeyError, "pop from an empty set");
   std::size_t mask = s->table.size() - 1;
   std::size_t i = pop_finger(s) & mask;
@@ -193,7 +193,7 @@ Value m_pop(ThreadState& ts, Value self, const Args& a) {
 
 Value m_clear(ThreadState& ts, Value self, const Args& a) {
   Set* s = self_set<false>(ts, self, "clear");
-  if (s == nullptr || !check_args(ts, a, "clear", 0, 0)) return Value::fail();
+  if (s == nullptr) return Value::fail();
   set_clear(s);
   return Value::none();
 }
@@ -224,40 +224,40 @@ Value m_difference_update(ThreadState& ts, Value self, const Args& a) {
 
 Value m_symmetric_difference_update(ThreadState& ts, Value self, const Args& a) {
   Set* s = self_set<false>(ts, self, "symmetric_difference_update");
-  if (s == nullptr || !check_args(ts, a, "symmetric_difference_update", 1, 1)) return Value::fail();
+  if (s == nullptr) return Value::fail();
   if (!set_symmetric_difference_update(ts, s, a[0])) return Value::fail();
   return Value::none();
 }
 
-const NativeDef kSetMethods[] = {
-    {"add", m_add},
-    {"discard", m_discard},
-    {"remove", m_remove},
-    {"pop", m_pop},
-    {"clear", m_clear},
-    {"copy", m_copy<false>},
+const MethodDef kSetMethods[] = {
+    {"add", m_add, "x, /", Style::One, Access::Mutates},
+    {"discard", m_discard, "x, /", Style::One, Access::Mutates},
+    {"remove", m_remove, "x, /", Style::One, Access::Mutates},
+    {"pop", m_pop, "", Style::NoArgs, Access::Mutates},
+    {"clear", m_clear, "", Style::NoArgs, Access::Mutates},
+    {"copy", m_copy<false>, "", Style::NoArgs},
     {"update", m_update},
     {"union", m_union<false>},
     {"intersection", m_intersection<false>},
     {"intersection_update", m_intersection_update},
     {"difference", m_difference<false>},
     {"difference_update", m_difference_update},
-    {"symmetric_difference", m_symmetric_difference<false>},
-    {"symmetric_difference_update", m_symmetric_difference_update},
-    {"issubset", m_issubset<false>},
-    {"issuperset", m_issuperset<false>},
-    {"isdisjoint", m_isdisjoint<false>},
+    {"symmetric_difference", m_symmetric_difference<false>, "x, /", Style::One},
+    {"symmetric_difference_update", m_symmetric_difference_update, "x, /", Style::One, Access::Mutates},
+    {"issubset", m_issubset<false>, "x, /", Style::One},
+    {"issuperset", m_issuperset<false>, "x, /", Style::One},
+    {"isdisjoint", m_isdisjoint<false>, "x, /", Style::One},
 };
 
-const NativeDef kFrozensetMethods[] = {
-    {"copy", m_copy<true>},
+const MethodDef kFrozensetMethods[] = {
+    {"copy", m_copy<true>, "", Style::NoArgs},
     {"union", m_union<true>},
     {"intersection", m_intersection<true>},
     {"difference", m_difference<true>},
-    {"symmetric_difference", m_symmetric_difference<true>},
-    {"issubset", m_issubset<true>},
-    {"issuperset", m_issuperset<true>},
-    {"isdisjoint", m_isdisjoint<true>},
+    {"symmetric_difference", m_symmetric_difference<true>, "x, /", Style::One},
+    {"issubset", m_issubset<true>, "x, /", Style::One},
+    {"issuperset", m_issuperset<true>, "x, /", Style::One},
+    {"isdisjoint", m_isdisjoint<true>, "x, /", Style::One},
 };
 
 }  // namespace

@@ -53,7 +53,7 @@ bool unpack_args(ThreadState& ts, const Args& a, std::string_view qual, Style st
   const std::size_t n = a.npos;
   for (std::size_t i = 0; i < max; ++i) out[i] = i < n ? a.pos[i] : Value::null();
   if (style != Style::Keywords && a.nkw > 0) {
-    raise_fmt(ts, TE, "{}() takes no keyword arguments", style == Style::Clinic ? name : qual);
+    raise_fmt(ts, TE, "{}() takes no keyword arguments", style == Style::Positional ? name : qual);
     return false;
   }
   switch (style) {
@@ -69,7 +69,7 @@ bool unpack_args(ThreadState& ts, const Args& a, std::string_view qual, Style st
         return false;
       }
       return true;
-    case Style::Clinic:
+    case Style::Positional:
       if (n < min) {
         raise_fmt(ts, TE, "{} expected at least {} argument{}, got {}", name, min, plural(min), n);
         return false;
@@ -102,7 +102,7 @@ bool unpack_args(ThreadState& ts, const Args& a, std::string_view qual, Style st
       ++i;
     }
     if (i == max) {
-      raise_fmt(ts, TE, "'{}' is an invalid keyword argument for {}()", kw, name);
+      raise_invalid_keyword(ts, kw, name);
       return false;
     }
     if (i < n || !out[i].is_null()) {
@@ -700,7 +700,7 @@ enum StripSide { kLeft = 1, kRight = 2, kBoth = 3 };
 Value strip_impl(ThreadState& ts, Value self, const Args& a, int side, const char* name, const char* qual) {
   Str* s = recv(ts, self, name);
   Value v[1];
-  if (!s || !unpack_args(ts, a, qual, Style::Clinic, 0, {"chars"}, v)) return Value::fail();
+  if (!s || !unpack_args(ts, a, qual, Style::Positional, 0, {"chars"}, v)) return Value::fail();
   std::u32string chars;
   bool whitespace = absent(v[0]);
   if (!whitespace) {
@@ -865,7 +865,7 @@ Value str_endswith(ThreadState& ts, Value self, const Args& a) { return affix_im
 Value str_replace(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "replace");
   Value v[3];
-  if (!s || !unpack_args(ts, a, "str.replace", Style::Clinic, 2, {"old", "new", "count"}, v)) return Value::fail();
+  if (!s || !unpack_args(ts, a, "str.replace", Style::Positional, 2, {"old", "new", "count"}, v)) return Value::fail();
   Str* old = need_str(ts, v[0], "replace() argument 1 ");
   if (!old) return Value::fail();
   Str* rep = need_str(ts, v[1], "replace() argument 2 ");
@@ -941,7 +941,7 @@ std::string repeat_fill(const std::string& fill, std::int64_t n) {
 Value pad_impl(ThreadState& ts, Value self, const Args& a, int how, const char* name, const char* qual) {
   Str* s = recv(ts, self, name);
   Value v[2];
-  if (!s || !unpack_args(ts, a, qual, Style::Clinic, 1, {"width", "fillchar"}, v)) return Value::fail();
+  if (!s || !unpack_args(ts, a, qual, Style::Positional, 1, {"width", "fillchar"}, v)) return Value::fail();
   std::int64_t width;
   if (!need_index(ts, v[0], width)) return Value::fail();
   std::string fill;
@@ -1048,7 +1048,7 @@ Value str_translate(ThreadState& ts, Value self, const Args& a) {
 // str.maketrans(x[, y[, z]]): a static method (no receiver).
 Value str_maketrans(ThreadState& ts, Value self, const Args& a) {
   Value v[3];
-  if (!unpack_args(ts, a, "maketrans", Style::Clinic, 1, {"x", "y", "z"}, v)) return Value::fail();
+  if (!unpack_args(ts, a, "maketrans", Style::Positional, 1, {"x", "y", "z"}, v)) return Value::fail();
   Dict* d = new_dict(ts);
   TempRoot root(ts, Value::from_obj(d));
   if (v[1].is_null()) {
@@ -1670,7 +1670,7 @@ Value encode_str(ThreadState& ts, Str* s, std::string_view encoding, std::string
 void init_str_methods(Interpreter& interp) {
   Type* t = interp.types.str;
   t->ctor = str_ctor;
-  static const NativeDef defs[] = {
+  static const MethodDef defs[] = {
       {"upper", str_upper},
       {"lower", str_lower},
       {"casefold", str_casefold},

@@ -18,6 +18,7 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "vm/native.h"
 #include "vm/value.h"
 
 namespace gilvm {
@@ -78,15 +79,7 @@ int str_compare(const Str* a, const Str* b);
 // declared there.
 // ---------------------------------------------------------------------------
 
-enum class Style : std::uint8_t {
-  NoArgs,    // METH_NOARGS: "str.upper() takes no arguments (1 given)"
-  One,       // METH_O: "str.join() takes exactly one argument (0 given)"
-  Clinic,    // positional-only clinic: "center expected at least 1 argument, got 0"
-  Getargs,   // PyArg_ParseTuple: "find() takes at least 1 argument (0 given)"
-  Keywords,  // clinic with keywords: "split() takes at most 2 arguments (3 given)",
-             // "'x' is an invalid keyword argument for split()"
-};
-
+// Style: vm/native.h.
 // Unpacks `a` into out[0 .. names.size()): the positional arguments, then
 // keywords by name (Style::Keywords only); Null for an absent optional
 // argument. The first `min` are required. `qual` is the qualified name

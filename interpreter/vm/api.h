@@ -19,6 +19,7 @@
 
 #include "front/ast.h"
 #include "vm/interp.h"
+#include "vm/native.h"
 
 namespace gilvm {
 
@@ -219,14 +220,6 @@ Value kwarg(const Args& a, std::string_view name);
 // Raises TypeError for a keyword not in `allowed`.
 bool check_kwargs(ThreadState& ts, const Args& a, const char* fname,
                   std::initializer_list<std::string_view> allowed);
-
-// A table of native methods for a builtin type or module (STYLE.md §7).
-struct NativeDef {
-  const char* name;
-  NativeFn fn;
-};
-void add_methods(Interpreter& interp, Type* t, std::span<const NativeDef> defs);
-void add_functions(Interpreter& interp, Dict* module_dict, std::span<const NativeDef> defs);
 
 // Makes a builtin type (layout = the Kind of its instances).
 Type* make_builtin_type(Interpreter& interp, std::string_view name, Type* base, Kind layout);

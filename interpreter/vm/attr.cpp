@@ -3,7 +3,6 @@
 // dicts, binding of functions into methods, property/staticmethod/
 // classmethod, module attributes, super(), and __getattr__ as the fallback.
 #include "runtime/exceptions.h"
-#include "runtime/file.h"
 #include "vm/api.h"
 #include "vm/ops.h"
 
@@ -65,6 +64,7 @@ Value bind(ThreadState& ts, Value attr, Value instance, Type* owner) {
       if (!n->method || instance.is_null() || !n->self.is_null()) return attr;
       Native* b = in.heap.make<Native>(in.types.builtin_function, n->fn, n->name, instance);
       b->data = n->data;
+      b->sig = n->sig;
       return obj(b);
     }
     case Kind::StaticMethod:
@@ -106,7 +106,10 @@ Value type_getattr(ThreadState& ts, Type* t, Str* name) {
   }
   if (n == "__class__") return obj(t->type);
   Value v = type_lookup(t, name);
-  if (!v.is_null()) return bind(ts, v, Value::null(), t);
+  // function.__doc__ is the type's own, not its instances' descriptor (in
+  // CPython the metatype's descriptor wins).
+  bool instance_attr = as_getset(in, v) != nullptr && (n == "__module__" || n == "__doc__");
+  if (!v.is_null() && !instance_attr) return bind(ts, v, Value::null(), t);
   if (n == "__module__") return t->module_name;
   if (n == "__doc__") return Value::none();
   return Value::null();
@@ -138,8 +141,10 @@ Value lookup_attr(ThreadState& ts, Value o, Str* name) {
     return Value::null();
   }
   Value cls_attr = type_lookup(t, name);
-  // Data descriptors (property) win over the instance dict.
+  // Data descriptors (property, a builtin type's attributes) win over the
+  // instance dict. A getter's Null: this instance has no such attribute.
   if (cls_attr.is_obj() && cls_attr.as_obj()->kind == Kind::Property) return bind(ts, cls_attr, o, t);
+  if (GetSetDescr* g = as_getset(in, cls_attr)) return g->def->get(ts, o);
   if (Dict* d = instance_dict(o)) {
     Value v = dict_get_str(d, name);
     if (!v.is_null()) return v;
@@ -154,104 +159,9 @@ Value lookup_attr(ThreadState& ts, Value o, Str* name) {
   if (n == "__dict__") {
     if (Dict* d = instance_dict(o)) return obj(d);
   }
-  if (o.is_obj()) {
-    Object* ob = o.as_obj();
-    switch (ob->kind) {
-      case Kind::Function: {
-        Function* f = static_cast<Function*>(ob);
-        if (n == "__name__") return obj(f->name);
-        if (n == "__qualname__") return obj(f->qualname);
-        if (n == "__module__") return f->module_name.is_null() ? Value::none() : f->module_name;
-        if (n == "__doc__") return Value::none();
-        if (n == "__defaults__") return f->defaults ? obj(f->defaults) : Value::none();
-        if (n == "__code__") return obj(f->code);
-        if (n == "__globals__") return obj(f->globals);
-        break;
-      }
-      case Kind::BoundMethod: {
-        BoundMethod* b = static_cast<BoundMethod*>(ob);
-        if (n == "__self__") return b->self;
-        if (n == "__func__") return b->func;
-        return lookup_attr(ts, b->func, name);
-      }
-      case Kind::Native: {
-        Native* f = static_cast<Native*>(ob);
-        if (n == "__name__" || n == "__qualname__") return new_str(ts, f->name);
-        if (n == "__self__") return f->self.is_null() ? Value::none() : f->self;
-        if (n == "__doc__") return Value::none();
-        break;
-      }
-      case Kind::Property: {
-        Wrapper* p = static_cast<Wrapper*>(ob);
-        if (n == "fget") return p->func;
-        if (n == "fset") return p->fset.is_null() ? Value::none() : p->fset;
-        if (n == "__doc__") return p->doc.is_null() ? Value::none() : p->doc;
-        break;
-      }
-      case Kind::StaticMethod:
-      case Kind::ClassMethod:
-        if (n == "__func__") return static_cast<Wrapper*>(ob)->func;
-        break;
-      case Kind::Code: {
-        CodeObject* c = static_cast<CodeObject*>(ob);
-        if (n == "co_name") return obj(c->name);
-        if (n == "co_filename") return obj(c->filename);
-        if (n == "co_firstlineno") return Value::from_int(c->firstline);
-        if (n == "co_flags") {
-          // CPython's CO_* bits (Include/cpython/code.h): VARARGS 0x04,
-          // VARKEYWORDS 0x08, GENERATOR 0x20, COROUTINE 0x80.
-          std::int64_t f = 0;
-          if (c->flags & kCodeVarargs) f |= 0x04;
-          if (c->flags & kCodeVarkw) f |= 0x08;
-          if (c->flags & kCodeCoroutine) f |= 0x80;
-          else if (c->flags & kCodeGenerator) f |= 0x20;
-          return Value::from_int(f);
-        }
-        break;
-      }
-      case Kind::Generator: {
-        // gi_* for generators, cr_* for coroutines (CPython's names).
-        Generator* g = static_cast<Generator*>(ob);
-        std::string_view prefix = g->is_coroutine ? "cr_" : "gi_";
-        if (n == "__name__") return obj(g->func->code->name);
-        if (n == "__qualname__") return obj(g->func->qualname);
-        if (n.starts_with(prefix)) {
-          std::string_view rest = n.substr(3);
-          if (rest == "code") return obj(g->func->code);
-          if (rest == "running") return Value::from_bool(g->running);
-        }
-        break;
-      }
-      case Kind::Slice: {
-        Slice* s = static_cast<Slice*>(ob);
-        if (n == "start") return s->start;
-        if (n == "stop") return s->stop;
-        if (n == "step") return s->step;
-        break;
-      }
-      case Kind::Range: {
-        Range* r = static_cast<Range*>(ob);
-        if (n == "start") return Value::from_int(r->start);
-        if (n == "stop") return Value::from_int(r->stop);
-        if (n == "step") return Value::from_int(r->step);
-        break;
-      }
-      case Kind::Opaque:
-        if (t == in.types.file) {
-          Value v = file_getattr(ts, o, name);
-          if (!v.is_null()) return v;
-        }
-        break;
-      default:
-        break;
-    }
-  }
-  if (is_int_like(o) || o.is_float()) {
-    if (n == "real") return o.is_bool() ? Value::from_int(o.as_int()) : o;
-    if (n == "imag") return o.is_float() ? Value::from_float(0.0) : Value::from_int(0);
-    if (is_int_like(o) && n == "numerator") return o.is_bool() ? Value::from_int(o.as_int()) : o;
-    if (is_int_like(o) && n == "denominator") return Value::from_int(1);
-  }
+  // A method answers for its function (CPython's method_getattro).
+  if (o.is_obj() && o.as_obj()->kind == Kind::BoundMethod)
+    return lookup_attr(ts, static_cast<BoundMethod*>(o.as_obj())->func, name);
   return Value::null();
 }
 
@@ -290,6 +200,11 @@ Value get_attr(ThreadState& ts, Value o, Str* name) {
 bool set_attr(ThreadState& ts, Value o, Str* name, Value v) {
   Interpreter& in = ts.interp;
   Type* t = type_of(ts, o);
+  if (GetSetDescr* g = as_getset(in, type_lookup(t, name)); g && !as_type(o)) {
+    if (g->def->set != nullptr) return g->def->set(ts, o, v);
+    raise(ts, in.types.AttributeError, "readonly attribute");
+    return false;
+  }
   if (Type* ty = as_type(o)) {
     if (ty->builtin) {
       raise_fmt(ts, in.types.TypeError, "cannot set '{}' attribute of immutable type '{}'", name->s, ty->name->s);
@@ -345,18 +260,6 @@ bool set_attr(ThreadState& ts, Value o, Str* name, Value v) {
     if (!ts.exc.is_null()) return false;
   }
   if (Function* f = as_function(o)) {
-    if (name->s == "__name__" && as_str(v)) {
-      f->name = as_str(v);
-      return true;
-    }
-    if (name->s == "__qualname__" && as_str(v)) {
-      f->qualname = as_str(v);
-      return true;
-    }
-    if (name->s == "__module__") {
-      f->module_name = v;
-      return true;
-    }
     if (f->dict == nullptr) f->dict = new_dict(ts);
     dict_set_str(in, f->dict, name, v);
     return true;

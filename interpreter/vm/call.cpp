@@ -297,14 +297,16 @@ Value call_object(ThreadState& ts, Value callable, const Value* args, std::size_
       case Kind::Native: {
         Native* n = static_cast<Native*>(o);
         Args a{const_cast<Value*>(args), nargs, kwnames, const_cast<Value*>(kwvalues), nkw};
-        if (!n->self.is_null()) return n->fn(ts, n->self, a);
-        if (n->method) {
+        Value self = n->self.is_null() ? n->data : n->self;
+        if (n->self.is_null() && n->method) {
           if (nargs == 0)
-            return raise_fmt(ts, in.types.TypeError, "unbound method {}() needs an argument", n->name);
-          Args rest{a.pos + 1, nargs - 1, kwnames, a.kwvalues, nkw};
-          return n->fn(ts, args[0], rest);
+            return raise_fmt(ts, in.types.TypeError, "unbound method {}() needs an argument",
+                             n->sig != nullptr ? std::string_view(n->sig->qual) : std::string_view(n->name));
+          self = args[0];
+          a = Args{a.pos + 1, nargs - 1, kwnames, a.kwvalues, nkw};
         }
-        return n->fn(ts, n->data, a);
+        if (n->sig != nullptr) return call_bound_native(ts, n, self, a);
+        return n->fn(ts, self, a);
       }
       case Kind::BoundMethod: {
         BoundMethod* b = static_cast<BoundMethod*>(o);

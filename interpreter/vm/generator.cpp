@@ -99,7 +99,7 @@ Value stop_with(ThreadState& ts, Value value) {
 
 Value gen_send(ThreadState& ts, Value self, const Args& a) {
   Generator* g = self_gen(ts, self);
-  if (!g || !check_args(ts, a, "send", 1, 1)) return Value::fail();
+  if (!g) return Value::fail();
   bool done;
   Value r = gen_resume(ts, g, a[0], Value::null(), &done);
   if (r.is_fail()) return r;
@@ -249,16 +249,16 @@ Value gen_close_impl(ThreadState& ts, Generator* g) {
 }  // namespace
 
 void init_generator_methods(Interpreter& interp) {
-  static const NativeDef defs[] = {
-      {"send", gen_send}, {"throw", gen_throw}, {"close", gen_close},
+  static const MethodDef defs[] = {
+      {"send", gen_send, "x, /", Style::One}, {"throw", gen_throw}, {"close", gen_close},
       {"__next__", gen_next}, {"__iter__", gen_iter},
   };
   add_methods(interp, interp.types.generator, defs);
   // A coroutine is driven by send/throw and awaited, never iterated; its
   // __await__ returns the coroutine itself (CPython returns a wrapper
   // iterator over it: the difference is not visible to await).
-  static const NativeDef coro_defs[] = {
-      {"send", gen_send}, {"throw", gen_throw}, {"close", gen_close}, {"__await__", gen_iter},
+  static const MethodDef coro_defs[] = {
+      {"send", gen_send, "x, /", Style::One}, {"throw", gen_throw}, {"close", gen_close}, {"__await__", gen_iter},
   };
   add_methods(interp, interp.types.coroutine, coro_defs);
 }

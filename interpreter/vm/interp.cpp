@@ -239,6 +239,7 @@ Interpreter::Interpreter() {
   T.dict_keys = mk("dict_keys", Kind::Iterator);
   T.dict_values = mk("dict_values", Kind::Iterator);
   T.dict_items = mk("dict_items", Kind::Iterator);
+  T.getset_descriptor = mk("getset_descriptor", Kind::Opaque);
 
   T.BaseException = mk("BaseException", Kind::Exception);
   for (const ExcDef& e : kExceptions) T.*(e.slot) = mk(e.name, Kind::Exception, T.*(e.base));
@@ -292,6 +293,7 @@ Interpreter::Interpreter() {
   init_dict_methods(*this);
   init_set_methods(*this);
   init_generator_methods(*this);
+  init_object_getsets(*this);
   init_builtins(*this);
 }
 

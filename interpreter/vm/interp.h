@@ -199,7 +199,8 @@ struct BuiltinTypes {
   Type *object, *type, *none, *bool_, *int_, *float_, *str, *bytes, *list, *tuple, *dict,
       *set, *frozenset, *range, *slice, *function, *builtin_function, *method, *module,
       *cell, *code, *generator, *coroutine, *iterator, *property, *staticmethod, *classmethod,
-      *super, *notimplemented, *ellipsis, *file, *dict_keys, *dict_values, *dict_items;
+      *super, *notimplemented, *ellipsis, *file, *dict_keys, *dict_values, *dict_items,
+      *getset_descriptor;
   // The exception hierarchy (Python Language Reference §"Built-in Exceptions").
   Type *BaseException, *Exception, *SystemExit, *KeyboardInterrupt, *GeneratorExit,
       *StopIteration, *ArithmeticError, *ZeroDivisionError, *OverflowError, *AssertionError,

@@ -194,9 +194,13 @@ struct Args {
 // or Value::fail() with an exception pending in ts.
 using NativeFn = Value (*)(ThreadState& ts, Value self, const Args& args);
 
+struct Signature;
 struct Native : Object {
   NativeFn fn;
   const char* name;
+  // The parsed signature of its table row (vm/native.h): the call path binds
+  // the arguments before calling fn. Null: fn reads the Args as passed.
+  const Signature* sig = nullptr;
   Value self;          // bound receiver for builtin methods, or Null
   Value data;          // extra per-native state (e.g. the module), or Null
   // A method of a builtin type, found in the type's dict: called unbound

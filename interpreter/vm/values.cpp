@@ -179,28 +179,11 @@ bool check_kwargs(ThreadState& ts, const Args& a, const char* fname,
     bool ok = false;
     for (auto n : allowed) ok = ok || a.kwnames[i]->s == n;
     if (!ok) {
-      raise_fmt(ts, ts.interp.types.TypeError, "'{}' is an invalid keyword argument for {}()", a.kwnames[i]->s,
-                fname);
+      raise_invalid_keyword(ts, a.kwnames[i]->s, fname);
       return false;
     }
   }
   return true;
-}
-
-void add_methods(Interpreter& interp, Type* t, std::span<const NativeDef> defs) {
-  for (const NativeDef& d : defs) {
-    Native* n = interp.heap.make<Native>(interp.types.builtin_function, d.fn, d.name);
-    n->method = true;
-    dict_set_str(interp, t->dict, interp.intern(d.name), obj(n));
-  }
-  ++interp.type_version;
-}
-
-void add_functions(Interpreter& interp, Dict* module_dict, std::span<const NativeDef> defs) {
-  for (const NativeDef& d : defs) {
-    Native* n = interp.heap.make<Native>(interp.types.builtin_function, d.fn, d.name);
-    dict_set_str(interp, module_dict, interp.intern(d.name), obj(n));
-  }
 }
 
 }  // namespace gilvm

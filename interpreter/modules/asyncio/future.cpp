@@ -462,7 +462,7 @@ Value g_callbacks(ThreadState& ts, Value self, const Args&) {
   return obj(l);
 }
 
-const NativeDef kMethods[] = {
+const MethodDef kMethods[] = {
     {"__init__", m_init},
     {"result", m_result},
     {"exception", m_exception},

@@ -209,8 +209,8 @@ Value m_init(ThreadState& ts, Value self, const Args& a) {
   return raise(ts, ts.interp.types.TypeError, "_GatheringFuture is made by asyncio.gather()");
 }
 
-const NativeDef kMethods[] = {{"cancel", m_cancel}, {"__init__", m_init}};
-const NativeDef kFunctions[] = {{"_gather", gather_fn}};
+const MethodDef kMethods[] = {{"cancel", m_cancel}, {"__init__", m_init}};
+const MethodDef kFunctions[] = {{"_gather", gather_fn}};
 
 }  // namespace
 

@@ -402,7 +402,7 @@ Value s_unretrieved(ThreadState& ts, Value self, const Args& a) {
   return Value::none();
 }
 
-const NativeDef kMethods[] = {
+const MethodDef kMethods[] = {
     {"_push_handle", m_push_handle},
     {"_add_timer", m_add_timer},
     {"_timeout", m_timeout},

@@ -18,7 +18,7 @@ Value setup(ThreadState& ts, Value self, const Args& a) {
   return Value::none();
 }
 
-const NativeDef kFunctions[] = {{"_setup", setup}};
+const MethodDef kFunctions[] = {{"_setup", setup}};
 
 }  // namespace
 

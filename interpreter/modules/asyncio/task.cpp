@@ -395,7 +395,7 @@ Value g_must_cancel(ThreadState& ts, Value self, const Args&) {
   return t == nullptr ? Value::fail() : Value::from_bool(t->must_cancel);
 }
 
-const NativeDef kMethods[] = {
+const MethodDef kMethods[] = {
     {"__init__", m_init},       {"get_name", m_get_name},     {"set_name", m_set_name},
     {"get_coro", m_get_coro},   {"cancel", m_cancel},         {"cancelling", m_cancelling},
     {"uncancel", m_uncancel},   {"__repr__", m_repr},

@@ -271,15 +271,15 @@ bool init_pickle_module(ThreadState& ts, Dict* d) {
   e.unpickling_error = make_error(in, modname, "UnpicklingError", e.pickle_error);
   e.roots = make_builtin_type(in, "_pickle_roots", in.types.object, Kind::Opaque);
 
-  static constexpr NativeDef kFunctions[] = {
+  static constexpr MethodDef kFunctions[] = {
       {"dumps", p_dumps}, {"dump", p_dump}, {"loads", p_loads}, {"load", p_load}};
-  for (const NativeDef& f : kFunctions) dict_set_cstr(in, d, f.name, obj(new_native(ts, f.fn, f.name, obj(state))));
-  static constexpr NativeDef kPicklerMethods[] = {{"dump", pickler_dump}, {"clear_memo", pickler_clear_memo}};
-  static constexpr NativeDef kUnpicklerMethods[] = {{"load", unpickler_load}};
+  for (const MethodDef& f : kFunctions) dict_set_cstr(in, d, f.name, obj(new_native(ts, f.fn, f.name, obj(state))));
+  static constexpr MethodDef kPicklerMethods[] = {{"dump", pickler_dump}, {"clear_memo", pickler_clear_memo}};
+  static constexpr MethodDef kUnpicklerMethods[] = {{"load", unpickler_load}};
   struct ClassDef {
     const char* name;
     NativeFn ctor;
-    std::span<const NativeDef> methods;
+    std::span<const MethodDef> methods;
   };
   for (const ClassDef& c : {ClassDef{"Pickler", pickler_ctor, kPicklerMethods},
                             ClassDef{"Unpickler", unpickler_ctor, kUnpicklerMethods}}) {
