@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Fails on an #include against the layering of interpreter/ (docs/design.md,
-"Layers").
+"""Fails on an #include against the layering of interpreter/ (docs/design.md
+§4, "Layers").
 
 Each folder of interpreter/ belongs to a layer, and a layer may include
 its own headers and those of the layers it builds on, never one above it:
@@ -116,7 +116,7 @@ def main():
                         continue
                     errors.append(f"interpreter/{rel}:{lineno}: includes {target}: "
                                   f"layer {mine} may not include layer {theirs} "
-                                  f"(docs/design.md, \"Layers\")")
+                                  f"(docs/design.md §4)")
     for key in sorted(set(KNOWN) - seen):
         print(f"note: known exception {key[0]} -> {key[1]} no longer occurs; "
               "remove it from KNOWN in tests/layering/check_includes.py")
