@@ -19,7 +19,7 @@ Markdown and HTML files there, for
     file does not mention them), and the ../shared folder.
 
 Each failure is printed as FILE:LINE: what is wrong; the exit status is 1 if
-there is any. docs/style.md, "Comments", says what comments may cite.
+there is any. docs/style.md §16 says what comments may cite.
 
 Usage: check_references.py [REPO_ROOT]   (default: two folders above this file)
 """
