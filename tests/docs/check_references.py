@@ -12,7 +12,7 @@ Markdown and HTML files there, for
     name with an extension or in a slash (so "read/write" prose is not a
     path); one that starts with a top-level folder (interpreter, docs,
     tests, stdlib, bench, samples, cmake) is taken from the repository root.
-    `*` and an all-capitals placeholder (modules/NAME.cpp, tests/X/test_Y.py)
+    `*` and example names (modules/NAME.cpp, tests/X/test_Y.py, stdlib/a/b.py)
     match any name.
   - documents that are not in the repository: the style guide and the spec
     the project was written from (their file names are built below, so this
@@ -38,8 +38,9 @@ ROOT_DIRS = ["interpreter", "docs", "tests", "stdlib", "bench", "samples", "cmak
 FORBIDDEN = re.compile(r"\b(?:STYLE|SPEC)" r"\.md\b|\.\./shared\b")
 PATH = re.compile(r"(?<![\w./\-~$])((?:%s)/[\w.*/\-]*)" % "|".join(INTERP_DIRS + ROOT_DIRS))
 EXTENSION = re.compile(r"\.[A-Za-z]{1,5}$")
-# NAME in modules/NAME.cpp, X and Y in tests/X/test_Y.py: capitals, at most 4.
-PLACEHOLDER = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9]{0,3}(?![A-Za-z0-9])")
+# Example names: NAME in modules/NAME.cpp, X and Y in tests/X/test_Y.py (at
+# most 4 capitals), a and b in stdlib/a/b.py (one small letter).
+PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Z0-9]{0,3}|[a-z])(?![A-Za-z0-9])")
 
 
 def cpp_comments(text):
