@@ -11,7 +11,8 @@ its own headers and those of the layers it builds on, never one above it:
 front nothing but itself). vm/ and runtime/ are one layer, "vm": the object
 model and the builtin types' methods call each other both ways. The headers
 at interpreter/'s top (config.h) belong to no layer and may be included
-anywhere. CMakeLists.txt builds one library per layer from the same table.
+anywhere. CMakeLists.txt builds one library per layer from the same table,
+in the same order (checked here too).
 
 The includes that go up today are listed in KNOWN, each with why; one not
 in that list fails the check, naming the file, line and header. A KNOWN
@@ -66,6 +67,13 @@ KNOWN = {
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
+CMAKE_LAYER = re.compile(r"^gilvm_layer\((\w+)\s+FOLDERS\s+([\w\s]+?)(?:\s+(?:EXTRA|USES)\b|\))", re.M)
+
+
+def cmake_layers(root):
+    """The layers CMakeLists.txt builds, in its order: [(layer, [folders])]."""
+    with open(os.path.join(root, "CMakeLists.txt"), encoding="utf-8") as f:
+        return [(m.group(1), m.group(2).split()) for m in CMAKE_LAYER.finditer(f.read())]
 
 
 def layer_of(rel):
@@ -81,6 +89,11 @@ def main():
     src = os.path.join(root, "interpreter")
     rank = {name: i for i, name in enumerate(LAYERS)}
     errors, seen = [], set()
+    built = cmake_layers(root)
+    mine = [(layer, sorted(f for f, l in FOLDER_LAYER.items() if l == layer)) for layer in LAYERS]
+    if [(layer, sorted(folders)) for layer, folders in built] != mine:
+        errors.append(f"CMakeLists.txt builds the layers {built}, but this check knows {mine}: "
+                      "keep the two tables the same (layers bottom up, and their folders)")
     nfiles = 0
     for dirpath, _, files in os.walk(src):
         for name in sorted(files):
@@ -123,7 +136,7 @@ def main():
     for e in errors:
         print(e)
     if errors:
-        print(f"check_includes: {len(errors)} include(s) against the layering")
+        print(f"check_includes: {len(errors)} problem(s) with the layering")
         return 1
     print(f"check_includes: {nfiles} files, layering respected "
           f"({len(seen)} known exceptions)")
