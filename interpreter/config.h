@@ -1,4 +1,4 @@
-// Every build switch of gilvm in one place (STYLE.md §14), each with what it
+// Every build switch of gilvm in one place (docs/style.md §14), each with what it
 // does and why it exists. Override with -D on the compiler command line.
 #pragma once
 
@@ -13,7 +13,7 @@
 // calls back into Python, e.g. __eq__ from a dict lookup, a generator
 // resumed by a for loop) before RecursionError. Python-to-Python calls do
 // not count here: they do not use the C stack. Threads running Python code
-// get a C stack large enough for this depth (see vm/thread_stack.h).
+// get a C stack large enough for this depth (cli/main.cpp, modules/thread.cpp).
 #ifndef GILVM_MAX_C_DEPTH
 #define GILVM_MAX_C_DEPTH 3000
 #endif

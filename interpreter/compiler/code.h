@@ -1,7 +1,7 @@
 // CodeObject: the compiled form of a module, function, class body, lambda or
 // comprehension. Immutable once built; shared by every Function made from it.
 //
-// Frame layout on the thread's value stack (vm/frame.h):
+// Frame layout on the thread's value stack (struct Frame, vm/interp.h):
 //     [ locals: nlocals ][ cells: cellvars then freevars ][ operand stack ]
 // The first argcount + kwonlycount (+1 for *args, +1 for **kwargs) locals
 // are the parameters, in that order.

@@ -90,9 +90,6 @@ class Compiler {
     try {
       enter(table_.top.get(), "<module>", "<module>", 1);
       body(m.body);
-      if (mode_ == Mode::Eval) {
-        // not reached: eval mode goes through run_expression
-      }
       load_const(Value::none());
       emit(Op::RETURN_VALUE);
       result.code = leave();

@@ -1,4 +1,4 @@
-// The one list of opcodes. Everything else is derived from it (STYLE.md §1):
+// The one list of opcodes. Everything else is derived from it (docs/style.md §1):
 // the Op enum, the names and operand kinds the disassembler prints, the
 // stack effects the compiler uses to size frames, and the eval loop's
 // dispatch table (vm/eval.cpp).

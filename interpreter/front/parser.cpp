@@ -3,7 +3,7 @@
 //
 // Grammar. One function per rule of the Python Language Reference, chapter
 // 10 "Full Grammar specification" (CPython 3.11's Grammar/python.gram),
-// restricted to what gilvm supports (SPEC.md §2). Where the PEG grammar
+// restricted to what gilvm supports (docs/design.md §2). Where the PEG grammar
 // backtracks we look ahead instead: an expression statement is parsed as
 // `star_expressions` and only then, on seeing '=' / ':' / an augmented
 // operator, checked as a target (§7.2 "Assignment statements"); the binary

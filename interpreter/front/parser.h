@@ -2,7 +2,7 @@
 //
 // A hand-written recursive-descent parser over the token stream of
 // front/lexer.h, following the Python Language Reference grammar for the
-// subset gilvm supports (SPEC.md §2). Constructs outside the subset that are
+// subset gilvm supports (docs/design.md §2). Constructs outside the subset that are
 // still valid Python (match, walrus, except*, ...) are refused by name, so a
 // person learns that gilvm, not their program, is the limit.
 #pragma once

@@ -6,7 +6,7 @@
 // are ints, as in CPython: os.pipe() returns (read_end, write_end), both
 // O_CLOEXEC so that a child process started later does not inherit them
 // (PEP 446). os.read(fd, n) and os.write(fd, data) block, so they run with
-// the GIL released (ReleaseGil, STYLE.md §10): read() fills a local
+// the GIL released (ReleaseGil, docs/style.md §10): read() fills a local
 // buffer that becomes a bytes object once the GIL is back; write()
 // copies the bytes out of the bytes object before releasing. Inside the
 // released scope nothing but those locals is touched.

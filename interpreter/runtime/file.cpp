@@ -4,7 +4,7 @@
 // read buffer and a write buffer of bytes; text mode is UTF-8 over the same
 // bytes. The system calls are the sys_* functions at the top, each a small
 // function that takes and returns plain bytes; read, write, open and close
-// are called with the GIL released (ReleaseGil, STYLE.md §10) on bytes
+// are called with the GIL released (ReleaseGil, docs/style.md §10) on bytes
 // copied out of the File first. Everything else works on Values with the GIL
 // held. Operations on one File are serialized between threads by FileLock
 // (its io_mu; the deadlock rule is in file.h).

@@ -8,7 +8,7 @@
 // Value::fail() from eval_frame when it leaves the entry frame; no C++
 // exception ever crosses this loop.
 //
-// Sync points (STYLE.md §3): ip and sp live in locals for speed. SYNC()
+// Sync points (docs/style.md §3): ip and sp live in locals for speed. SYNC()
 // writes them back to the frame (and the thread's stack top) before anything
 // that may allocate a collection point, call out, raise or let another
 // thread look: calls, attribute access on objects, the eval-breaker slow

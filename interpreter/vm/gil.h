@@ -150,8 +150,8 @@ void gil_forget_thread(ThreadState& ts);
 // do not exist in it). The trace recorder is detached, not closed.
 void gil_reinit_after_fork(ThreadState& ts);
 
-// Debug check (STYLE.md §11): aborts when the calling thread does not hold
-// the GIL. Compiled in when GILVM_CHECK_GIL is set (config.h).
+// Debug check (docs/style.md §11): aborts when the calling thread does not hold
+// the GIL. Nothing calls it yet; config.h has no switch that would.
 void gil_assert_held(ThreadState& ts);
 
 }  // namespace gilvm

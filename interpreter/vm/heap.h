@@ -1,7 +1,7 @@
 // The heap and its tracing collector.
 //
 // Every object is allocated by Heap::make (the one allocation function,
-// STYLE.md §15). Collection is mark-and-sweep and runs only at a safe point
+// docs/style.md §15). Collection is mark-and-sweep and runs only at a safe point
 // of the eval loop (a loop's back edge or a call): allocation never collects
 // by itself, it only raises the request bit in the interpreter's eval
 // breaker. At a safe point every live value is in a root:

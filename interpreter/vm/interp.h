@@ -1,4 +1,4 @@
-// Interpreter-wide state apart from per-thread state (STYLE.md §6), as Lua's
+// Interpreter-wide state apart from per-thread state (docs/style.md §6), as Lua's
 // global_State / lua_State and CPython's PyInterpreterState / PyThreadState.
 //
 //   Interpreter  owns the heap, the builtin types, sys.modules, the builtins,
@@ -194,7 +194,7 @@ struct ThreadState {
   void grow_frame_pool();
 };
 
-// Every builtin type, by name. Filled at start-up (runtime/types.cpp).
+// Every builtin type, by name. Filled at start-up (Interpreter::Interpreter, vm/interp.cpp).
 struct BuiltinTypes {
   Type *object, *type, *none, *bool_, *int_, *float_, *str, *bytes, *list, *tuple, *dict,
       *set, *frozenset, *range, *slice, *function, *builtin_function, *method, *module,

@@ -190,7 +190,7 @@ struct Args {
   std::size_t size() const { return npos; }
 };
 
-// One signature for every native function (STYLE.md §7). Returns the result,
+// One signature for every native function (docs/style.md §7). Returns the result,
 // or Value::fail() with an exception pending in ts.
 using NativeFn = Value (*)(ThreadState& ts, Value self, const Args& args);
 

@@ -1,4 +1,4 @@
-// Out-of-line pieces of the eval loop's handlers (STYLE.md §2): the loop
+// Out-of-line pieces of the eval loop's handlers (docs/style.md §2): the loop
 // stays readable, and each complex operation lives in the file about it.
 #pragma once
 

@@ -14,7 +14,7 @@
 // Neither is ever stored in a container or seen by a program.
 //
 // Callers use only the is_*/as_*/from_* API, so the representation can later
-// become NaN-boxed without touching them (STYLE.md §4).
+// become NaN-boxed without touching them (docs/style.md §4).
 #pragma once
 
 #include <cstdint>
