@@ -41,10 +41,12 @@
 //
 // The GIL stays held while matching, as CPython's re does.
 //
-// Known differences: PCRE2's limits (a repeat count above 65535; a
-// backreference inside a look-behind) raise re.error naming PCRE2; case
-// folding is PCRE2's Unicode folding (CPython's differs for a handful of
-// characters); a match that exhausts PCRE2's backtracking budget raises
+// Known differences (the KNOWN cases of tests/re/corpus.txt): PCRE2's
+// limits (a repeat count above 65535; a backreference inside a look-behind)
+// raise re.error naming PCRE2; a lone surrogate in a pattern is refused the
+// same way, and one in a subject matches nothing (not even `.`); case
+// folding is PCRE2's Unicode folding (CPython's also folds U+0130 and
+// U+0131 to i); a match that exhausts PCRE2's backtracking budget raises
 // RuntimeError instead of running for hours.
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -107,6 +109,14 @@ std::vector<char32_t> decode_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) out.push_back(text::utf8_decode_at(s, i));
   return out;
 }
+
+// The code points for which str.isspace() is true, and the others.
+constexpr const char* kUnicodeSpace =
+    "\\x{9}-\\x{d}\\x{1c}-\\x{20}\\x{85}\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}"
+    "\\x{3000}";
+constexpr const char* kUnicodeNonSpace =
+    "\\x{0}-\\x{8}\\x{e}-\\x{1b}\\x{21}-\\x{84}\\x{86}-\\x{9f}\\x{a1}-\\x{167f}\\x{1681}-\\x{1fff}\\x{200b}-\\x{2027}"
+    "\\x{202a}-\\x{202e}\\x{2030}-\\x{205e}\\x{2060}-\\x{2fff}\\x{3001}-\\x{10ffff}";
 
 std::string hex_lit(char32_t c) { return fmt::format("\\x{{{:x}}}", static_cast<std::uint32_t>(c)); }
 
@@ -317,14 +327,16 @@ class Translator {
         default: break;
       }
     }
+    // Unicode \s is str.isspace() (runtime/unicode.h is_space), spelled out:
+    // PCRE2's \s lacks U+001C..U+001F and has U+180E.
     switch (c) {
-      case 's': return "\\s\\x{1c}-\\x{1f}";
+      case 's': return kUnicodeSpace;
+      case 'S': return kUnicodeNonSpace;
       default: return std::string("\\") + static_cast<char>(c);
     }
   }
   std::string category_item(char32_t c, std::int64_t fl) const {
-    if (!ascii_scope(fl) && c == 'S') return "[^\\s\\x{1c}-\\x{1f}]";
-    if (!ascii_scope(fl) && c != 's') return std::string("\\") + static_cast<char>(c);
+    if (!ascii_scope(fl) && c != 's' && c != 'S') return std::string("\\") + static_cast<char>(c);
     return "[" + category_members(c, fl) + "]";
   }
   std::string boundary(bool positive, std::int64_t fl) const {
