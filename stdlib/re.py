@@ -372,18 +372,30 @@ class Pattern:
 class Match:
     """The result of a successful match (search, match, finditer...)."""
 
+    __slots__ = ("re", "string", "_spans", "_pos", "_endpos")
+
     def __init__(self, pattern, string, spans, pos, endpos):
         self.re = pattern
         self.string = string
         self._spans = spans
-        n = len(string)
-        self.pos = min(max(pos, 0), n)
-        self.endpos = min(max(endpos, 0), n)
+        self._pos = pos
+        self._endpos = endpos
+
+    @property
+    def pos(self):
+        return min(max(self._pos, 0), len(self.string))
+
+    @property
+    def endpos(self):
+        return min(max(self._endpos, 0), len(self.string))
 
     def _index(self, g):
-        if isinstance(g, int):
+        if g.__class__ is int:
             if 0 <= g <= self.re.groups:
                 return g
+        elif isinstance(g, int):
+            if 0 <= g <= self.re.groups:
+                return int(g)
         elif isinstance(g, str):
             index = self.re.groupindex.get(g)
             if index is not None:
@@ -399,7 +411,7 @@ class Match:
 
     def group(self, *args):
         if not args:
-            return self._group(0)
+            return self.string[self._spans[0]:self._spans[1]]
         if len(args) == 1:
             return self._group(args[0])
         return tuple(self._group(g) for g in args)
@@ -414,9 +426,13 @@ class Match:
         return {name: self._group(index, default) for name, index in self.re.groupindex.items()}
 
     def start(self, group=0):
+        if group == 0 and group.__class__ is int:
+            return self._spans[0]
         return self._spans[2 * self._index(group)]
 
     def end(self, group=0):
+        if group == 0 and group.__class__ is int:
+            return self._spans[1]
         return self._spans[2 * self._index(group) + 1]
 
     def span(self, group=0):
