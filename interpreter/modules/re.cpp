@@ -994,8 +994,6 @@ struct CodeObj : Opaque {
   ~CodeObj() override { pcre2_code_free(code); }
 };
 
-Type* g_code_type = nullptr;
-
 // Per-thread PCRE2 state: a match context with a JIT stack big enough for
 // deep backtracking over large subjects (the default 32 KiB is not), and
 // scratch match data. Per thread because matches run in parallel under
@@ -1216,7 +1214,7 @@ Value re_compile(ThreadState& ts, Value self, const Args& a) {
                               Value::none()}));
   }
   pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);  // on failure pcre2_match interprets
-  auto* c = in.heap.make<CodeObj>(g_code_type);
+  auto* c = in.heap.make<CodeObj>(as_type(self));  // the Native's data: _re.Code
   c->code = code;
   c->istext = istext;
   c->groups = tr.groups() - 1;
@@ -1392,15 +1390,17 @@ const MethodDef kFunctions[] = {
 
 bool init_re_module(ThreadState& ts, Dict* d) {
   Interpreter& in = ts.interp;
-  if (g_code_type == nullptr) {
-    g_code_type = make_builtin_type(in, "Code", in.types.object, Kind::Opaque);
-    g_code_type->module_name = obj(in.intern("_re"));
-    g_code_type->ctor = code_no_ctor;
-  }
-  dict_set_cstr(in, d, "Code", obj(g_code_type));
+  Type* code = make_builtin_type(in, "Code", in.types.object, Kind::Opaque);
+  code->module_name = obj(in.intern("_re"));
+  code->ctor = code_no_ctor;
+  dict_set_cstr(in, d, "Code", obj(code));
   dict_set_cstr(in, d, "MAXREPEAT", Value::from_int(kMaxRepeat));
   dict_set_cstr(in, d, "MAXGROUPS", Value::from_int(kMaxGroups));
   add_functions(in, d, kFunctions);
+  // compile() makes Code objects: the type rides in its Native's data (as
+  // modules/hashlib.cpp's constructors), not in a global, so each
+  // interpreter has its own.
+  if (Native* n = as_kind<Native, Kind::Native>(dict_get_cstr(in, d, "compile"))) n->data = obj(code);
   return true;
 }
 
