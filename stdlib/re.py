@@ -372,8 +372,6 @@ class Pattern:
 class Match:
     """The result of a successful match (search, match, finditer...)."""
 
-    __slots__ = ("re", "string", "_spans", "_pos", "_endpos")
-
     def __init__(self, pattern, string, spans, pos, endpos):
         self.re = pattern
         self.string = string
