@@ -76,6 +76,7 @@ constexpr std::int64_t kTypeFlags = kAscii | kLocale | kUnicode;
 constexpr std::int64_t kGlobalFlags = kTemplate;  // 3.11: (?t) is not an inline flag, DEBUG neither
 constexpr std::int64_t kMaxRepeat = 4294967295LL;  // _sre.MAXREPEAT on 64-bit
 constexpr std::int64_t kMaxGroups = 1073741823LL;  // _sre.MAXGROUPS (2**31-1)/2
+constexpr int kMaxNesting = 450;                   // groups inside groups (see parse_sub)
 
 // ---------------------------------------------------------------------------
 // The translator
@@ -348,6 +349,13 @@ class Translator {
 
   // --- the grammar ---
   bool parse_sub(std::string& out, Width& w, bool verbose, int nested, std::int64_t fl) {
+    // CPython's parser recurses in Python and stops with RecursionError
+    // somewhere past 400 nested groups; this one stops at kMaxNesting
+    // rather than overflow the C++ stack.
+    if (nested / 2 > kMaxNesting) {
+      err_ = {"maximum recursion depth exceeded", -1, recursion_error_};
+      return false;
+    }
     std::vector<std::string> alts;
     Width total{kMaxRepeat, 0};
     for (;;) {
@@ -979,6 +987,7 @@ class Translator {
  public:
   Type* value_error_ = nullptr;  // set by the caller: the interpreter's ValueError
   Type* overflow_ = nullptr;     // and OverflowError
+  Type* recursion_error_ = nullptr;
 };
 
 // ---------------------------------------------------------------------------
@@ -1185,6 +1194,7 @@ Value re_compile(ThreadState& ts, Value self, const Args& a) {
   Translator tr(std::move(cps), istext, *flags);
   tr.value_error_ = in.types.ValueError;
   tr.overflow_ = in.types.OverflowError;
+  tr.recursion_error_ = in.types.RecursionError;
   if (!tr.run()) {
     if (tr.err_.exc != nullptr) return raise(ts, tr.err_.exc, tr.err_.msg);
     Value pos = tr.err_.pos < 0 ? Value::none() : Value::from_int(tr.err_.pos);
@@ -1200,6 +1210,7 @@ Value re_compile(ThreadState& ts, Value self, const Args& a) {
   if (tr.flags_ & kDotAll) opts |= PCRE2_DOTALL;
   pcre2_compile_context* cctx = pcre2_compile_context_create(nullptr);
   pcre2_set_newline(cctx, PCRE2_NEWLINE_LF);
+  pcre2_set_parens_nest_limit(cctx, 2 * kMaxNesting);  // emitted groups nest a little deeper than Python's
   int errcode = 0;
   PCRE2_SIZE erroff = 0;
   pcre2_code* code =
