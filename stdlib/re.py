@@ -1,10 +1,10 @@
 """re — regular expressions with CPython 3.11's syntax and semantics.
 
-The engine and the parser of the pattern syntax are native (_re,
-interpreter/modules/re.cpp: Python's syntax translated for PCRE2; why PCRE2
-is said there). This module is the Python-level layer: the Pattern and
-Match types, re.error, the flags, the replacement-template parser of sub(),
-and the cache of compiled patterns.
+The engine, the parser of the pattern syntax and the Match type are native
+(_re, interpreter/modules/re.cpp: Python's syntax translated for PCRE2; why
+PCRE2 is said there). This module is the Python-level layer: the Pattern
+type, re.error, the flags, the replacement-template parser of sub() and
+Match.expand(), and the cache of compiled patterns.
 """
 
 import _re
@@ -248,19 +248,6 @@ def _parse_template(pattern, repl):
     return items
 
 
-def _expand(match, items):
-    empty = match.string[:0]
-    out = []
-    for item in items:
-        if isinstance(item, int):
-            g = match.group(item)
-            if g is not None:
-                out.append(g)
-        else:
-            out.append(item)
-    return empty.join(out)
-
-
 # ---------------------------------------------------------------------------
 # Pattern and Match
 # ---------------------------------------------------------------------------
@@ -275,8 +262,8 @@ class Pattern:
         result = _re.compile(pattern, int(flags))
         if result[0] is None:
             raise error(result[1], pattern, result[2])
-        self._code, self.groups, groupindex, self.flags, self._parents = result
-        self.groupindex = groupindex
+        self._code, self.groups, groupindex, self.flags = result
+        self.groupindex = dict(groupindex)
         self.pattern = pattern
         self._templates = {}
 
@@ -284,23 +271,20 @@ class Pattern:
         return string
 
     def search(self, string, pos=0, endpos=_MAXSIZE):
-        spans = _re.search(self._code, string, pos, endpos, 0)
-        return None if spans is None else Match(self, string, spans, pos, endpos)
+        return _re.search(self._code, string, pos, endpos, 0, self)
 
     def match(self, string, pos=0, endpos=_MAXSIZE):
-        spans = _re.search(self._code, string, pos, endpos, 1)
-        return None if spans is None else Match(self, string, spans, pos, endpos)
+        return _re.search(self._code, string, pos, endpos, 1, self)
 
     def fullmatch(self, string, pos=0, endpos=_MAXSIZE):
-        spans = _re.search(self._code, string, pos, endpos, 2)
-        return None if spans is None else Match(self, string, spans, pos, endpos)
+        return _re.search(self._code, string, pos, endpos, 2, self)
 
     def findall(self, string, pos=0, endpos=_MAXSIZE):
         return _re.findall(self._code, string, pos, endpos)
 
     def finditer(self, string, pos=0, endpos=_MAXSIZE):
-        for spans in _re.scan(self._code, string, pos, endpos, 0):
-            yield Match(self, string, spans, pos, endpos)
+        for m in _re.scan(self._code, string, pos, endpos, 0, self):
+            yield m
 
     def split(self, string, maxsplit=0):
         return _re.split(self._code, string, maxsplit)
@@ -320,17 +304,17 @@ class Pattern:
         if callable(repl):
             pieces = []
             last = 0
-            spans_list = _re.scan(self._code, string, 0, None, count)
-            for spans in spans_list:
-                pieces.append(string[last:spans[0]])
-                item = repl(Match(self, string, spans, 0, _MAXSIZE))
+            matches = _re.scan(self._code, string, 0, None, count, self)
+            for m in matches:
+                pieces.append(string[last:m.start()])
+                item = repl(m)
                 if item is not None:
                     pieces.append(item)
-                last = spans[1]
-            if not spans_list:
+                last = m.end()
+            if not matches:
                 return string, 0
             pieces.append(string[last:])
-            return string[:0].join(pieces), len(spans_list)
+            return string[:0].join(pieces), len(matches)
         if isinstance(self.pattern, str) and not isinstance(repl, str):
             raise TypeError(f"expected str instance, {type(repl).__name__} found")
         if isinstance(self.pattern, bytes) and not isinstance(repl, bytes):
@@ -369,130 +353,9 @@ class Pattern:
         return self
 
 
-class Match:
-    """The result of a successful match (search, match, finditer...)."""
-
-    def __init__(self, pattern, string, spans, pos, endpos):
-        self.re = pattern
-        self.string = string
-        self._spans = spans
-        self._pos = pos
-        self._endpos = endpos
-
-    @property
-    def pos(self):
-        return min(max(self._pos, 0), len(self.string))
-
-    @property
-    def endpos(self):
-        return min(max(self._endpos, 0), len(self.string))
-
-    def _index(self, g):
-        if g.__class__ is int:
-            if 0 <= g <= self.re.groups:
-                return g
-        elif isinstance(g, int):
-            if 0 <= g <= self.re.groups:
-                return int(g)
-        elif isinstance(g, str):
-            index = self.re.groupindex.get(g)
-            if index is not None:
-                return index
-        raise IndexError("no such group")
-
-    def _group(self, g, default=None):
-        i = self._index(g)
-        s = self._spans[2 * i]
-        if s < 0:
-            return default
-        return self.string[s:self._spans[2 * i + 1]]
-
-    def group(self, *args):
-        if not args:
-            return self.string[self._spans[0]:self._spans[1]]
-        if len(args) == 1:
-            return self._group(args[0])
-        return tuple(self._group(g) for g in args)
-
-    def __getitem__(self, g):
-        return self._group(g)
-
-    def groups(self, default=None):
-        return tuple(self._group(g, default) for g in range(1, self.re.groups + 1))
-
-    def groupdict(self, default=None):
-        return {name: self._group(index, default) for name, index in self.re.groupindex.items()}
-
-    def start(self, group=0):
-        if group == 0 and group.__class__ is int:
-            return self._spans[0]
-        return self._spans[2 * self._index(group)]
-
-    def end(self, group=0):
-        if group == 0 and group.__class__ is int:
-            return self._spans[1]
-        return self._spans[2 * self._index(group) + 1]
-
-    def span(self, group=0):
-        i = self._index(group)
-        return (self._spans[2 * i], self._spans[2 * i + 1])
-
-    @property
-    def regs(self):
-        return tuple((self._spans[2 * i], self._spans[2 * i + 1]) for i in range(self.re.groups + 1))
-
-    def _closes_after(self, g, h):
-        # Whether group g closed after group h in the match (sre's lastindex
-        # is the last group closed): a later end; at the same end an
-        # enclosing group closes after the groups it holds, else the later
-        # group in the pattern.
-        eg, eh = self._spans[2 * g + 1], self._spans[2 * h + 1]
-        if eg != eh:
-            return eg > eh
-        p = self.re._parents[h]
-        while p > 0:
-            if p == g:
-                return True
-            p = self.re._parents[p]
-        p = self.re._parents[g]
-        while p > 0:
-            if p == h:
-                return False
-            p = self.re._parents[p]
-        return g > h
-
-    @property
-    def lastindex(self):
-        best = None
-        for g in range(1, self.re.groups + 1):
-            if self._spans[2 * g] >= 0 and (best is None or self._closes_after(g, best)):
-                best = g
-        return best
-
-    @property
-    def lastgroup(self):
-        index = self.lastindex
-        if index is None:
-            return None
-        for name, i in self.re.groupindex.items():
-            if i == index:
-                return name
-        return None
-
-    def expand(self, template):
-        return _expand(self, _parse_template(self.re, template))
-
-    def __bool__(self):
-        return True
-
-    def __repr__(self):
-        return f"<re.Match object; span=({self._spans[0]}, {self._spans[1]}), match={self.group(0)!r}>"
-
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        return self
+# The result of a successful match: native (modules/re.cpp), made by
+# _re.search and _re.scan.
+Match = _re.Match
 
 
 # ---------------------------------------------------------------------------

@@ -998,9 +998,35 @@ struct CodeObj : Opaque {
   pcre2_code* code = nullptr;
   bool istext = true;
   std::int64_t groups = 0;
-  bool empty = false;  // the pattern is empty (see re_search)
+  bool empty = false;                // the pattern is empty (see re_search)
+  Dict* groupindex = nullptr;        // name -> group number
+  std::vector<std::int64_t> parents;  // the group enclosing each group (0: none)
+  Type* match_type = nullptr;        // re.Match, for the matches it makes
   explicit CodeObj(Type* t) : Opaque(t) {}
   ~CodeObj() override { pcre2_code_free(code); }
+  void trace(Tracer& t) override {
+    Opaque::trace(t);
+    t.mark(groupindex);
+    t.mark(match_type);
+  }
+};
+
+// re.Match: one match's spans (code points, -1 for a group that did not
+// take part), the subject, and the Pattern that made it. Immutable once
+// made: nothing to lock.
+struct MatchObj : Opaque {
+  CodeObj* code = nullptr;
+  Value pattern;   // the re.Pattern (stdlib/re.py)
+  Value string;    // the subject
+  std::vector<std::int64_t> spans;  // 2 * (groups + 1)
+  std::int64_t pos = 0, endpos = 0;  // as clipped for the search
+  explicit MatchObj(Type* t) : Opaque(t) {}
+  void trace(Tracer& t) override {
+    Opaque::trace(t);
+    t.mark(code);
+    t.mark(pattern);
+    t.mark(string);
+  }
 };
 
 // Per-thread PCRE2 state: a match context with a JIT stack big enough for
@@ -1036,11 +1062,16 @@ struct MatchData {
   MatchData& operator=(const MatchData&) = delete;
 };
 
+// v as this module's object T, or null.
+template <class T>
+T* opaque_as(Value v) {
+  return v.is_obj() && v.as_obj()->kind == Kind::Opaque ? dynamic_cast<T*>(v.as_obj()) : nullptr;
+}
+
 CodeObj* as_code(ThreadState& ts, Value v) {
-  if (v.is_obj() && v.as_obj()->kind == Kind::Opaque)
-    if (auto* c = dynamic_cast<CodeObj*>(v.as_obj())) return c;
-  raise(ts, ts.interp.types.TypeError, "_re: expected a compiled pattern");
-  return nullptr;
+  CodeObj* c = opaque_as<CodeObj>(v);
+  if (c == nullptr) raise(ts, ts.interp.types.TypeError, "_re: expected a compiled pattern");
+  return c;
 }
 
 // The subject: its bytes, and the map between code points and bytes.
@@ -1156,25 +1187,30 @@ int run_match(ThreadState& ts, CodeObj* c, Subject& s, std::size_t start, std::s
   return -1;
 }
 
-// The spans of a match as a tuple (start0, end0, start1, end1, ...), code
-// points, -1 for an unset group. `ov` is the ovector of match data made
-// for the pattern (groups + 1 pairs).
-Value spans_tuple(ThreadState& ts, CodeObj* c, Subject& s, const PCRE2_SIZE* ov) {
-  std::vector<Value> items;
-  items.reserve(static_cast<std::size_t>(2 * (c->groups + 1)));
+// A re.Match for the match in `ov` (the ovector of match data made for the
+// pattern: groups + 1 pairs).
+Value make_match(ThreadState& ts, CodeObj* c, Subject& s, const PCRE2_SIZE* ov, Value pattern, Value string,
+                 std::int64_t pos, std::int64_t endpos) {
+  auto* m = ts.interp.heap.make<MatchObj>(c->match_type);
+  m->code = c;
+  m->pattern = pattern;
+  m->string = string;
+  m->pos = pos;
+  m->endpos = endpos;
+  m->spans.reserve(static_cast<std::size_t>(2 * (c->groups + 1)));
   for (std::int64_t g = 0; g <= c->groups; ++g) {
     bool unset = ov[2 * g] == PCRE2_UNSET;
-    items.push_back(Value::from_int(unset ? -1 : s.to_cp(ov[2 * g])));
-    items.push_back(Value::from_int(unset ? -1 : s.to_cp(ov[2 * g + 1])));
+    m->spans.push_back(unset ? -1 : s.to_cp(ov[2 * g]));
+    m->spans.push_back(unset ? -1 : s.to_cp(ov[2 * g + 1]));
   }
-  return obj(new_tuple(ts, items));
+  return obj(m);
 }
 
 // ---------------------------------------------------------------------------
 // Module functions
 // ---------------------------------------------------------------------------
 
-// compile(pattern, flags) -> (code, groups, groupindex, flags, parents)
+// compile(pattern, flags) -> (code, groups, groupindex, flags)
 //                          | (None, msg, pos)  on a syntax error
 Value re_compile(ThreadState& ts, Value self, const Args& a) {
   Interpreter& in = ts.interp;
@@ -1225,21 +1261,22 @@ Value re_compile(ThreadState& ts, Value self, const Args& a) {
                               Value::none()}));
   }
   pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);  // on failure pcre2_match interprets
-  auto* c = in.heap.make<CodeObj>(as_type(self));  // the Native's data: _re.Code
+  // The Native's data: the types (_re.Code, re.Match).
+  Tuple* types = as_tuple(self);
+  auto* c = in.heap.make<CodeObj>(as_type(types->items[0]));
+  c->match_type = as_type(types->items[1]);
   c->code = code;
   c->istext = istext;
   c->groups = tr.groups() - 1;
   c->empty = tr.out_.empty();
-  Dict* gi = new_dict(ts);
-  for (auto& [name, gid] : tr.groupdict_) dict_set_cstr(in, gi, name, Value::from_int(gid));
-  std::vector<Value> parents;
-  parents.push_back(Value::from_int(-1));
-  for (std::int64_t p : tr.parent_) parents.push_back(Value::from_int(p));
-  return obj(new_tuple(ts, {obj(c), Value::from_int(c->groups), obj(gi), Value::from_int(tr.flags_),
-                            obj(new_tuple(ts, parents))}));
+  c->groupindex = new_dict(ts);
+  for (auto& [name, gid] : tr.groupdict_) dict_set_cstr(in, c->groupindex, name, Value::from_int(gid));
+  c->parents.push_back(0);
+  for (std::int64_t p : tr.parent_) c->parents.push_back(p);
+  return obj(new_tuple(ts, {obj(c), Value::from_int(c->groups), obj(c->groupindex), Value::from_int(tr.flags_)}));
 }
 
-// search(code, string, pos, endpos, mode) -> spans tuple or None.
+// search(code, string, pos, endpos, mode, pattern) -> re.Match or None.
 // mode 0 search, 1 match (anchored at pos), 2 fullmatch.
 Value re_search(ThreadState& ts, Value self, const Args& a) {
   CodeObj* c;
@@ -1251,14 +1288,13 @@ Value re_search(ThreadState& ts, Value self, const Args& a) {
   // With endpos before pos nothing matches, except that sre's match() of
   // the empty pattern (which has no length check) matches at pos.
   if (endpos < pos && !(mode == 1 && c->empty)) return Value::none();
-  if (endpos < pos) endpos = pos;
   std::uint32_t opts = mode == 1 ? PCRE2_ANCHORED : mode == 2 ? PCRE2_ANCHORED | PCRE2_ENDANCHORED : 0;
   MatchData md(c->code);
-  std::size_t b = s.to_byte(pos), e = s.to_byte(endpos);
+  std::size_t b = s.to_byte(pos), e = s.to_byte(std::max(pos, endpos));
   int r = run_match(ts, c, s, b, e, opts, md.md);
   if (r < 0) return Value::fail();
   if (r == 0) return Value::none();
-  return spans_tuple(ts, c, s, pcre2_get_ovector_pointer(md.md));
+  return make_match(ts, c, s, pcre2_get_ovector_pointer(md.md), a[5], a[1], pos, endpos);
 }
 
 // The loop of findall/finditer/sub/split (sre's since 3.7): calls
@@ -1296,7 +1332,7 @@ Value collect_matches(ThreadState& ts, const Args& a, Item&& item) {
   if (endpos < pos) return obj(out);
   std::size_t b = s.to_byte(pos), e = s.to_byte(endpos);
   int r = each_match(ts, c, s, b, e, *limit, [&](PCRE2_SIZE* ov) {
-    out->items.push_back(item(c, s, ov));
+    out->items.push_back(item(c, s, ov, pos, endpos));
     return true;
   });
   if (r < 0) return Value::fail();
@@ -1305,7 +1341,7 @@ Value collect_matches(ThreadState& ts, const Args& a, Item&& item) {
 
 // findall(code, string, pos, endpos) -> list of str/bytes or tuples
 Value re_findall(ThreadState& ts, Value self, const Args& a) {
-  return collect_matches(ts, a, [&](CodeObj* c, Subject& s, PCRE2_SIZE* ov) {
+  return collect_matches(ts, a, [&](CodeObj* c, Subject& s, PCRE2_SIZE* ov, std::int64_t, std::int64_t) {
     auto group = [&](std::int64_t g) {
       return ov[2 * g] == PCRE2_UNSET ? s.slice(ts, 0, 0) : s.slice(ts, ov[2 * g], ov[2 * g + 1]);
     };
@@ -1316,11 +1352,13 @@ Value re_findall(ThreadState& ts, Value self, const Args& a) {
   });
 }
 
-// scan(code, string, pos, endpos, limit) -> list of spans tuples (finditer,
-// and sub with a function)
+// scan(code, string, pos, endpos, limit, pattern) -> list of re.Match
+// (finditer, and sub with a function)
 Value re_scan(ThreadState& ts, Value self, const Args& a) {
   return collect_matches(ts, a,
-                         [&](CodeObj* c, Subject& s, PCRE2_SIZE* ov) { return spans_tuple(ts, c, s, ov); });
+                         [&](CodeObj* c, Subject& s, PCRE2_SIZE* ov, std::int64_t pos, std::int64_t endpos) {
+                           return make_match(ts, c, s, ov, a[5], a[1], pos, endpos);
+                         });
 }
 
 // sub(code, string, template, count) -> (result, n). template: a list of
@@ -1383,6 +1421,217 @@ Value re_split(ThreadState& ts, Value self, const Args& a) {
   return obj(out);
 }
 
+// ---------------------------------------------------------------------------
+// re.Match
+// ---------------------------------------------------------------------------
+
+MatchObj* as_match(ThreadState& ts, Value v, const char* method) {
+  MatchObj* m = opaque_as<MatchObj>(v);
+  if (m == nullptr)
+    raise_fmt(ts, ts.interp.types.TypeError, "descriptor '{}' for 're.Match' objects doesn't apply to a '{}' object",
+              method, type_name(ts, v));
+  return m;
+}
+
+// The group number `g` names (an int, or a group name): -1 with
+// IndexError("no such group") raised when it names none.
+std::int64_t group_index(ThreadState& ts, MatchObj* m, Value g) {
+  if (g.is_int()) {
+    if (g.as_int() >= 0 && g.as_int() <= m->code->groups) return g.as_int();
+  } else if (as_str(g) != nullptr) {
+    Value i = dict_get(ts, m->code->groupindex, g);
+    if (i.is_fail()) return -1;
+    if (i.is_int()) return i.as_int();
+  } else if (is_int_like(g)) {
+    auto i = to_index(ts, g);
+    if (!i) return -1;
+    if (*i >= 0 && *i <= m->code->groups) return *i;
+  }
+  raise(ts, ts.interp.types.IndexError, "no such group");
+  return -1;
+}
+
+// Group i's text, or `dflt` when it did not take part.
+Value group_value(ThreadState& ts, MatchObj* m, std::int64_t i, Value dflt) {
+  std::int64_t b = m->spans[2 * i], e = m->spans[2 * i + 1];
+  if (b < 0) return dflt;
+  if (Bytes* by = as_bytes(m->string)) return new_bytes(ts, by->s.substr(b, e - b));
+  Str* str = as_str(m->string);
+  if (str->ascii) return obj(new_str_obj(ts.interp, std::string_view(str->s).substr(b, e - b), e - b));
+  std::size_t bb = text::utf8_offset_of(str->s, b);
+  std::size_t eb = bb + text::utf8_offset_of(std::string_view(str->s).substr(bb), e - b);
+  return obj(new_str_obj(ts.interp, std::string_view(str->s).substr(bb, eb - bb), e - b));
+}
+
+Value match_group_at(ThreadState& ts, MatchObj* m, Value g) {
+  std::int64_t i = group_index(ts, m, g);
+  return i < 0 ? Value::fail() : group_value(ts, m, i, Value::none());
+}
+
+// group(*groups)
+Value match_group(ThreadState& ts, Value self, const Args& a) {
+  MatchObj* m = as_match(ts, self, "group");
+  if (m == nullptr) return Value::fail();
+  Tuple* args = as_tuple(a[0]);
+  if (args == nullptr || args->items.empty()) return group_value(ts, m, 0, Value::none());
+  if (args->items.size() == 1) return match_group_at(ts, m, args->items[0]);
+  std::vector<Value> out;
+  for (Value g : args->items) {
+    Value v = match_group_at(ts, m, g);
+    if (v.is_fail()) return v;
+    out.push_back(v);
+  }
+  return obj(new_tuple(ts, out));
+}
+
+Value match_getitem(ThreadState& ts, Value self, const Args& a) {
+  MatchObj* m = as_match(ts, self, "__getitem__");
+  return m == nullptr ? Value::fail() : match_group_at(ts, m, a[0]);
+}
+
+// groups(default=None)
+Value match_groups(ThreadState& ts, Value self, const Args& a) {
+  MatchObj* m = as_match(ts, self, "groups");
+  if (m == nullptr) return Value::fail();
+  Value dflt = a[0].is_null() ? Value::none() : a[0];
+  std::vector<Value> out;
+  for (std::int64_t i = 1; i <= m->code->groups; ++i) out.push_back(group_value(ts, m, i, dflt));
+  return obj(new_tuple(ts, out));
+}
+
+// groupdict(default=None)
+Value match_groupdict(ThreadState& ts, Value self, const Args& a) {
+  MatchObj* m = as_match(ts, self, "groupdict");
+  if (m == nullptr) return Value::fail();
+  Value dflt = a[0].is_null() ? Value::none() : a[0];
+  Dict* out = new_dict(ts);
+  bool ok = true;
+  dict_for_each(m->code->groupindex, [&](Value name, Value i) {
+    if (ok) ok = dict_set(ts, out, name, group_value(ts, m, i.as_int(), dflt));
+  });
+  return ok ? obj(out) : Value::fail();
+}
+
+// start/end/span(group=0): which = 0 start, 1 end, 2 span.
+template <int Which>
+Value match_pos(ThreadState& ts, Value self, const Args& a) {
+  MatchObj* m = as_match(ts, self, Which == 0 ? "start" : Which == 1 ? "end" : "span");
+  if (m == nullptr) return Value::fail();
+  std::int64_t i = a[0].is_null() ? 0 : group_index(ts, m, a[0]);
+  if (i < 0) return Value::fail();
+  Value b = Value::from_int(m->spans[2 * i]), e = Value::from_int(m->spans[2 * i + 1]);
+  if (Which == 0) return b;
+  if (Which == 1) return e;
+  return obj(new_tuple(ts, {b, e}));
+}
+
+// expand(template): the template's items come from the Pattern (stdlib/re.py
+// parses and caches them), the text from the match.
+Value match_expand(ThreadState& ts, Value self, const Args& a) {
+  MatchObj* m = as_match(ts, self, "expand");
+  if (m == nullptr) return Value::fail();
+  Value tmpl = a[0];
+  Value items = call_method(ts, m->pattern, ts.interp.intern("_template"), std::span<const Value>(&tmpl, 1));
+  if (items.is_fail()) return items;
+  List* l = as_list(items);
+  if (l == nullptr) return raise(ts, ts.interp.types.TypeError, "re: a template is a list");
+  std::string out;
+  bool istext = as_str(m->string) != nullptr;
+  for (Value item : l->items) {
+    Value piece = item.is_int() ? group_value(ts, m, item.as_int(), Value::none()) : item;
+    if (Str* t = as_str(piece)) out += t->s;
+    else if (Bytes* t = as_bytes(piece)) out += t->s;
+  }
+  return istext ? new_str(ts, std::move(out)) : new_bytes(ts, std::move(out));
+}
+
+// Whether group g closed after group h (sre's lastindex is the last group
+// closed): a later end; at the same end an enclosing group closes after
+// the groups it holds, else the later group in the pattern.
+bool closes_after(const MatchObj* m, std::int64_t g, std::int64_t h) {
+  std::int64_t eg = m->spans[2 * g + 1], eh = m->spans[2 * h + 1];
+  if (eg != eh) return eg > eh;
+  const auto& parents = m->code->parents;
+  for (std::int64_t p = parents[h]; p > 0; p = parents[p])
+    if (p == g) return true;
+  for (std::int64_t p = parents[g]; p > 0; p = parents[p])
+    if (p == h) return false;
+  return g > h;
+}
+
+std::int64_t last_index(const MatchObj* m) {
+  std::int64_t best = -1;
+  for (std::int64_t g = 1; g <= m->code->groups; ++g)
+    if (m->spans[2 * g] >= 0 && (best < 0 || closes_after(m, g, best))) best = g;
+  return best;
+}
+
+Value match_repr(ThreadState& ts, Value self, const Args& a) {
+  MatchObj* m = as_match(ts, self, "__repr__");
+  if (m == nullptr) return Value::fail();
+  Value g = group_value(ts, m, 0, Value::none());
+  auto r = repr_string(ts, g);
+  if (!r) return Value::fail();
+  return new_str(ts, fmt::format("<re.Match object; span=({}, {}), match={}>", m->spans[0], m->spans[1], *r));
+}
+
+Value match_self(ThreadState& ts, Value self, const Args& a) { return self; }
+
+const MethodDef kMatchMethods[] = {
+    {"group", match_group, "*groups", Style::Positional, Access::Reads,
+     "Return one or more subgroups of the match."},
+    {"__getitem__", match_getitem, "group, /", Style::One},
+    {"groups", match_groups, "default=None", Style::Keywords, Access::Reads,
+     "Return a tuple containing all the subgroups of the match."},
+    {"groupdict", match_groupdict, "default=None", Style::Keywords, Access::Reads,
+     "Return a dictionary containing all the named subgroups of the match."},
+    {"start", match_pos<0>, "group=0, /", Style::Positional, Access::Reads, "Return index of the start of the substring matched by group."},
+    {"end", match_pos<1>, "group=0, /", Style::Positional, Access::Reads, "Return index of the end of the substring matched by group."},
+    {"span", match_pos<2>, "group=0, /", Style::Positional, Access::Reads, "For match object m, return the 2-tuple (m.start(group), m.end(group))."},
+    {"expand", match_expand, "template, /", Style::One, Access::Reads,
+     "Return the string obtained by doing backslash substitution on the string template."},
+    {"__repr__", match_repr, "", Style::NoArgs},
+    {"__copy__", match_self, "", Style::NoArgs},
+    {"__deepcopy__", match_self, "memo, /", Style::One},
+};
+
+MatchObj* match_of(Value v) { return static_cast<MatchObj*>(v.as_obj()); }
+
+const GetSetDef kMatchGetSets[] = {
+    {"re", [](ThreadState&, Value v) { return match_of(v)->pattern; }},
+    {"string", [](ThreadState&, Value v) { return match_of(v)->string; }},
+    {"pos", [](ThreadState&, Value v) { return Value::from_int(match_of(v)->pos); }},
+    {"endpos", [](ThreadState&, Value v) { return Value::from_int(match_of(v)->endpos); }},
+    {"lastindex",
+     [](ThreadState&, Value v) {
+       std::int64_t i = last_index(match_of(v));
+       return i < 0 ? Value::none() : Value::from_int(i);
+     }},
+    {"lastgroup",
+     [](ThreadState& ts, Value v) {
+       MatchObj* m = match_of(v);
+       std::int64_t i = last_index(m);
+       Value name = Value::none();
+       if (i >= 0)
+         dict_for_each(m->code->groupindex, [&](Value k, Value g) {
+           if (g.as_int() == i) name = k;
+         });
+       return name;
+     }},
+    {"regs",
+     [](ThreadState& ts, Value v) {
+       MatchObj* m = match_of(v);
+       std::vector<Value> out;
+       for (std::int64_t g = 0; g <= m->code->groups; ++g)
+         out.push_back(obj(new_tuple(ts, {Value::from_int(m->spans[2 * g]), Value::from_int(m->spans[2 * g + 1])})));
+       return obj(new_tuple(ts, out));
+     }},
+};
+
+Value match_no_ctor(ThreadState& ts, Value self, const Args& a) {
+  return raise(ts, ts.interp.types.TypeError, "cannot create 're.Match' instances");
+}
+
 Value code_no_ctor(ThreadState& ts, Value self, const Args& a) {
   return raise(ts, ts.interp.types.TypeError, "cannot create '_re.Code' instances");
 }
@@ -1390,9 +1639,9 @@ Value code_no_ctor(ThreadState& ts, Value self, const Args& a) {
 // The functions stdlib/re.py calls (all arguments positional and given).
 const MethodDef kFunctions[] = {
     {"compile", re_compile, "pattern, flags, /", Style::Positional},
-    {"search", re_search, "code, string, pos, endpos, mode, /", Style::Positional},
+    {"search", re_search, "code, string, pos, endpos, mode, pattern, /", Style::Positional},
     {"findall", re_findall, "code, string, pos, endpos, /", Style::Positional},
-    {"scan", re_scan, "code, string, pos, endpos, limit, /", Style::Positional},
+    {"scan", re_scan, "code, string, pos, endpos, limit, pattern, /", Style::Positional},
     {"sub", re_sub, "code, string, template, count, /", Style::Positional},
     {"split", re_split, "code, string, maxsplit, /", Style::Positional},
 };
@@ -1407,11 +1656,20 @@ bool init_re_module(ThreadState& ts, Dict* d) {
   dict_set_cstr(in, d, "Code", obj(code));
   dict_set_cstr(in, d, "MAXREPEAT", Value::from_int(kMaxRepeat));
   dict_set_cstr(in, d, "MAXGROUPS", Value::from_int(kMaxGroups));
+  Type* match = make_builtin_type(in, "Match", in.types.object, Kind::Opaque);
+  match->module_name = obj(in.intern("re"));
+  match->ctor = match_no_ctor;
+  add_methods(in, match, kMatchMethods, kMatchGetSets);
+  // Dunder methods (m[1]) are found in the type's dict only for classes not
+  // marked builtin (as modules/mmap.cpp does).
+  match->builtin = false;
+  dict_set_cstr(in, d, "Match", obj(match));
   add_functions(in, d, kFunctions);
-  // compile() makes Code objects: the type rides in its Native's data (as
-  // modules/hashlib.cpp's constructors), not in a global, so each
-  // interpreter has its own.
-  if (Native* n = as_kind<Native, Kind::Native>(dict_get_cstr(in, d, "compile"))) n->data = obj(code);
+  // compile() makes Code objects, which make Match objects: the types ride
+  // in its Native's data (as modules/hashlib.cpp's constructors), not in
+  // globals, so each interpreter has its own.
+  if (Native* n = as_kind<Native, Kind::Native>(dict_get_cstr(in, d, "compile")))
+    n->data = obj(new_tuple(ts, {obj(code), obj(match)}));
   return true;
 }
 
