@@ -1,6 +1,6 @@
-// modules/re.cpp — `_re`, the native half of the re module (stdlib/re.py is
-// the Python half: Pattern, Match, error, the flags, the template parser and
-// the cache).
+// modules/re.cpp — `_re`, the native half of the re module: the pattern
+// translator, the matching loops and the Match type (stdlib/re.py is the
+// Python half: Pattern, error, the flags, the template parser and the cache).
 //
 // The engine: PCRE2 (Debian's libpcre2-8, with its JIT) behind a translation
 // layer, not a backtracking engine written here. Decided by the differential
