@@ -67,6 +67,7 @@ DEB_PACKAGES += pkg-config       # how CMake finds readline
 DEB_PACKAGES += catch2           # unit tests (Catch2 2.13)
 DEB_PACKAGES += libfmt-dev       # {fmt}: formatting of floats and messages like Python's
 DEB_PACKAGES += libreadline-dev  # the REPL: line editing, history, tab completion
+DEB_PACKAGES += libpcre2-dev     # re: PCRE2 and its JIT, the engine behind Python's regex syntax
 DEB_PACKAGES += zlib1g-dev       # the zlib module: real zlib, not a hand-written one
 DEB_PACKAGES += libssl-dev       # hashlib: OpenSSL's well-kept digests, not hand-written ones
 DEB_PACKAGES += tmux             # tests/cli drives the REPL in a real terminal (send-keys / capture-pane)

@@ -20,6 +20,7 @@ constexpr NativeModule kModules[] = {
     {"_thread", init_thread_module},
     {"hashlib", init_hashlib_module},
     {"zlib", init_zlib_module},
+    {"_re", init_re_module},
     {"os", init_os_module},
     {"socket", init_socket_module},
     {"gil", init_gil_module},

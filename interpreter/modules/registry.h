@@ -29,6 +29,7 @@ bool init_random_module(ThreadState& ts, Dict* d);  // modules/random.cpp
 bool init_thread_module(ThreadState& ts, Dict* d);  // modules/thread.cpp (_thread)
 bool init_hashlib_module(ThreadState& ts, Dict* d);  // modules/hashlib.cpp
 bool init_zlib_module(ThreadState& ts, Dict* d);     // modules/zlib.cpp
+bool init_re_module(ThreadState& ts, Dict* d);       // modules/re.cpp
 bool init_os_module(ThreadState& ts, Dict* d);      // modules/os.cpp
 bool init_socket_module(ThreadState& ts, Dict* d);  // modules/socket.cpp
 bool init_gil_module(ThreadState& ts, Dict* d);     // modules/gil.cpp
