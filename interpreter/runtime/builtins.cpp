@@ -31,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "front/utf8.h"
 #include "runtime/file.h"
 #include "runtime/init.h"
 #include "runtime/number_ops.h"
@@ -374,24 +375,8 @@ Value b_chr(ThreadState& ts, Value self, const Args& a) {
   }
   if (*n < 0 || *n > 0x10FFFF)
     return raise(ts, ts.interp.types.ValueError, "chr() arg not in range(0x110000)");
-  std::string s;
-  std::uint32_t c = static_cast<std::uint32_t>(*n);
-  // Written by hand so lone surrogates survive (WTF-8, see unicode.h).
-  if (c < 0x80) {
-    s += static_cast<char>(c);
-  } else if (c < 0x800) {
-    s += static_cast<char>(0xC0 | (c >> 6));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    s += static_cast<char>(0xE0 | (c >> 12));
-    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    s += static_cast<char>(0xF0 | (c >> 18));
-    s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  }
+  // utf8::encode keeps lone surrogates (WTF-8, see runtime/unicode.h).
+  std::string s = utf8::encode(static_cast<char32_t>(*n));
   return new_str(ts, std::move(s));
 }
 
