@@ -4,6 +4,7 @@
 // section, verify_end_of_number) and indentation. Error columns follow
 // CPython's convention of pointing at the last character consumed.
 #include "front/lexer.h"
+#include "front/utf8.h"
 
 #include <fmt/format.h>
 
@@ -96,25 +97,7 @@ bool is_identifier_cp(char32_t cp) {
   return true;
 }
 
-std::string encode_utf8(char32_t cp) {
-  std::string out;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-  return out;
-}
+std::string encode_utf8(char32_t cp) { return utf8::encode(cp); }
 
 // Keywords (§2.3.1), looked up by length and first letter.
 Tok keyword_kind(std::string_view s) {

@@ -110,7 +110,7 @@ Value gil_start_trace(ThreadState& ts, Value, const Args& a) {
     if (p == nullptr) return raise_fmt(ts, in.types.TypeError, "start_trace() path must be str, not {}", type_name(ts, a[0]));
     path = p->s;
   }
-  if (in.gil.recorder != nullptr) return raise(ts, in.types.RuntimeError, "a GIL trace is already being recorded");
+  if (in.gil.observer != nullptr) return raise(ts, in.types.RuntimeError, "a GIL trace is already being recorded");
   std::string error = start_gil_recording(in, path);
   if (!error.empty()) return raise(ts, in.types.OSError, error);
   return Value::none();

@@ -23,6 +23,7 @@
 
 #include "modules/registry.h"
 #include "vm/api.h"
+#include "vm/iterate.h"
 
 namespace gilvm {
 
@@ -725,26 +726,20 @@ Value m_fsum(ThreadState& ts, Value self, const Args& a) {
 
 Value m_prod(ThreadState& ts, Value self, const Args& a) {
   Value start = a[1].is_null() ? Value::from_int(1) : a[1];
-  Value it = get_iter(ts, a[0]);
-  if (it.is_fail()) return it;
-  TempRoot root(ts, it);
   TempRoot acc(ts, start);
-  for (;;) {
-    Value x = iter_next(ts, it);
-    if (x.is_fail()) return x;
-    if (x.is_null()) break;
+  bool ok = for_each_item(ts, a[0], [&](Value x) {
     Value cur = acc.get();
     std::int64_t r;
     if (cur.is_int() && x.is_int() && !__builtin_mul_overflow(cur.as_int(), x.as_int(), &r)) {
       acc.set(Value::from_int(r));
-      continue;
+      return true;
     }
-    TempRoot xr(ts, x);
     Value m = binary_op(ts, BinOp::Mul, cur, x);
-    if (m.is_fail()) return m;
+    if (m.is_fail()) return false;
     acc.set(m);
-  }
-  return acc.get();
+    return true;
+  });
+  return ok ? acc.get() : Value::fail();
 }
 
 // sqrt(sum of squares), scaled by the largest magnitude to avoid overflow.

@@ -31,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "front/utf8.h"
 #include "runtime/file.h"
 #include "runtime/init.h"
 #include "runtime/number_ops.h"
@@ -38,6 +39,7 @@
 #include "runtime/seq_ops.h"
 #include "runtime/unicode.h"
 #include "vm/api.h"
+#include "vm/iterate.h"
 #include "vm/eval.h"
 #include "vm/import.h"
 
@@ -374,24 +376,8 @@ Value b_chr(ThreadState& ts, Value self, const Args& a) {
   }
   if (*n < 0 || *n > 0x10FFFF)
     return raise(ts, ts.interp.types.ValueError, "chr() arg not in range(0x110000)");
-  std::string s;
-  std::uint32_t c = static_cast<std::uint32_t>(*n);
-  // Written by hand so lone surrogates survive (WTF-8, see unicode.h).
-  if (c < 0x80) {
-    s += static_cast<char>(c);
-  } else if (c < 0x800) {
-    s += static_cast<char>(0xC0 | (c >> 6));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    s += static_cast<char>(0xE0 | (c >> 12));
-    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    s += static_cast<char>(0xF0 | (c >> 18));
-    s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  }
+  // utf8::encode keeps lone surrogates (WTF-8, see runtime/unicode.h).
+  std::string s = utf8::encode(static_cast<char32_t>(*n));
   return new_str(ts, std::move(s));
 }
 
@@ -783,30 +769,24 @@ Value b_sum(ThreadState& ts, Value self, const Args& a) {
     return raise(ts, T.TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
   if (as_bytes(acc) != nullptr)
     return raise(ts, T.TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
-  Value it = get_iter(ts, p[0]);
-  if (it.is_fail()) return it;
-  TempRoot itroot(ts, it);
   TempRoot accroot(ts, acc);
-  for (;;) {
-    Value x = iter_next(ts, it);
-    if (x.is_fail()) return x;
-    if (x.is_null()) break;
+  bool ok = for_each_item(ts, p[0], [&](Value x) {
     Value cur = accroot.get();
     std::int64_t r;
     if (cur.is_int() && x.is_int() && !__builtin_add_overflow(cur.as_int(), x.as_int(), &r)) {
       accroot.set(Value::from_int(r));
-      continue;
+      return true;
     }
     if (cur.is_float() && x.is_float()) {
       accroot.set(Value::from_float(cur.as_float() + x.as_float()));
-      continue;
+      return true;
     }
-    TempRoot xr(ts, x);
     Value s = binary_op(ts, BinOp::Add, cur, x);
-    if (s.is_fail()) return s;
+    if (s.is_fail()) return false;
     accroot.set(s);
-  }
-  return accroot.get();
+    return true;
+  });
+  return ok ? accroot.get() : Value::fail();
 }
 
 Value b_sorted(ThreadState& ts, Value self, const Args& a) {

@@ -19,16 +19,21 @@
 
 #include "runtime/init.h"
 #include "runtime/str_ops.h"
+#include "runtime/stringlib.h"
 #include "runtime/unicode.h"
 #include "vm/api.h"
+#include "vm/iterate.h"
 
 namespace gilvm {
 
 namespace {
 
-bool absent(Value v) { return v.is_null() || v.is_none(); }
+using stringlib::absent;
+using stringlib::Byte;
+using stringlib::Direction;
+using stringlib::Side;
 
-bool is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool is_space(unsigned char c) { return Byte::is_space(c); }
 
 Bytes* recv(ThreadState& ts, Value self, const char* method) {
   if (Bytes* b = as_bytes(self)) return b;
@@ -63,26 +68,6 @@ bool needle(ThreadState& ts, Value v, std::string& out) {
   raise_fmt(ts, ts.interp.types.TypeError, "argument should be integer or bytes-like object, not '{}'",
             type_name(ts, v));
   return false;
-}
-
-// ADJUST_INDICES for (start, end).
-bool sub_range(ThreadState& ts, Value vstart, Value vend, std::int64_t len, std::int64_t& start,
-               std::int64_t& end) {
-  start = 0;
-  end = INT64_MAX;
-  if (!absent(vstart) && !slice_index_value(ts, vstart, start)) return false;
-  if (!absent(vend) && !slice_index_value(ts, vend, end)) return false;
-  if (end > len) {
-    end = len;
-  } else if (end < 0) {
-    end += len;
-    if (end < 0) end = 0;
-  }
-  if (start < 0) {
-    start += len;
-    if (start < 0) start = 0;
-  }
-  return true;
 }
 
 Value make_bytes(ThreadState& ts, std::string_view v) { return new_bytes(ts, std::string(v)); }
@@ -145,31 +130,9 @@ Value bytes_ctor(ThreadState& ts, Value self, const Args& a) {
     return true;
   };
   std::string out;
-  if (List* l = as_list(src)) {
-    for (std::size_t i = 0; i < l->items.size(); ++i)
-      if (!add(l->items[i], out)) return Value::fail();
-    return new_bytes(ts, std::move(out));
-  }
-  if (Tuple* t = as_tuple(src)) {
-    for (Value item : t->items)
-      if (!add(item, out)) return Value::fail();
-    return new_bytes(ts, std::move(out));
-  }
-  Value it = get_iter(ts, src);
-  if (it.is_fail()) {
-    if (exception_matches(ts, TE)) {
-      take_exception(ts);
-      return raise_fmt(ts, TE, "cannot convert '{}' object to bytes", type_name(ts, src));
-    }
-    return it;
-  }
-  TempRoot root(ts, it);
-  for (;;) {
-    Value item = iter_next(ts, it);
-    if (item.is_fail()) return item;
-    if (item.is_null()) break;
-    if (!add(item, out)) return Value::fail();
-  }
+  if (!for_each_item(ts, src, [&](Value item) { return add(item, out); },
+                     [&] { raise_fmt(ts, TE, "cannot convert '{}' object to bytes", type_name(ts, src)); }))
+    return Value::fail();
   return new_bytes(ts, std::move(out));
 }
 
@@ -292,68 +255,15 @@ Value split_impl(ThreadState& ts, Value self, const Args& a, bool right) {
     if (!m) return Value::fail();
     maxsplit = *m;
   }
-  if (maxsplit < 0) maxsplit = INT64_MAX;
+  Bytes* sep = nullptr;
+  if (!absent(v[0])) {
+    sep = need_bytes(ts, v[0]);
+    if (!sep) return Value::fail();
+    if (sep->s.empty()) return raise(ts, ts.interp.types.ValueError, "empty separator");
+  }
   std::string_view t = b->s;
-  List* out = new_list(ts);
-  TempRoot root(ts, Value::from_obj(out));
-  if (absent(v[0])) {
-    std::size_t n = t.size();
-    if (!right) {
-      std::size_t i = 0;
-      while (maxsplit-- > 0) {
-        while (i < n && is_space(static_cast<unsigned char>(t[i]))) ++i;
-        if (i == n) break;
-        std::size_t j = i;
-        while (i < n && !is_space(static_cast<unsigned char>(t[i]))) ++i;
-        out->items.push_back(make_bytes(ts, t.substr(j, i - j)));
-      }
-      if (i < n) {
-        while (i < n && is_space(static_cast<unsigned char>(t[i]))) ++i;
-        if (i != n) out->items.push_back(make_bytes(ts, t.substr(i)));
-      }
-    } else {
-      std::size_t i = n;
-      while (maxsplit-- > 0) {
-        while (i > 0 && is_space(static_cast<unsigned char>(t[i - 1]))) --i;
-        if (i == 0) break;
-        std::size_t j = i;
-        while (i > 0 && !is_space(static_cast<unsigned char>(t[i - 1]))) --i;
-        out->items.push_back(make_bytes(ts, t.substr(i, j - i)));
-      }
-      if (i > 0) {
-        while (i > 0 && is_space(static_cast<unsigned char>(t[i - 1]))) --i;
-        if (i > 0) out->items.push_back(make_bytes(ts, t.substr(0, i)));
-      }
-      std::reverse(out->items.begin(), out->items.end());
-    }
-    return Value::from_obj(out);
-  }
-  Bytes* sep = need_bytes(ts, v[0]);
-  if (!sep) return Value::fail();
-  if (sep->s.empty()) return raise(ts, ts.interp.types.ValueError, "empty separator");
-  std::string_view p = sep->s;
-  if (!right) {
-    std::size_t i = 0;
-    while (maxsplit-- > 0) {
-      std::size_t pos = t.find(p, i);
-      if (pos == std::string_view::npos) break;
-      out->items.push_back(make_bytes(ts, t.substr(i, pos - i)));
-      i = pos + p.size();
-    }
-    out->items.push_back(make_bytes(ts, t.substr(i)));
-  } else {
-    std::size_t j = t.size();
-    while (maxsplit-- > 0) {
-      if (j < p.size()) break;
-      std::size_t pos = t.substr(0, j).rfind(p);
-      if (pos == std::string_view::npos) break;
-      out->items.push_back(make_bytes(ts, t.substr(pos + p.size(), j - pos - p.size())));
-      j = pos;
-    }
-    out->items.push_back(make_bytes(ts, t.substr(0, j)));
-    std::reverse(out->items.begin(), out->items.end());
-  }
-  return Value::from_obj(out);
+  return stringlib::split<Byte>(ts, t, sep, maxsplit, right ? Direction::Reverse : Direction::Forward,
+                                [&](std::size_t i, std::size_t j) { return make_bytes(ts, t.substr(i, j - i)); });
 }
 
 Value bytes_split(ThreadState& ts, Value self, const Args& a) { return split_impl(ts, self, a, false); }
@@ -363,46 +273,7 @@ Value bytes_join(ThreadState& ts, Value self, const Args& a) {
   Bytes* b = recv(ts, self, "join");
   Value v[1];
   if (!b || !unpack_args(ts, a, "bytes.join", Style::One, 1, {"iterable_of_bytes"}, v)) return Value::fail();
-  std::string out;
-  std::int64_t index = 0;
-  auto add = [&](Value item) -> bool {
-    Bytes* piece = as_bytes(item);
-    if (!piece) {
-      raise_fmt(ts, ts.interp.types.TypeError, "sequence item {}: expected a bytes-like object, {} found", index,
-                type_name(ts, item));
-      return false;
-    }
-    if (index > 0) out += b->s;
-    out += piece->s;
-    ++index;
-    return true;
-  };
-  if (List* l = as_list(v[0])) {
-    for (std::size_t i = 0; i < l->items.size(); ++i)
-      if (!add(l->items[i])) return Value::fail();
-    return new_bytes(ts, std::move(out));
-  }
-  if (Tuple* tu = as_tuple(v[0])) {
-    for (Value item : tu->items)
-      if (!add(item)) return Value::fail();
-    return new_bytes(ts, std::move(out));
-  }
-  Value it = get_iter(ts, v[0]);
-  if (it.is_fail()) {
-    if (exception_matches(ts, ts.interp.types.TypeError)) {
-      take_exception(ts);
-      return raise(ts, ts.interp.types.TypeError, "can only join an iterable");
-    }
-    return it;
-  }
-  TempRoot root(ts, it);
-  for (;;) {
-    Value item = iter_next(ts, it);
-    if (item.is_fail()) return item;
-    if (item.is_null()) break;
-    if (!add(item)) return Value::fail();
-  }
-  return new_bytes(ts, std::move(out));
+  return stringlib::join<Byte>(ts, b->s, v[0], "a bytes-like object", false);
 }
 
 Value strip_impl(ThreadState& ts, Value self, const Args& a, bool left, bool right, const char* name,
@@ -410,24 +281,10 @@ Value strip_impl(ThreadState& ts, Value self, const Args& a, bool left, bool rig
   Bytes* b = recv(ts, self, name);
   Value v[1];
   if (!b || !unpack_args(ts, a, qual, Style::Positional, 0, {"bytes"}, v)) return Value::fail();
-  std::string chars;
-  bool whitespace = absent(v[0]);
-  if (!whitespace) {
-    Bytes* c = need_bytes(ts, v[0]);
-    if (!c) return Value::fail();
-    chars = c->s;
-  }
-  auto strip_it = [&](char c) {
-    return whitespace ? is_space(static_cast<unsigned char>(c)) : chars.find(c) != std::string::npos;
-  };
-  std::string_view t = b->s;
-  std::size_t i = 0, j = t.size();
-  if (left)
-    while (i < j && strip_it(t[i])) ++i;
-  if (right)
-    while (j > i && strip_it(t[j - 1])) --j;
-  if (i == 0 && j == t.size()) return self;
-  return make_bytes(ts, t.substr(i, j - i));
+  Bytes* chars = nullptr;
+  if (!absent(v[0]) && !(chars = need_bytes(ts, v[0]))) return Value::fail();
+  return stringlib::strip<Byte>(ts, self, b->s, chars,
+                                static_cast<Side>((left ? stringlib::kLeft : 0) | (right ? stringlib::kRight : 0)));
 }
 
 Value bytes_strip(ThreadState& ts, Value self, const Args& a) { return strip_impl(ts, self, a, true, true, "strip", "bytes.strip"); }
@@ -447,13 +304,9 @@ bool find_impl(ThreadState& ts, Value self, const Args& a, bool right, const cha
   std::string sub;
   if (!needle(ts, v[0], sub)) return false;
   std::int64_t start, end;
-  if (!sub_range(ts, v[1], v[2], static_cast<std::int64_t>(b->s.size()), start, end)) return false;
-  result = -1;
-  if (end - start < static_cast<std::int64_t>(sub.size())) return true;
-  std::string_view region = std::string_view(b->s).substr(static_cast<std::size_t>(start),
-                                                          static_cast<std::size_t>(end - start));
-  std::size_t pos = right ? region.rfind(sub) : region.find(sub);
-  if (pos != std::string_view::npos) result = start + static_cast<std::int64_t>(pos);
+  if (!stringlib::adjust_indices(ts, v[1], v[2], Byte::units(b), start, end)) return false;
+  result = stringlib::find<Byte>(b, sub, static_cast<std::int64_t>(sub.size()), start, end,
+                                 right ? Direction::Reverse : Direction::Forward);
   return true;
 }
 
@@ -487,15 +340,8 @@ Value bytes_count(ThreadState& ts, Value self, const Args& a) {
   std::string sub;
   if (!needle(ts, v[0], sub)) return Value::fail();
   std::int64_t start, end;
-  if (!sub_range(ts, v[1], v[2], static_cast<std::int64_t>(b->s.size()), start, end)) return Value::fail();
-  if (end < start) return Value::from_int(0);
-  if (sub.empty()) return Value::from_int(end - start + 1);
-  std::string_view region = std::string_view(b->s).substr(static_cast<std::size_t>(start),
-                                                          static_cast<std::size_t>(end - start));
-  std::int64_t n = 0;
-  for (std::size_t pos = region.find(sub); pos != std::string_view::npos; pos = region.find(sub, pos + sub.size()))
-    ++n;
-  return Value::from_int(n);
+  if (!stringlib::adjust_indices(ts, v[1], v[2], Byte::units(b), start, end)) return Value::fail();
+  return Value::from_int(stringlib::count<Byte>(b, sub, start, end));
 }
 
 Value affix_impl(ThreadState& ts, Value self, const Args& a, bool end_side) {
@@ -505,29 +351,17 @@ Value affix_impl(ThreadState& ts, Value self, const Args& a, bool end_side) {
   if (!b || !unpack_args(ts, a, end_side ? "bytes.endswith" : "bytes.startswith", Style::Getargs, 1,
                          {"prefix", "start", "end"}, v))
     return Value::fail();
-  std::int64_t start, end;
-  if (!sub_range(ts, v[1], v[2], static_cast<std::int64_t>(b->s.size()), start, end)) return Value::fail();
-  auto match = [&](const std::string& sub) {
-    std::int64_t e = end - static_cast<std::int64_t>(sub.size());
-    if (e < start) return false;
-    if (sub.empty()) return true;
-    std::size_t at = static_cast<std::size_t>(end_side ? e : start);
-    return std::string_view(b->s).substr(at).starts_with(sub);
-  };
-  if (Tuple* tu = as_tuple(v[0])) {
-    for (Value item : tu->items) {
-      Bytes* sub = as_bytes(item);
-      if (!sub)
-        return raise_fmt(ts, ts.interp.types.TypeError, "a bytes-like object is required, not '{}'", type_name(ts, item));
-      if (match(sub->s)) return Value::from_bool(true);
-    }
-    return Value::from_bool(false);
-  }
-  Bytes* sub = as_bytes(v[0]);
-  if (!sub)
-    return raise_fmt(ts, ts.interp.types.TypeError, "{} first arg must be bytes or a tuple of bytes, not {}", name,
-                     type_name(ts, v[0]));
-  return Value::from_bool(match(sub->s));
+  return stringlib::startswith<Byte>(
+      ts, b, v[0], v[1], v[2], end_side ? stringlib::kRight : stringlib::kLeft,
+      [&](Value item, bool in_tuple) -> const Bytes* {
+        if (Bytes* sub = as_bytes(item)) return sub;
+        if (in_tuple)
+          raise_fmt(ts, ts.interp.types.TypeError, "a bytes-like object is required, not '{}'", type_name(ts, item));
+        else
+          raise_fmt(ts, ts.interp.types.TypeError, "{} first arg must be bytes or a tuple of bytes, not {}", name,
+                    type_name(ts, item));
+        return nullptr;
+      });
 }
 
 Value bytes_startswith(ThreadState& ts, Value self, const Args& a) { return affix_impl(ts, self, a, false); }
@@ -541,16 +375,7 @@ Value bytes_partition_impl(ThreadState& ts, Value self, const Args& a, bool righ
   Bytes* sep = need_bytes(ts, v[0]);
   if (!sep) return Value::fail();
   if (sep->s.empty()) return raise(ts, ts.interp.types.ValueError, "empty separator");
-  std::string_view t = b->s;
-  std::size_t pos = right ? t.rfind(sep->s) : t.find(sep->s);
-  Value empty = new_bytes(ts, std::string());
-  if (pos == std::string_view::npos) {
-    if (right) return Value::from_obj(new_tuple(ts, {empty, empty, self}));
-    return Value::from_obj(new_tuple(ts, {self, empty, empty}));
-  }
-  Value head = make_bytes(ts, t.substr(0, pos));
-  Value tail = make_bytes(ts, t.substr(pos + sep->s.size()));
-  return Value::from_obj(new_tuple(ts, {head, v[0], tail}));
+  return stringlib::partition<Byte>(ts, self, b->s, v[0], sep->s, right ? Direction::Reverse : Direction::Forward);
 }
 
 Value bytes_partition(ThreadState& ts, Value self, const Args& a) { return bytes_partition_impl(ts, self, a, false); }
@@ -574,34 +399,8 @@ Value bytes_replace(ThreadState& ts, Value self, const Args& a) {
     if (!c) return Value::fail();
     count = *c;
   }
-  if (count < 0) count = INT64_MAX;
-  std::string_view t = b->s;
   std::string out;
-  if (old->s.empty()) {
-    std::uint64_t times = std::min<std::uint64_t>(t.size() + 1, static_cast<std::uint64_t>(count));
-    if (t.size() + rep->s.size() * times > (std::uint64_t{1} << 34))
-      return raise(ts, ts.interp.types.OverflowError, "result is too large");
-    std::size_t i = 0;
-    while (count > 0) {
-      out += rep->s;
-      --count;
-      if (i >= t.size()) break;
-      out.push_back(t[i++]);
-    }
-    out.append(t.substr(std::min(i, t.size())));
-    return new_bytes(ts, std::move(out));
-  }
-  std::size_t i = 0;
-  while (count > 0) {
-    std::size_t pos = t.find(old->s, i);
-    if (pos == std::string_view::npos) break;
-    out.append(t.substr(i, pos - i));
-    out += rep->s;
-    i = pos + old->s.size();
-    --count;
-    if (out.size() > (std::size_t{1} << 34)) return raise(ts, ts.interp.types.OverflowError, "result is too large");
-  }
-  out.append(t.substr(i));
+  if (stringlib::replace<Byte>(ts, b->s, Byte::units(b), old->s, rep->s, count, out) < 0) return Value::fail();
   return new_bytes(ts, std::move(out));
 }
 
@@ -626,10 +425,7 @@ template <bool (*Pred)(unsigned char)>
 Value all_bytes(ThreadState& ts, Value self, const Args& a, const char* name, const char* qual) {
   Bytes* b = recv(ts, self, name);
   if (!b || !unpack_args(ts, a, qual, Style::NoArgs, 0, {}, nullptr)) return Value::fail();
-  if (b->s.empty()) return Value::from_bool(false);
-  for (char c : b->s)
-    if (!Pred(static_cast<unsigned char>(c))) return Value::from_bool(false);
-  return Value::from_bool(true);
+  return Value::from_bool(stringlib::all_units<Byte, Pred>(b->s));
 }
 
 bool digit(unsigned char c) { return c >= '0' && c <= '9'; }

@@ -22,6 +22,8 @@
 #include "runtime/init.h"
 #include "runtime/set_ops.h"
 #include "vm/api.h"
+#include "vm/iterate.h"
+#include "vm/repr_guard.h"
 
 namespace gilvm {
 
@@ -69,35 +71,20 @@ bool merge_mapping(ThreadState& ts, Dict* d, Value other) {
   Value keys = call_method(ts, other, ts.interp.names.keys, {});
   if (keys.is_fail()) return false;
   TempRoot keys_root(ts, keys);
-  Value it = get_iter(ts, keys);
-  if (it.is_fail()) return false;
-  TempRoot it_root(ts, it);
-  TempRoot key_root(ts, Value::none());
-  for (;;) {
-    Value key = iter_next(ts, it);
-    if (key.is_fail()) return false;
-    if (key.is_null()) return true;
-    key_root.set(key);
+  return for_each_item(ts, keys, [&](Value key) {
     Value value = get_item(ts, other, key);
     if (value.is_fail()) return false;
     TempRoot value_root(ts, value);
-    if (!dict_set(ts, d, key, value)) return false;
-  }
+    return dict_set(ts, d, key, value);
+  });
 }
 
 // d.update(pairs): each element an iterable of exactly two items.
 bool merge_pairs(ThreadState& ts, Dict* d, Value seq) {
-  Value it = get_iter(ts, seq);
-  if (it.is_fail()) return false;
-  TempRoot it_root(ts, it);
-  TempRoot item_root(ts, Value::none());
   List* parts = new_list(ts);
   TempRoot parts_root(ts, obj(parts));
-  for (std::size_t n = 0;; ++n) {
-    Value item = iter_next(ts, it);
-    if (item.is_fail()) return false;
-    if (item.is_null()) return true;
-    item_root.set(item);
+  std::size_t n = 0;
+  return for_each_item(ts, seq, [&](Value item) {
     parts->items.clear();
     if (Tuple* t = as_tuple(item)) {
       parts->items = t->items;
@@ -113,13 +100,11 @@ bool merge_pairs(ThreadState& ts, Dict* d, Value seq) {
         }
         return false;
       }
-      TempRoot sub_root(ts, sub);
-      for (;;) {
-        Value x = iter_next(ts, sub);
-        if (x.is_fail()) return false;
-        if (x.is_null()) break;
+      bool ok = for_each_next(ts, sub, [&](Value x) {
         parts->items.push_back(x);
-      }
+        return true;
+      });
+      if (!ok) return false;
     }
     if (parts->items.size() != 2) {
       raise_fmt(ts, ts.interp.types.ValueError,
@@ -127,8 +112,9 @@ bool merge_pairs(ThreadState& ts, Dict* d, Value seq) {
                 parts->items.size());
       return false;
     }
-    if (!dict_set(ts, d, parts->items[0], parts->items[1])) return false;
-  }
+    ++n;
+    return dict_set(ts, d, parts->items[0], parts->items[1]);
+  });
 }
 
 // dict_update_arg: a dict or an object with keys() is a mapping, anything
@@ -268,17 +254,8 @@ Value dict_fromkeys(ThreadState& ts, Value self, const Args& a) {
   Value value = a.size() == 2 ? a[1] : Value::none();
   Dict* d = new_dict(ts);
   TempRoot root(ts, obj(d));
-  Value it = get_iter(ts, a[0]);
-  if (it.is_fail()) return it;
-  TempRoot it_root(ts, it);
-  TempRoot key_root(ts, Value::none());
-  for (;;) {
-    Value key = iter_next(ts, it);
-    if (key.is_fail()) return key;
-    if (key.is_null()) return obj(d);
-    key_root.set(key);
-    if (!dict_set(ts, d, key, value)) return Value::fail();
-  }
+  if (!for_each_item(ts, a[0], [&](Value key) { return dict_set(ts, d, key, value); })) return Value::fail();
+  return obj(d);
 }
 
 // ---------------------------------------------------------------------------
@@ -324,10 +301,6 @@ Iterator* as_view(Interpreter& interp, Value v) {
     return nullptr;
   return static_cast<Iterator*>(v.as_obj());
 }
-
-// Views being printed on this thread (CPython's Py_ReprEnter), so a view
-// reachable from its own dict's values prints as ... instead of recursing.
-thread_local std::vector<Object*> t_repr_active;
 
 Value view_dunder_repr(ThreadState& ts, Value self, const Args& a) {
   if (!is_dict_view(ts.interp, self)) return raise(ts, ts.interp.types.TypeError, "expected a dict view");
@@ -457,12 +430,9 @@ Value dict_view_repr(ThreadState& ts, Value view) {
   Iterator* v = as_view(ts.interp, view);
   Dict* d = v != nullptr ? as_dict(v->source) : nullptr;
   if (d == nullptr) return raise(ts, ts.interp.types.TypeError, "expected a dict view");
-  if (std::find(t_repr_active.begin(), t_repr_active.end(), v) != t_repr_active.end())
-    return new_str(ts, "...");
-  t_repr_active.push_back(v);
-  struct Pop {
-    ~Pop() { t_repr_active.pop_back(); }
-  } pop;
+  // A view reachable from its own dict's values prints as ... .
+  ReprGuard guard(ts, v);
+  if (!guard.entered()) return new_str(ts, "...");
   static constexpr const char* kNames[] = {"dict_keys", "dict_values", "dict_items"};
   std::string out = kNames[v->pos];
   out += "([";
@@ -507,18 +477,12 @@ Set* view_to_set(ThreadState& ts, Value v) {
 
 // Every element of a is in b (`in`, so views and sets both work).
 int all_contained_in(ThreadState& ts, Value a, Value b) {
-  Value it = get_iter(ts, a);
-  if (it.is_fail()) return -1;
-  TempRoot it_root(ts, it);
-  TempRoot item_root(ts, Value::none());
-  for (;;) {
-    Value x = iter_next(ts, it);
-    if (x.is_fail()) return -1;
-    if (x.is_null()) return 1;
-    item_root.set(x);
-    int r = contains(ts, b, x);
-    if (r <= 0) return r;
-  }
+  int result = 1;
+  bool ok = for_each_item(ts, a, [&](Value x) {
+    result = contains(ts, b, x);
+    return result < 0 ? IterStep::Fail : result == 0 ? IterStep::Break : IterStep::Continue;
+  });
+  return ok ? result : -1;
 }
 
 }  // namespace
@@ -539,19 +503,11 @@ Value dict_view_binary(ThreadState& ts, front::BinOp op, Value a, Value b) {
     if (as_setlike_view(in, other) != nullptr && dict_view_len(ts, other) > len_self) std::swap(self, other);
     Set* result = new_set(ts);
     TempRoot result_root(ts, obj(result));
-    Value it = get_iter(ts, other);
-    if (it.is_fail()) return it;
-    TempRoot it_root(ts, it);
-    TempRoot key_root(ts, Value::none());
-    for (;;) {
-      Value key = iter_next(ts, it);
-      if (key.is_fail()) return key;
-      if (key.is_null()) return obj(result);
-      key_root.set(key);
+    bool ok = for_each_item(ts, other, [&](Value key) {
       int rv = dict_view_contains(ts, self, key);
-      if (rv < 0) return Value::fail();
-      if (rv > 0 && set_add(ts, result, key) < 0) return Value::fail();
-    }
+      return rv == 0 || (rv > 0 && set_add(ts, result, key) >= 0);
+    });
+    return ok ? obj(result) : Value::fail();
   }
   Set* result = view_to_set(ts, a);
   if (result == nullptr) return Value::fail();
@@ -622,19 +578,15 @@ Value view_compare_dunder(ThreadState& ts, Value self, const Args& a) {
 
 Value view_isdisjoint(ThreadState& ts, Value self, const Args& a) {
   if (!is_dict_view(ts.interp, self)) return raise(ts, ts.interp.types.TypeError, "expected a dict view");
-  Value it = get_iter(ts, a[0]);
-  if (it.is_fail()) return it;
-  TempRoot it_root(ts, it);
-  TempRoot item_root(ts, Value::none());
-  for (;;) {
-    Value x = iter_next(ts, it);
-    if (x.is_fail()) return x;
-    if (x.is_null()) return Value::from_bool(true);
-    item_root.set(x);
+  bool disjoint = true;
+  bool ok = for_each_item(ts, a[0], [&](Value x) {
     int r = dict_view_contains(ts, self, x);
-    if (r < 0) return Value::fail();
-    if (r > 0) return Value::from_bool(false);
-  }
+    if (r < 0) return IterStep::Fail;
+    disjoint = r == 0;
+    return disjoint ? IterStep::Continue : IterStep::Break;
+  });
+  if (!ok) return Value::fail();
+  return Value::from_bool(disjoint);
 }
 
 using front::BinOp;

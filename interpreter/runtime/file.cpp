@@ -28,6 +28,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/str_ops.h"
 #include "vm/api.h"
+#include "vm/iterate.h"
 #include "vm/eval.h"
 #include "vm/gil.h"
 #include "vm/heap.h"
@@ -519,20 +520,16 @@ Value m_write(ThreadState& ts, Value self, const Args& a) {
 Value m_writelines(ThreadState& ts, Value self, const Args& a) {
   File* f = writable_file(ts, self);
   if (f == nullptr) return Value::fail();
-  Value it = get_iter(ts, a[0]);
-  if (it.is_fail()) return it;
-  TempRoot root(ts, it);
-  for (;;) {
-    Value line = iter_next(ts, it);
-    if (line.is_fail()) return line;
-    if (line.is_null()) break;
-    if (f->closed) return raise_closed(ts);
+  bool ok = for_each_item(ts, a[0], [&](Value line) {
+    if (f->closed) {
+      raise_closed(ts);
+      return false;
+    }
     std::string_view data;
     std::int64_t count;
-    if (!write_arg(ts, f, line, data, count)) return Value::fail();
-    if (!file_write(ts, f, data)) return Value::fail();
-  }
-  return Value::none();
+    return write_arg(ts, f, line, data, count) && file_write(ts, f, data);
+  });
+  return ok ? Value::none() : Value::fail();
 }
 
 bool close_file(ThreadState& ts, File* f) {

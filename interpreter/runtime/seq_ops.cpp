@@ -19,6 +19,7 @@
 
 #include "runtime/str_ops.h"
 #include "vm/api.h"
+#include "vm/iterate.h"
 
 namespace gilvm {
 
@@ -75,13 +76,10 @@ bool collect_into(ThreadState& ts, Value iterable, List* out, const char* msg) {
     }
     return false;
   }
-  TempRoot it_root(ts, it);
-  for (;;) {
-    Value v = iter_next(ts, it);
-    if (v.is_fail()) return false;
-    if (v.is_null()) return true;
+  return for_each_next(ts, it, [&](Value v) {
     out->items.push_back(v);
-  }
+    return true;
+  });
 }
 
 // The `count` items start, start+step, ... of `items`.

@@ -34,6 +34,7 @@
 
 #include "runtime/set_ops.h"
 #include "vm/api.h"
+#include "vm/iterate.h"
 
 namespace gilvm {
 
@@ -305,17 +306,7 @@ bool set_update(ThreadState& ts, Set* so, Value other) {
     }
     return true;
   }
-  Value it = get_iter(ts, other);
-  if (it.is_fail()) return false;
-  TempRoot it_root(ts, it);
-  TempRoot key_root(ts, Value::none());
-  for (;;) {
-    Value key = iter_next(ts, it);
-    if (key.is_fail()) return false;
-    if (key.is_null()) return true;
-    key_root.set(key);
-    if (add_key(ts, so, key) < 0) return false;
-  }
+  return for_each_item(ts, other, [&](Value key) { return add_key(ts, so, key) >= 0; });
 }
 
 Set* set_from_iterable(ThreadState& ts, bool frozen, Value iterable) {
@@ -371,25 +362,18 @@ Set* set_intersection(ThreadState& ts, Set* so, Value other) {
     }
     return result;
   }
-  Value it = get_iter(ts, other);
-  if (it.is_fail()) return nullptr;
-  TempRoot it_root(ts, it);
-  TempRoot key_root(ts, Value::none());
-  for (;;) {
-    Value key = iter_next(ts, it);
-    if (key.is_fail()) return nullptr;
-    if (key.is_null()) break;
-    key_root.set(key);
+  bool ok = for_each_item(ts, other, [&](Value key) {
     std::int64_t h;
-    if (!hash_value(ts, key, h)) return nullptr;
+    if (!hash_value(ts, key, h)) return IterStep::Fail;
     int rv = contains_entry(ts, so, key, h);
-    if (rv < 0) return nullptr;
+    if (rv < 0) return IterStep::Fail;
     if (rv > 0) {
-      if (set_add_entry(ts, result, key, h) < 0) return nullptr;
-      if (result->used >= so->used) break;  // nothing more can be added
+      if (set_add_entry(ts, result, key, h) < 0) return IterStep::Fail;
+      if (result->used >= so->used) return IterStep::Break;  // nothing more can be added
     }
-  }
-  return result;
+    return IterStep::Continue;
+  });
+  return ok ? result : nullptr;
 }
 
 bool set_intersection_update(ThreadState& ts, Set* so, Value other) {
@@ -420,19 +404,11 @@ bool set_difference_update(ThreadState& ts, Set* so, Value other) {
       if (discard_entry(ts, so, e.key, e.hash) < 0) return false;
     }
   } else {
-    Value it = get_iter(ts, other);
-    if (it.is_fail()) return false;
-    TempRoot it_root(ts, it);
-    TempRoot key_root(ts, Value::none());
-    for (;;) {
-      Value key = iter_next(ts, it);
-      if (key.is_fail()) return false;
-      if (key.is_null()) break;
-      key_root.set(key);
+    bool ok = for_each_item(ts, other, [&](Value key) {
       std::int64_t h;
-      if (!hash_value(ts, key, h)) return false;
-      if (discard_entry(ts, so, key, h) < 0) return false;
-    }
+      return hash_value(ts, key, h) && discard_entry(ts, so, key, h) >= 0;
+    });
+    if (!ok) return false;
   }
   // If more than 1/4 of the slots are dummies, rebuild.
   if (so->fill - so->used <= mask_of(so) / 4) return true;
@@ -547,22 +523,27 @@ int set_issubset(ThreadState& ts, Set* so, Value other) {
   return 1;
 }
 
+namespace {
+// 1 when every item of the iterable `other` is in `so` (in_so) or none is
+// (!in_so), 0 otherwise, -1 on error; stops at the first item that decides.
+int all_keys_of(ThreadState& ts, Set* so, Value other, bool in_so) {
+  int result = 1;
+  bool ok = for_each_item(ts, other, [&](Value key) {
+    std::int64_t h;
+    if (!hash_value(ts, key, h)) return IterStep::Fail;
+    int rv = contains_entry(ts, so, key, h);
+    if (rv < 0) return IterStep::Fail;
+    if ((rv > 0) == in_so) return IterStep::Continue;
+    result = 0;
+    return IterStep::Break;
+  });
+  return ok ? result : -1;
+}
+}  // namespace
+
 int set_issuperset(ThreadState& ts, Set* so, Value other) {
   if (Set* o = as_set(other)) return set_issubset(ts, o, obj(so));
-  Value it = get_iter(ts, other);
-  if (it.is_fail()) return -1;
-  TempRoot it_root(ts, it);
-  TempRoot key_root(ts, Value::none());
-  for (;;) {
-    Value key = iter_next(ts, it);
-    if (key.is_fail()) return -1;
-    if (key.is_null()) return 1;
-    key_root.set(key);
-    std::int64_t h;
-    if (!hash_value(ts, key, h)) return -1;
-    int rv = contains_entry(ts, so, key, h);
-    if (rv <= 0) return rv;
-  }
+  return all_keys_of(ts, so, other, true);
 }
 
 int set_isdisjoint(ThreadState& ts, Set* so, Value other) {
@@ -580,20 +561,7 @@ int set_isdisjoint(ThreadState& ts, Set* so, Value other) {
     }
     return 1;
   }
-  Value it = get_iter(ts, other);
-  if (it.is_fail()) return -1;
-  TempRoot it_root(ts, it);
-  TempRoot key_root(ts, Value::none());
-  for (;;) {
-    Value key = iter_next(ts, it);
-    if (key.is_fail()) return -1;
-    if (key.is_null()) return 1;
-    key_root.set(key);
-    std::int64_t h;
-    if (!hash_value(ts, key, h)) return -1;
-    int rv = contains_entry(ts, so, key, h);
-    if (rv != 0) return rv < 0 ? -1 : 0;
-  }
+  return all_keys_of(ts, so, other, false);
 }
 
 // ---------------------------------------------------------------------------

@@ -32,6 +32,7 @@
 
 #include "runtime/init.h"
 #include "runtime/str_ops.h"
+#include "runtime/stringlib.h"
 #include "runtime/unicode.h"
 #include "vm/api.h"
 
@@ -122,7 +123,11 @@ bool unpack_args(ThreadState& ts, const Args& a, std::string_view qual, Style st
 
 namespace {
 
-bool absent(Value v) { return v.is_null() || v.is_none(); }
+using stringlib::absent;
+using stringlib::check_result_size;
+using stringlib::Direction;
+using stringlib::Side;
+using stringlib::Utf8;
 
 // The receiver of a str method, or TypeError for str.upper(5).
 Str* recv(ThreadState& ts, Value self, const char* method) {
@@ -147,56 +152,9 @@ bool need_index(ThreadState& ts, Value v, std::int64_t& out) {
   return true;
 }
 
-// Refuses results CPython could not allocate either (it raises MemoryError,
-// which gilvm does not have).
-bool check_result_size(ThreadState& ts, std::uint64_t bytes) {
-  if (bytes <= (std::uint64_t{1} << 34)) return true;
-  raise(ts, ts.interp.types.OverflowError, "result is too large");
-  return false;
-}
-
 // ---------------------------------------------------------------------------
 // Positions
 // ---------------------------------------------------------------------------
-
-std::size_t byte_of(const Str* s, std::int64_t cp) {
-  if (s->ascii) return static_cast<std::size_t>(cp);
-  return text::utf8_offset_of(s->s, static_cast<std::size_t>(cp));
-}
-
-std::int64_t cp_of(const Str* s, std::size_t byte) {
-  if (s->ascii) return static_cast<std::int64_t>(byte);
-  return static_cast<std::int64_t>(text::utf8_length(std::string_view(s->s).substr(0, byte)));
-}
-
-// Start of the code point that ends just before byte `pos` (> 0).
-std::size_t prev_boundary(std::string_view s, std::size_t pos) {
-  do --pos;
-  while (pos > 0 && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80);
-  return pos;
-}
-
-// CPython's ADJUST_INDICES for the optional (start, end) of find, count,
-// startswith...: None or absent take the defaults, negatives count from the
-// end, then both are clipped to [0, len].
-bool sub_range(ThreadState& ts, Value vstart, Value vend, std::int64_t len, std::int64_t& start,
-               std::int64_t& end) {
-  start = 0;
-  end = INT64_MAX;
-  if (!absent(vstart) && !slice_index_value(ts, vstart, start)) return false;
-  if (!absent(vend) && !slice_index_value(ts, vend, end)) return false;
-  if (end > len) {
-    end = len;
-  } else if (end < 0) {
-    end += len;
-    if (end < 0) end = 0;
-  }
-  if (start < 0) {
-    start += len;
-    if (start < 0) start = 0;
-  }
-  return true;
-}
 
 std::u32string decode_all(std::string_view s) {
   std::u32string out;
@@ -371,10 +329,7 @@ template <bool (*Pred)(char32_t)>
 Value all_chars(ThreadState& ts, Value self, const Args& a, const char* name, const char* qual) {
   Str* s = recv(ts, self, name);
   if (!s || !unpack_args(ts, a, qual, Style::NoArgs, 0, {}, nullptr)) return Value::fail();
-  if (s->s.empty()) return Value::from_bool(false);
-  for (std::size_t i = 0; i < s->s.size();)
-    if (!Pred(text::utf8_decode_at(s->s, i))) return Value::from_bool(false);
-  return Value::from_bool(true);
+  return Value::from_bool(stringlib::all_units<Utf8, Pred>(s->s));
 }
 
 Value str_isdigit(ThreadState& ts, Value self, const Args& a) {
@@ -481,17 +436,6 @@ bool get_maxsplit(ThreadState& ts, Value v, std::int64_t& out) {
   return true;
 }
 
-// Next whitespace-separated field at or after byte i (split_whitespace).
-bool is_space_at(std::string_view s, std::size_t i, std::size_t& next) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    next = i + 1;
-    return text::is_space(c);
-  }
-  next = i;
-  return text::is_space(text::utf8_decode_at(s, next));
-}
-
 Value split_impl(ThreadState& ts, Value self, const Args& a, bool right) {
   const char* name = right ? "rsplit" : "split";
   Str* s = recv(ts, self, name);
@@ -500,95 +444,24 @@ Value split_impl(ThreadState& ts, Value self, const Args& a, bool right) {
     return Value::fail();
   std::int64_t maxsplit;
   if (!get_maxsplit(ts, v[1], maxsplit)) return Value::fail();
-  if (maxsplit < 0) maxsplit = INT64_MAX;
+  Str* sep = nullptr;
+  if (!absent(v[0])) {
+    sep = as_str(v[0]);
+    if (!sep)
+      return raise_fmt(ts, ts.interp.types.TypeError, "must be str or None, not {}", type_name(ts, v[0]));
+    if (sep->s.empty()) return raise(ts, ts.interp.types.ValueError, "empty separator");
+  }
+  // With a separator, a text that does not split is returned as itself.
   std::string_view t = s->s;
-  List* out = new_list(ts);
-  TempRoot root(ts, Value::from_obj(out));
-  if (absent(v[0])) {
-    if (!right) {
-      std::size_t i = 0, n = t.size(), nx;
-      while (maxsplit-- > 0) {
-        while (i < n && is_space_at(t, i, nx)) i = nx;
-        if (i == n) break;
-        std::size_t j = i;
-        while (i < n && !is_space_at(t, i, nx)) i = nx;
-        out->items.push_back(make_str(ts, t.substr(j, i - j)));
-      }
-      if (i < n) {
-        while (i < n && is_space_at(t, i, nx)) i = nx;
-        if (i != n) out->items.push_back(make_str(ts, t.substr(i)));
-      }
-    } else {
-      // Mirror image, walking back over code points.
-      auto space_before = [&](std::size_t i, std::size_t& prev) {
-        prev = prev_boundary(t, i);
-        std::size_t k = prev;
-        return text::is_space(text::utf8_decode_at(t, k));
-      };
-      std::size_t i = t.size(), pv;
-      while (maxsplit-- > 0) {
-        while (i > 0 && space_before(i, pv)) i = pv;
-        if (i == 0) break;
-        std::size_t j = i;
-        while (i > 0 && !space_before(i, pv)) i = pv;
-        out->items.push_back(make_str(ts, t.substr(i, j - i)));
-      }
-      if (i > 0) {
-        while (i > 0 && space_before(i, pv)) i = pv;
-        if (i > 0) out->items.push_back(make_str(ts, t.substr(0, i)));
-      }
-      std::reverse(out->items.begin(), out->items.end());
-    }
-    return Value::from_obj(out);
-  }
-  Str* sep = as_str(v[0]);
-  if (!sep)
-    return raise_fmt(ts, ts.interp.types.TypeError, "must be str or None, not {}", type_name(ts, v[0]));
-  if (sep->s.empty()) return raise(ts, ts.interp.types.ValueError, "empty separator");
-  std::string_view p = sep->s;
-  if (!right) {
-    std::size_t i = 0;
-    while (maxsplit-- > 0) {
-      std::size_t pos = t.find(p, i);
-      if (pos == std::string_view::npos) break;
-      out->items.push_back(make_str(ts, t.substr(i, pos - i)));
-      i = pos + p.size();
-    }
-    out->items.push_back(i == 0 ? Value::from_obj(s) : make_str(ts, t.substr(i)));
-  } else {
-    std::size_t j = t.size();
-    while (maxsplit-- > 0) {
-      if (j < p.size()) break;
-      std::size_t pos = t.substr(0, j).rfind(p);
-      if (pos == std::string_view::npos) break;
-      out->items.push_back(make_str(ts, t.substr(pos + p.size(), j - pos - p.size())));
-      j = pos;
-    }
-    out->items.push_back(j == t.size() ? Value::from_obj(s) : make_str(ts, t.substr(0, j)));
-    std::reverse(out->items.begin(), out->items.end());
-  }
-  return Value::from_obj(out);
+  return stringlib::split<Utf8>(ts, t, sep, maxsplit, right ? Direction::Reverse : Direction::Forward,
+                                [&](std::size_t i, std::size_t j) {
+                                  if (sep && i == 0 && j == t.size()) return Value::from_obj(s);
+                                  return make_str(ts, t.substr(i, j - i));
+                                });
 }
 
 Value str_split(ThreadState& ts, Value self, const Args& a) { return split_impl(ts, self, a, false); }
 Value str_rsplit(ThreadState& ts, Value self, const Args& a) { return split_impl(ts, self, a, true); }
-
-// Line boundaries of str.splitlines: \n \r \r\n \v \f \x1c \x1d \x1e \x85
-// U+2028 U+2029. Returns the boundary's length in bytes at i, or 0.
-std::size_t line_break_at(std::string_view t, std::size_t i) {
-  unsigned char c = static_cast<unsigned char>(t[i]);
-  switch (c) {
-    case '\r': return i + 1 < t.size() && t[i + 1] == '\n' ? 2 : 1;
-    case '\n': case '\v': case '\f': case 0x1C: case 0x1D: case 0x1E: return 1;
-    case 0xC2: return i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x85 ? 2 : 0;
-    case 0xE2:
-      return i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
-                     (static_cast<unsigned char>(t[i + 2]) == 0xA8 || static_cast<unsigned char>(t[i + 2]) == 0xA9)
-                 ? 3
-                 : 0;
-    default: return 0;
-  }
-}
 
 Value str_splitlines(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "splitlines");
@@ -602,70 +475,14 @@ Value str_splitlines(ThreadState& ts, Value self, const Args& a) {
     if (k < 0) return Value::fail();
     keepends = k == 1;
   }
-  std::string_view t = s->s;
-  List* out = new_list(ts);
-  std::size_t start = 0, i = 0;
-  while (i < t.size()) {
-    std::size_t br = line_break_at(t, i);
-    if (br == 0) {
-      ++i;
-      continue;
-    }
-    std::size_t end = keepends ? i + br : i;
-    out->items.push_back(make_str(ts, t.substr(start, end - start)));
-    i += br;
-    start = i;
-  }
-  if (start < t.size()) out->items.push_back(make_str(ts, t.substr(start)));
-  return Value::from_obj(out);
+  return stringlib::splitlines<Utf8>(ts, s->s, keepends);
 }
 
 Value str_join(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "join");
   Value v[1];
   if (!s || !unpack_args(ts, a, "str.join", Style::One, 1, {"iterable"}, v)) return Value::fail();
-  std::string out;
-  std::int64_t index = 0;
-  auto add = [&](Value item) -> bool {
-    Str* piece = as_str(item);
-    if (!piece) {
-      raise_fmt(ts, ts.interp.types.TypeError, "sequence item {}: expected str instance, {} found", index,
-                type_name(ts, item));
-      return false;
-    }
-    if (index > 0) out += s->s;
-    out += piece->s;
-    ++index;
-    return true;
-  };
-  // Lists and tuples are read in place (no Python code runs meanwhile).
-  if (List* l = as_list(v[0])) {
-    if (l->items.size() == 1 && as_str(l->items[0])) return l->items[0];
-    for (std::size_t i = 0; i < l->items.size(); ++i)
-      if (!add(l->items[i])) return Value::fail();
-    return new_str(ts, std::move(out));
-  }
-  if (Tuple* tu = as_tuple(v[0])) {
-    for (Value item : tu->items)
-      if (!add(item)) return Value::fail();
-    return new_str(ts, std::move(out));
-  }
-  Value it = get_iter(ts, v[0]);
-  if (it.is_fail()) {
-    if (exception_matches(ts, ts.interp.types.TypeError)) {
-      take_exception(ts);
-      return raise(ts, ts.interp.types.TypeError, "can only join an iterable");
-    }
-    return Value::fail();
-  }
-  TempRoot root(ts, it);
-  for (;;) {
-    Value item = iter_next(ts, it);
-    if (item.is_fail()) return Value::fail();
-    if (item.is_null()) break;
-    if (!add(item)) return Value::fail();
-  }
-  return new_str(ts, std::move(out));
+  return stringlib::join<Utf8>(ts, s->s, v[0], "str instance", true);
 }
 
 Value partition_impl(ThreadState& ts, Value self, const Args& a, bool right) {
@@ -676,16 +493,8 @@ Value partition_impl(ThreadState& ts, Value self, const Args& a, bool right) {
   Str* sep = need_str(ts, v[0]);
   if (!sep) return Value::fail();
   if (sep->s.empty()) return raise(ts, ts.interp.types.ValueError, "empty separator");
-  std::string_view t = s->s;
-  std::size_t pos = right ? t.rfind(sep->s) : t.find(sep->s);
-  Value empty = new_str(ts, std::string());
-  if (pos == std::string_view::npos) {
-    if (right) return Value::from_obj(new_tuple(ts, {empty, empty, Value::from_obj(s)}));
-    return Value::from_obj(new_tuple(ts, {Value::from_obj(s), empty, empty}));
-  }
-  Value head = make_str(ts, t.substr(0, pos));
-  Value tail = make_str(ts, t.substr(pos + sep->s.size()));
-  return Value::from_obj(new_tuple(ts, {head, Value::from_obj(sep), tail}));
+  return stringlib::partition<Utf8>(ts, Value::from_obj(s), s->s, Value::from_obj(sep), sep->s,
+                                    right ? Direction::Reverse : Direction::Forward);
 }
 
 Value str_partition(ThreadState& ts, Value self, const Args& a) { return partition_impl(ts, self, a, false); }
@@ -695,40 +504,20 @@ Value str_rpartition(ThreadState& ts, Value self, const Args& a) { return partit
 // Stripping
 // ---------------------------------------------------------------------------
 
-enum StripSide { kLeft = 1, kRight = 2, kBoth = 3 };
+using stringlib::kBoth;
+using stringlib::kLeft;
+using stringlib::kRight;
 
 Value strip_impl(ThreadState& ts, Value self, const Args& a, int side, const char* name, const char* qual) {
   Str* s = recv(ts, self, name);
   Value v[1];
   if (!s || !unpack_args(ts, a, qual, Style::Positional, 0, {"chars"}, v)) return Value::fail();
-  std::u32string chars;
-  bool whitespace = absent(v[0]);
-  if (!whitespace) {
-    Str* c = as_str(v[0]);
-    if (!c) return raise_fmt(ts, ts.interp.types.TypeError, "{} arg must be None or str", name);
-    chars = decode_all(c->s);
+  Str* chars = nullptr;
+  if (!absent(v[0])) {
+    chars = as_str(v[0]);
+    if (!chars) return raise_fmt(ts, ts.interp.types.TypeError, "{} arg must be None or str", name);
   }
-  auto strip_it = [&](char32_t c) {
-    return whitespace ? text::is_space(c) : chars.find(c) != std::u32string::npos;
-  };
-  std::string_view t = s->s;
-  std::size_t i = 0, j = t.size();
-  if (side & kLeft) {
-    while (i < j) {
-      std::size_t k = i;
-      if (!strip_it(text::utf8_decode_at(t, k))) break;
-      i = k;
-    }
-  }
-  if (side & kRight) {
-    while (j > i) {
-      std::size_t p = prev_boundary(t, j), k = p;
-      if (!strip_it(text::utf8_decode_at(t, k))) break;
-      j = p;
-    }
-  }
-  if (i == 0 && j == t.size()) return Value::from_obj(s);
-  return make_str(ts, t.substr(i, j - i));
+  return stringlib::strip<Utf8>(ts, Value::from_obj(s), s->s, chars, static_cast<Side>(side));
 }
 
 Value str_strip(ThreadState& ts, Value self, const Args& a) { return strip_impl(ts, self, a, kBoth, "strip", "str.strip"); }
@@ -769,13 +558,9 @@ bool find_impl(ThreadState& ts, Value self, const Args& a, bool right, const cha
   Str* sub = need_str(ts, v[0]);
   if (!sub) return false;
   std::int64_t start, end;
-  if (!sub_range(ts, v[1], v[2], static_cast<std::int64_t>(s->length), start, end)) return false;
-  result = -1;
-  if (end - start < static_cast<std::int64_t>(sub->length)) return true;
-  std::size_t bs = byte_of(s, start), be = byte_of(s, end);
-  std::string_view region = std::string_view(s->s).substr(bs, be - bs);
-  std::size_t pos = right ? region.rfind(sub->s) : region.find(sub->s);
-  if (pos != std::string_view::npos) result = cp_of(s, bs + pos);
+  if (!stringlib::adjust_indices(ts, v[1], v[2], Utf8::units(s), start, end)) return false;
+  result = stringlib::find<Utf8>(s, sub->s, Utf8::units(sub), start, end,
+                                 right ? Direction::Reverse : Direction::Forward);
   return true;
 }
 
@@ -809,16 +594,8 @@ Value str_count(ThreadState& ts, Value self, const Args& a) {
   Str* sub = need_str(ts, v[0]);
   if (!sub) return Value::fail();
   std::int64_t start, end;
-  if (!sub_range(ts, v[1], v[2], static_cast<std::int64_t>(s->length), start, end)) return Value::fail();
-  if (end < start) return Value::from_int(0);
-  if (sub->s.empty()) return Value::from_int(end - start + 1);
-  std::size_t bs = byte_of(s, start), be = byte_of(s, end);
-  std::string_view region = std::string_view(s->s).substr(bs, be - bs);
-  std::int64_t n = 0;
-  for (std::size_t pos = region.find(sub->s); pos != std::string_view::npos;
-       pos = region.find(sub->s, pos + sub->s.size()))
-    ++n;
-  return Value::from_int(n);
+  if (!stringlib::adjust_indices(ts, v[1], v[2], Utf8::units(s), start, end)) return Value::fail();
+  return Value::from_int(stringlib::count<Utf8>(s, sub->s, start, end));
 }
 
 // startswith/endswith: `prefix` may be a tuple of strs (tailmatch).
@@ -829,30 +606,18 @@ Value affix_impl(ThreadState& ts, Value self, const Args& a, bool end_side) {
   if (!s || !unpack_args(ts, a, end_side ? "str.endswith" : "str.startswith", Style::Getargs, 1,
                     {"prefix", "start", "end"}, v))
     return Value::fail();
-  std::int64_t start, end;
-  if (!sub_range(ts, v[1], v[2], static_cast<std::int64_t>(s->length), start, end)) return Value::fail();
-  auto match = [&](Str* sub) {
-    std::int64_t e = end - static_cast<std::int64_t>(sub->length);
-    if (e < start) return false;
-    if (sub->s.empty()) return true;
-    std::size_t at = byte_of(s, end_side ? e : start);
-    return std::string_view(s->s).substr(at).starts_with(sub->s);
-  };
-  if (Tuple* tu = as_tuple(v[0])) {
-    for (Value item : tu->items) {
-      Str* sub = as_str(item);
-      if (!sub)
-        return raise_fmt(ts, ts.interp.types.TypeError, "tuple for {} must only contain str, not {}", name,
-                         type_name(ts, item));
-      if (match(sub)) return Value::from_bool(true);
-    }
-    return Value::from_bool(false);
-  }
-  Str* sub = as_str(v[0]);
-  if (!sub)
-    return raise_fmt(ts, ts.interp.types.TypeError, "{} first arg must be str or a tuple of str, not {}", name,
-                     type_name(ts, v[0]));
-  return Value::from_bool(match(sub));
+  return stringlib::startswith<Utf8>(
+      ts, s, v[0], v[1], v[2], end_side ? stringlib::kRight : stringlib::kLeft,
+      [&](Value item, bool in_tuple) -> const Str* {
+        if (Str* sub = as_str(item)) return sub;
+        if (in_tuple)
+          raise_fmt(ts, ts.interp.types.TypeError, "tuple for {} must only contain str, not {}", name,
+                    type_name(ts, item));
+        else
+          raise_fmt(ts, ts.interp.types.TypeError, "{} first arg must be str or a tuple of str, not {}", name,
+                    type_name(ts, item));
+        return nullptr;
+      });
 }
 
 Value str_startswith(ThreadState& ts, Value self, const Args& a) { return affix_impl(ts, self, a, false); }
@@ -872,42 +637,11 @@ Value str_replace(ThreadState& ts, Value self, const Args& a) {
   if (!rep) return Value::fail();
   std::int64_t count = -1;
   if (!v[2].is_null() && !need_index(ts, v[2], count)) return Value::fail();
-  if (count < 0) count = INT64_MAX;
-  std::string_view t = s->s;
   if (count == 0) return Value::from_obj(s);
   std::string out;
-  if (old->s.empty()) {
-    // Insert `rep` before every code point and at the end, up to count times.
-    std::uint64_t grow = static_cast<std::uint64_t>(rep->s.size()) *
-                         std::min<std::uint64_t>(s->length + 1, static_cast<std::uint64_t>(count));
-    if (!check_result_size(ts, t.size() + grow)) return Value::fail();
-    std::size_t i = 0;
-    while (count > 0) {
-      out += rep->s;
-      --count;
-      if (i >= t.size()) break;
-      std::size_t k = i;
-      (void)text::utf8_decode_at(t, k);
-      out.append(t.substr(i, k - i));
-      i = k;
-    }
-    out.append(t.substr(std::min(i, t.size())));
-    return new_str(ts, std::move(out));
-  }
-  std::size_t i = 0;
-  bool any = false;
-  while (count > 0) {
-    std::size_t pos = t.find(old->s, i);
-    if (pos == std::string_view::npos) break;
-    out.append(t.substr(i, pos - i));
-    out += rep->s;
-    i = pos + old->s.size();
-    --count;
-    any = true;
-    if (!check_result_size(ts, out.size())) return Value::fail();
-  }
-  if (!any) return Value::from_obj(s);
-  out.append(t.substr(i));
+  std::int64_t made = stringlib::replace<Utf8>(ts, s->s, Utf8::units(s), old->s, rep->s, count, out);
+  if (made < 0) return Value::fail();
+  if (made == 0 && !old->s.empty()) return Value::from_obj(s);
   return new_str(ts, std::move(out));
 }
 
@@ -929,14 +663,6 @@ bool fill_char(ThreadState& ts, Value v, std::string& fill) {
   return true;
 }
 
-std::string repeat_fill(const std::string& fill, std::int64_t n) {
-  std::string out;
-  if (n <= 0) return out;
-  out.reserve(fill.size() * static_cast<std::size_t>(n));
-  for (std::int64_t i = 0; i < n; ++i) out += fill;
-  return out;
-}
-
 // 0: ljust, 1: rjust, 2: center.
 Value pad_impl(ThreadState& ts, Value self, const Args& a, int how, const char* name, const char* qual) {
   Str* s = recv(ts, self, name);
@@ -948,15 +674,9 @@ Value pad_impl(ThreadState& ts, Value self, const Args& a, int how, const char* 
   if (!fill_char(ts, v[1], fill)) return Value::fail();
   std::int64_t len = static_cast<std::int64_t>(s->length);
   if (width <= len) return Value::from_obj(s);
-  if (!check_result_size(ts, static_cast<std::uint64_t>(width) * fill.size())) return Value::fail();
-  std::int64_t marg = width - len, left;
-  if (how == 0)
-    left = 0;
-  else if (how == 1)
-    left = marg;
-  else
-    left = marg / 2 + (marg & width & 1);  // CPython's pad() for center
-  return new_str(ts, repeat_fill(fill, left) + s->s + repeat_fill(fill, marg - left));
+  std::string out;
+  if (!stringlib::pad(ts, s->s, len, width, fill, static_cast<stringlib::Justify>(how), out)) return Value::fail();
+  return new_str(ts, std::move(out));
 }
 
 Value str_ljust(ThreadState& ts, Value self, const Args& a) { return pad_impl(ts, self, a, 0, "ljust", "str.ljust"); }
@@ -971,14 +691,8 @@ Value str_zfill(ThreadState& ts, Value self, const Args& a) {
   if (!need_index(ts, v[0], width)) return Value::fail();
   std::int64_t len = static_cast<std::int64_t>(s->length);
   if (width <= len) return Value::from_obj(s);
-  if (!check_result_size(ts, static_cast<std::uint64_t>(width))) return Value::fail();
-  std::string out(static_cast<std::size_t>(width - len), '0');
-  if (!s->s.empty() && (s->s[0] == '+' || s->s[0] == '-')) {
-    out.insert(out.begin(), s->s[0]);
-    out.append(s->s, 1);
-  } else {
-    out += s->s;
-  }
+  std::string out;
+  if (!stringlib::zfill(ts, s->s, len, width, out)) return Value::fail();
   return new_str(ts, std::move(out));
 }
 
@@ -989,23 +703,7 @@ Value str_expandtabs(ThreadState& ts, Value self, const Args& a) {
   std::int64_t tab = 8;
   if (!v[0].is_null() && !need_index(ts, v[0], tab)) return Value::fail();
   std::string out;
-  std::int64_t col = 0;
-  for (std::size_t i = 0; i < s->s.size();) {
-    std::size_t k = i;
-    char32_t c = text::utf8_decode_at(s->s, k);
-    if (c == '\t') {
-      if (tab > 0) {
-        std::int64_t n = tab - col % tab;
-        if (!check_result_size(ts, out.size() + static_cast<std::uint64_t>(n))) return Value::fail();
-        out.append(static_cast<std::size_t>(n), ' ');
-        col += n;
-      }
-    } else {
-      out.append(s->s, i, k - i);
-      col = (c == '\n' || c == '\r') ? 0 : col + 1;
-    }
-    i = k;
-  }
+  if (!stringlib::expandtabs<Utf8>(ts, s->s, tab, out)) return Value::fail();
   return new_str(ts, std::move(out));
 }
 

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <iterator>
 
+#include "front/utf8.h"
+
 namespace gilvm::text {
 namespace {
 
@@ -814,25 +816,7 @@ char32_t utf8_decode_at(std::string_view s, size_t& byte_pos) {
   return cp;
 }
 
-void utf8_append(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp <= 0x10FFFF) {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out += "\xEF\xBF\xBD";  // U+FFFD
-  }
-}
+void utf8_append(std::string& out, char32_t cp) { utf8::append(out, cp); }
 
 size_t utf8_offset_of(std::string_view s, size_t cp_index) {
   size_t count = 0;

@@ -1,7 +1,8 @@
 // The GIL trace recorder: what --gil-trace and --gil-timeline write, and
 // what gil.start_trace() collects.
 //
-// The GIL's accounting (vm/gil_account.h) calls the recorder, under
+// The GIL's accounting (vm/gil_account.h) calls the recorder, a GilObserver
+// (vm/gil.h), under
 // Gil::mu, each time a thread changes state (a slice: thread, start,
 // duration, state, what it was blocked in, the source line), when a waiter
 // asks the holder to drop the GIL and when the GIL changes hands. The
@@ -19,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "vm/gil.h"
 #include "vm/gil_account.h"
 
 namespace gilvm {
@@ -49,19 +51,20 @@ struct TraceSwitch {
 // `s` as a JSON string literal, safe to inline in an HTML <script>.
 std::string json_quote(const std::string& s);
 
-class TraceRecorder {
+class TraceRecorder final : public GilObserver {
  public:
   // Starts recording at `t0_ns`; with `json_path`, streams a Chrome trace
   // there (an error message in `error` when it cannot be created).
   TraceRecorder(std::int64_t t0_ns, const std::string& json_path, std::string& error);
   ~TraceRecorder();
 
+  // The GilObserver calls (vm/gil.h), under Gil::mu.
   void slice(int serial, std::int64_t start_ns, std::int64_t end_ns, RunState state, const char* what,
-             const std::string& where);
-  void drop_request(std::int64_t t_ns, int requester, int holder);
-  void gil_switch(std::int64_t t_ns, int from, int to, bool forced);
-  void thread_name(int serial, const std::string& name);
-  void waiting_count(std::int64_t t_ns, int waiters);
+             const std::string& where) override;
+  void drop_request(std::int64_t t_ns, int requester, int holder) override;
+  void gil_switch(std::int64_t t_ns, int from, int to, bool forced) override;
+  void thread_name(int serial, const std::string& name) override;
+  void waiting_count(std::int64_t t_ns, int waiters) override;
   // Writes the closing bracket and closes the Chrome trace file.
   void finish(std::int64_t end_ns);
 

@@ -59,7 +59,7 @@ std::string start_gil_recording(Interpreter& interp, const std::string& json_pat
   auto rec = std::make_unique<TraceRecorder>(gil_clock_ns(), json_path, error);
   if (!error.empty()) return error;
   std::lock_guard<std::mutex> lk(g.mu);
-  g.recorder = rec.get();
+  g.observer = rec.get();
   interp.trace = std::move(rec);
   return "";
 }
@@ -70,8 +70,9 @@ bool stop_gil_recording(Interpreter& interp) {
   {
     std::lock_guard<std::mutex> threads_lk(interp.threads_mu);  // before g.mu, as gil_snapshot()
     std::lock_guard<std::mutex> lk(g.mu);
-    r = g.recorder;
-    if (r == nullptr) return false;
+    // The observer the GIL notifies is interp.trace (start_gil_recording).
+    if (g.observer == nullptr) return false;
+    r = interp.trace.get();
     // Close every live thread's current slice, so the picture reaches the end.
     std::int64_t now = gil_clock_ns();
     for (ThreadState* t : interp.threads) {
@@ -80,7 +81,7 @@ bool stop_gil_recording(Interpreter& interp) {
       r->slice(a.serial, a.since_ns, now, a.state, a.what, a.where);
       r->thread_name(a.serial, t->name);
     }
-    g.recorder = nullptr;
+    g.observer = nullptr;
     r->finish(now);
   }
   return true;

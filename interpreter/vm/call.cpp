@@ -163,7 +163,7 @@ Frame* push_function_frame(ThreadState& ts, Function* fn, Value* base, const Val
     gen = in.heap.make<Generator>(is_coro ? in.types.coroutine : in.types.generator, fn);
     if (is_coro) {
       gen->is_coroutine = true;
-      ++in.unstarted_coroutines;
+      ++in.finalization.candidates;
       if (Frame* caller = ts.frame) {
         gen->created_in = caller->code;
         gen->created_line = caller->line();
@@ -196,14 +196,14 @@ Frame* push_function_frame(ThreadState& ts, Function* fn, Value* base, const Val
     *generator = obj(gen);
     return nullptr;
   }
-  Frame* f = ts.push_frame();
-  f->code = co;
-  f->func = fn;
-  f->globals = fn->globals;
-  f->base = locals;
-  f->stack_base = locals + co->nlocals + co->ncells();
-  f->sp = f->stack_base;
-  f->ip = co->code.data();
+  Value* stack_base = locals + co->nlocals + co->ncells();
+  Frame* f = ts.push_frame({.code = co,
+                            .func = fn,
+                            .globals = fn->globals,
+                            .base = locals,
+                            .stack_base = stack_base,
+                            .sp = stack_base,
+                            .ip = co->code.data()});
   ts.stack_top = f->sp;
   return f;
 }

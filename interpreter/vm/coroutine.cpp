@@ -125,13 +125,28 @@ std::string never_awaited_warning(Interpreter& in, Generator* g) {
          "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
 }
 
+namespace {
+bool coroutine_needs_finalizing(Object* o) {
+  Generator* g = static_cast<Generator*>(o);
+  return g->is_coroutine && !g->started && !g->finished;
+}
+// Written straight to fd 2, as the collector wrote it before this step
+// existed: the warning is not routed through sys.stderr.
+void finalize_coroutine(ThreadState& ts, Object* o) {
+  std::string text = never_awaited_warning(ts.interp, static_cast<Generator*>(o));
+  if (!text.empty()) write_raw_stderr(text);
+}
+}  // namespace
+
+const Finalizer kCoroutineFinalizer = {coroutine_needs_finalizing, finalize_coroutine};
+
 void leave_unstarted(Interpreter& in, Generator* g) {
-  if (g->is_coroutine && !g->started && !g->finished) --in.unstarted_coroutines;
+  if (g->is_coroutine && !g->started && !g->finished) --in.finalization.candidates;
 }
 
 void warn_never_awaited_at_exit(ThreadState& ts) {
   Interpreter& in = ts.interp;
-  if (in.unstarted_coroutines == 0) return;
+  if (!in.finalization.armed()) return;
   std::string text;
   in.heap.for_each([&](Object* o) {
     if (o->kind == Kind::Generator) text += never_awaited_warning(in, static_cast<Generator*>(o));

@@ -820,19 +820,15 @@ dispatch_top:
         for (std::size_t i = n; i < static_cast<std::size_t>(co->nlocals); ++i) args[i] = Value::null();
         frame->ip = ip;
         frame->sp = ret;
-        Frame* nf = ts.push_frame_uninit();
-        nf->code = co;
-        nf->func = fn;
-        nf->globals = fn->globals;
-        nf->locals = nullptr;
-        nf->base = args;
-        nf->stack_base = args + co->nlocals;
-        nf->sp = nf->stack_base;
-        nf->ip = co->code.data();
-        nf->gen = nullptr;
-        nf->call_base = ret;
-        nf->outer_top = nullptr;
-        nf->is_entry = false;
+        // (kCodeSimple: no cells, so the operand stack follows the locals.)
+        Frame* nf = ts.push_frame({.code = co,
+                                   .func = fn,
+                                   .globals = fn->globals,
+                                   .base = args,
+                                   .stack_base = args + co->nlocals,
+                                   .sp = args + co->nlocals,
+                                   .ip = co->code.data(),
+                                   .call_base = ret});
         frame = nf;
         ip = nf->ip;
         sp = nf->sp;
@@ -949,13 +945,7 @@ dispatch_top:
 
   TARGET(RETURN_VALUE) {
     Value r = POP();
-    if (frame->gen != nullptr) {
-      Generator* g = frame->gen;
-      g->finished = true;
-      g->running = false;
-      g->slots.clear();
-      g->slots.shrink_to_fit();
-    }
+    if (frame->gen != nullptr) finish_generator_frame(ts, frame);
     if (frame == entry) {
       ts.pop_frame();
       return r;
@@ -1323,14 +1313,8 @@ error_no_traceback:
       DISPATCH();
     }
     // No handler here: leave the frame.
-    if (frame->gen != nullptr) {
-      Generator* g = frame->gen;
-      g->finished = true;
-      g->running = false;
-      g->slots.clear();
-    }
+    if (frame->gen != nullptr) finish_generator_frame(ts, frame);
     if (frame == entry) {
-      if (frame->gen != nullptr) ts.stack_top = frame->outer_top;
       ts.pop_frame();
       return Value::fail();
     }

@@ -49,6 +49,29 @@ std::string never_awaited_warning(Interpreter& in, Generator* g);
 void warn_never_awaited_at_exit(ThreadState& ts);
 // Called as an unstarted generator starts or ends: keeps the count above.
 void leave_unstarted(Interpreter& in, Generator* g);
+// Ends a generator or coroutine for good — it returned, raised out of its
+// frame, was closed, or was thrown into before it started: the one place
+// that does so. It no longer runs, is finished (a later next() stops, a
+// coroutine cannot be awaited again, an unstarted coroutine is no longer
+// counted for the never-awaited warning) and its frame's slots are freed.
+inline void finish_generator(Interpreter& in, Generator* g) {
+  if (!g->started) leave_unstarted(in, g);
+  g->finished = true;
+  g->running = false;
+  g->slots.clear();
+  g->slots.shrink_to_fit();
+}
+// The same from the eval loop, as the generator's frame (always an entry
+// frame, vm/generator.cpp gen_resume) returns or raises: the thread stack's
+// top goes back to where the generator was resumed from.
+inline void finish_generator_frame(ThreadState& ts, Frame* frame) {
+  finish_generator(ts.interp, frame->gen);
+  ts.stack_top = frame->outer_top;
+}
+
+// The coroutine type's finalizer (vm/finalize.h): a coroutine collected
+// unstarted prints the never-awaited warning.
+extern const Finalizer kCoroutineFinalizer;
 
 // The slow path of the eval-breaker check: collection, signals, GIL drop
 // requests. False with an exception pending (KeyboardInterrupt).

@@ -27,25 +27,23 @@ Value gen_resume(ThreadState& ts, Generator* gen, Value sent, Value exc, bool* d
     return Value::none();
   }
   if (!gen->started && !exc.is_null()) {
-    leave_unstarted(in, gen);
-    gen->finished = true;
-    gen->slots.clear();
+    finish_generator(in, gen);
     return raise(ts, exc);
   }
   if (!gen->started && !sent.is_none())
     return raise(ts, in.types.TypeError, "can't send non-None value to a just-started generator");
   CodeObject* co = gen->func->code;
-  Frame* f = ts.push_frame();
-  f->code = co;
-  f->func = gen->func;
-  f->globals = gen->func->globals;
-  f->base = gen->slots.data();
-  f->stack_base = f->base + co->nlocals + co->ncells();
-  f->sp = f->base + gen->saved_sp;
-  f->ip = co->code.data() + gen->saved_pc;
-  f->gen = gen;
-  f->outer_top = ts.stack_top;
-  f->is_entry = true;
+  Value* base = gen->slots.data();
+  Frame* f = ts.push_frame({.code = co,
+                            .func = gen->func,
+                            .globals = gen->func->globals,
+                            .base = base,
+                            .stack_base = base + co->nlocals + co->ncells(),
+                            .sp = base + gen->saved_sp,
+                            .ip = co->code.data() + gen->saved_pc,
+                            .gen = gen,
+                            .outer_top = ts.stack_top,
+                            .is_entry = true});
   if (gen->started && exc.is_null()) *f->sp++ = sent;
   leave_unstarted(in, gen);
   gen->started = true;
@@ -224,9 +222,7 @@ Value gen_close(ThreadState& ts, Value self, const Args& a) {
 Value gen_close_impl(ThreadState& ts, Generator* g) {
   Interpreter& in = ts.interp;
   if (g->finished || !g->started) {
-    leave_unstarted(in, g);
-    g->finished = true;
-    g->slots.clear();
+    finish_generator(in, g);
     return Value::none();
   }
   Value exc = new_exception(ts, in.types.GeneratorExit, {});
@@ -261,6 +257,7 @@ void init_generator_methods(Interpreter& interp) {
       {"send", gen_send, "x, /", Style::One}, {"throw", gen_throw}, {"close", gen_close}, {"__await__", gen_iter},
   };
   add_methods(interp, interp.types.coroutine, coro_defs);
+  interp.types.coroutine->finalizer = &kCoroutineFinalizer;
 }
 
 bool handle_eval_breaker(ThreadState& ts, bool in_eval_loop) {
@@ -269,6 +266,7 @@ bool handle_eval_breaker(ThreadState& ts, bool in_eval_loop) {
   if (bits & kBreakGc) {
     in.eval_breaker.fetch_and(~static_cast<std::uint32_t>(kBreakGc), std::memory_order_relaxed);
     in.heap.collect(in);
+    run_finalizers(ts);  // what the collection found dead and in need (vm/finalize.h)
   }
   if (bits & kBreakGilDrop) gil_yield(ts);
   if ((bits & kBreakLegacyTick) && in.gil.legacy_countdown.fetch_sub(1, std::memory_order_relaxed) <= 1) {

@@ -10,7 +10,6 @@
 #include <new>
 #include <string_view>
 
-#include "trace/recorder.h"
 #include "vm/interp.h"
 
 namespace gilvm {
@@ -70,8 +69,8 @@ void enter_state(Gil& g, ThreadState& ts, RunState next, const char* what, std::
   GilAccount& a = ts.acct;
   if (a.state != RunState::Off) {
     charge_current_state(a, now);
-    if (g.recorder != nullptr)
-      g.recorder->slice(a.serial, a.since_ns, now, a.state, a.what,
+    if (g.observer != nullptr)
+      g.observer->slice(a.serial, a.since_ns, now, a.state, a.what,
                         a.state == RunState::Running || a.state == RunState::Waiting ? std::string() : a.where);
   } else if (a.serial == 0) {
     a.serial = g.totals.next_serial++;
@@ -81,7 +80,7 @@ void enter_state(Gil& g, ThreadState& ts, RunState next, const char* what, std::
   a.state = next;
   a.since_ns = now;
   a.what = what;
-  if (g.recorder != nullptr && (next == RunState::Io || next == RunState::Lock)) a.where = where_of(ts);
+  if (g.observer != nullptr && (next == RunState::Io || next == RunState::Lock)) a.where = where_of(ts);
 }
 
 // The holder `h` is releasing at `now`: every waiting thread waited for it
@@ -114,7 +113,7 @@ void gil_take(ThreadState& ts) {
     enter_state(g, ts, RunState::Waiting, nullptr, now);
     a.wait_began_ns = now;
     g.waiting.push_back(&ts);
-    if (g.recorder != nullptr) g.recorder->waiting_count(now, static_cast<int>(g.waiting.size()));
+    if (g.observer != nullptr) g.observer->waiting_count(now, static_cast<int>(g.waiting.size()));
     ++g.waiters;
     while (taken_by_other()) {
       if (seeded) {
@@ -133,15 +132,15 @@ void gil_take(ThreadState& ts) {
           g.totals.drop_requester = a.serial;
           ++g.totals.drop_requests;
           ++a.drop_requests;
-          if (g.recorder != nullptr)
-            g.recorder->drop_request(g.totals.drop_request_ns, a.serial, g.holder ? g.holder->acct.serial : 0);
+          if (g.observer != nullptr)
+            g.observer->drop_request(g.totals.drop_request_ns, a.serial, g.holder ? g.holder->acct.serial : 0);
         }
       }
     }
     --g.waiters;
     now = gil_clock_ns();
     std::erase(g.waiting, &ts);
-    if (g.recorder != nullptr) g.recorder->waiting_count(now, static_cast<int>(g.waiting.size()));
+    if (g.observer != nullptr) g.observer->waiting_count(now, static_cast<int>(g.waiting.size()));
     a.longest_wait_ns = std::max(a.longest_wait_ns, now - a.wait_began_ns);
     a.wait_began_ns = 0;
   }
@@ -156,7 +155,7 @@ void gil_take(ThreadState& ts) {
     if (g.totals.last_holder != 0) {
       ++g.totals.switches;
       if (g.last_drop_forced) ++g.totals.forced_switches;
-      if (g.recorder != nullptr) g.recorder->gil_switch(now, g.totals.last_holder, a.serial, g.last_drop_forced);
+      if (g.observer != nullptr) g.observer->gil_switch(now, g.totals.last_holder, a.serial, g.last_drop_forced);
     }
     g.totals.last_holder = a.serial;
     ++g.switch_number;
@@ -196,7 +195,7 @@ void gil_drop(ThreadState& ts, bool forced, BlockedIn next) {
   if (next.state == RunState::Off) {
     a.name = ts.name;
     a.end_ns = now;
-    if (g.recorder != nullptr) g.recorder->thread_name(a.serial, ts.name);
+    if (g.observer != nullptr) g.observer->thread_name(a.serial, ts.name);
   }
   enter_state(g, ts, forced ? RunState::Waiting : next.state, forced ? nullptr : next.what, now);
   g.last_drop_forced = forced;
@@ -305,7 +304,7 @@ void gil_reinit_after_fork(ThreadState& ts) {
   g.switch_number = 0;
   g.waiters = 0;
   g.waiting.clear();
-  g.recorder = nullptr;
+  g.observer = nullptr;
   g.legacy_countdown.store(kLegacyCheckInterval, std::memory_order_relaxed);
   // --sched=seed:N: the vanished threads are neither ready nor blocked; the
   // generator goes on from where the parent's was.

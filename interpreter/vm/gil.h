@@ -59,6 +59,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include "vm/gil_account.h"
@@ -68,7 +69,28 @@ namespace gilvm {
 
 struct Interpreter;
 struct ThreadState;
-class TraceRecorder;
+
+// What the GIL tells whoever watches it change hands: the trace recorder
+// (trace/recorder.h) implements it, so the GIL does not depend on trace/
+// (as the stepper is a StepHook, vm/interp.h). Every call is made under
+// Gil::mu, so an observer must not block or take the GIL; times are
+// steady-clock nanoseconds, threads their accounting serials (gil_account.h).
+class GilObserver {
+ public:
+  virtual ~GilObserver() = default;
+  // Thread `serial` was in `state` (blocked in `what`, at `where` when
+  // known) from start_ns to end_ns.
+  virtual void slice(int serial, std::int64_t start_ns, std::int64_t end_ns, RunState state, const char* what,
+                     const std::string& where) = 0;
+  // `requester` asked `holder` to drop the GIL.
+  virtual void drop_request(std::int64_t t_ns, int requester, int holder) = 0;
+  // The GIL passed from `from` to `to`; `forced` when the last release was
+  // a drop request honoured.
+  virtual void gil_switch(std::int64_t t_ns, int from, int to, bool forced) = 0;
+  virtual void thread_name(int serial, const std::string& name) = 0;
+  // The number of threads waiting for the GIL changed.
+  virtual void waiting_count(std::int64_t t_ns, int waiters) = 0;
+};
 
 enum class GilMode { Interval, Legacy, Off, Seeded };
 // "interval", "legacy", "off" (as --gil spells them) or "seeded".
@@ -88,11 +110,11 @@ struct Gil {
   int waiters = 0;                     // threads blocked in take()
   std::atomic<std::int64_t> interval_us{5000};  // the switch interval
   std::atomic<GilMode> mode{GilMode::Interval};
-  std::atomic<int> legacy_countdown{kLegacyCheckInterval};
+  std::atomic<int> legacy_countdown{kLegacyCheckInterval};  // legacy mode: safe points until the next release
   // Accounting (gil_account.h), under `mu`.
   GilTotals totals;
   std::vector<ThreadState*> waiting;   // threads in take(), for "who made whom wait"
-  TraceRecorder* recorder = nullptr;   // non-null while a trace is recorded // legacy mode: safe points until the next release
+  GilObserver* observer = nullptr;     // non-null while a trace is recorded
   Sched sched;                         // seeded mode's scheduler (vm/sched.h)
 };
 

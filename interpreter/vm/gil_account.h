@@ -20,7 +20,8 @@
 // nothing per bytecode instruction.
 //
 // When a trace is being recorded, each change also appends a slice (thread,
-// start, duration, state, what, where) to the recorder (trace/recorder.h).
+// start, duration, state, what, where) to the GIL's observer (GilObserver in
+// vm/gil.h), which is the recorder of trace/recorder.h.
 #pragma once
 
 #include <cstdint>

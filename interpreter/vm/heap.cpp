@@ -6,11 +6,8 @@
 
 #include <algorithm>
 #include <cstring>
-#include <string>
 
-#include "vm/eval.h"
 #include "vm/interp.h"
-#include "vm/run.h"
 
 namespace gilvm {
 
@@ -220,6 +217,27 @@ void Heap::release_spares(std::size_t pages_in_use) {
   }
 }
 
+void Heap::find_finalizable(Tracer& tracer, std::vector<Object*>& queue) {
+  retire_cursors();
+  const std::size_t first = queue.size();
+  for (unsigned i = 0; i < kClasses * 2; i += 2) {  // even cursors: the non-leaf pages
+    for (HeapPage* p : cursors_[i].pages) {
+      for (std::size_t w = 0; w < HeapPage::kWords; ++w) {
+        for (std::uint64_t dead = p->objects(w) & ~p->marks[w]; dead != 0; dead &= dead - 1) {
+          Object* o = p->at(w * 64 + static_cast<std::size_t>(std::countr_zero(dead)));
+          if (o->type == nullptr) continue;
+          const Finalizer* f = o->type->finalizer;
+          if (f != nullptr && f->needed(o)) queue.push_back(o);
+        }
+      }
+    }
+  }
+  // Marked only now, so that an object reached only from another dead one
+  // is found (and finalized) too.
+  for (std::size_t i = first; i < queue.size(); ++i) tracer.mark(queue[i]);
+  tracer.drain();
+}
+
 void Heap::collect(Interpreter& interp) {
   // The marks of the last collection are still what the unswept leaf
   // pages go by: use them up before marking again.
@@ -228,19 +246,7 @@ void Heap::collect(Interpreter& interp) {
   interp.mark_roots(tracer);
   tracer.drain();
 
-  // A coroutine that dies unstarted is reported (vm/coroutine.cpp): the
-  // message is made now, while the code it names is certainly still here,
-  // and written after the sweep. The walk costs as much as the sweep's, so
-  // it is only made while some coroutine has not started.
-  std::string unawaited;
-  if (interp.unstarted_coroutines != 0)
-    for_each([&](Object* o) {
-      HeapPage* p = HeapPage::of(o);
-      std::size_t g = HeapPage::granule(o);
-      bool marked = (p->marks[g / 64] >> (g % 64) & 1) != 0;
-      if (!marked && o->kind == Kind::Generator)
-        unawaited += never_awaited_warning(interp, static_cast<Generator*>(o));
-    });
+  if (interp.finalization.armed()) find_finalizable(tracer, interp.finalization.queue);
 
   sweep();
   since_collect_ = 0;
@@ -249,7 +255,6 @@ void Heap::collect(Interpreter& interp) {
   threshold_ = std::max<std::size_t>(100000, live_);
   ++collections_;
   ++interp.type_version;
-  if (!unawaited.empty()) write_raw_stderr(unawaited);
 }
 
 }  // namespace gilvm

@@ -14,6 +14,13 @@
 // back into Python must root it first (TempRoot in vm/api.h): that is the
 // one rule the collector asks of native code.
 //
+// Finalization is not the collector's business: it only finds the dead
+// objects whose type declares a finalizer, keeps them (and what they reach)
+// alive, and queues them; what the language does with them — the "never
+// awaited" warning today, __del__ and weakref callbacks later — runs after
+// the collection, at the same safe point but outside the collector, where
+// Python code may run (vm/finalize.h describes the three steps).
+//
 // With threads, the collecting thread holds the GIL; the others are either
 // waiting for it at a safe point or in a released section, where they touch
 // no heap object (vm/gil.h), so their roots are complete and stable. The
@@ -79,6 +86,7 @@
 #include <utility>
 #include <vector>
 
+#include "vm/finalize.h"
 #include "vm/object.h"
 
 // The quarantine of freed slots, for AddressSanitizer builds (see above).
@@ -124,6 +132,11 @@ struct HeapPage {
     return (reinterpret_cast<std::uintptr_t>(object) & (kSize - 1)) / kGranule;
   }
   Object* at(std::size_t granule) { return reinterpret_cast<Object*>(reinterpret_cast<char*>(this) + granule * kGranule); }
+  // The word of `marks` and the bit in it that stand for `object`.
+  static std::uint64_t mark_bit(const void* object) { return std::uint64_t{1} << (granule(object) % 64); }
+  std::uint64_t& mark_word(const void* object) { return marks[granule(object) / 64]; }
+  // Reached by the current mark phase.
+  static bool marked(const void* object) { return (of(object)->mark_word(object) & mark_bit(object)) != 0; }
   // The bits of word w that are live objects (not dead ones awaiting the
   // lazy sweep, nor slots in quarantine).
   std::uint64_t objects(std::size_t w) const {
@@ -150,9 +163,8 @@ class Tracer {
   void mark(Object* o) {
     if (o == nullptr) return;
     HeapPage* p = HeapPage::of(o);
-    std::size_t g = HeapPage::granule(o);
-    std::uint64_t bit = std::uint64_t{1} << (g % 64);
-    std::uint64_t& word = p->marks[g / 64];
+    std::uint64_t bit = HeapPage::mark_bit(o);
+    std::uint64_t& word = p->mark_word(o);
     if ((word & bit) != 0) return;
     word |= bit;
 #if GILVM_HEAP_QUARANTINE
@@ -206,7 +218,9 @@ class Heap {
     return o;
   }
 
-  // Marks from the interpreter's roots and frees what is unreachable.
+  // Marks from the interpreter's roots and frees what is unreachable —
+  // except the dead that need finalizing, which it keeps and queues in
+  // interp.finalization (vm/finalize.h); the caller runs them afterwards.
   void collect(Interpreter& interp);
 
   // GC stress (config.h): request a collection after every allocation, so
@@ -288,6 +302,11 @@ class Heap {
   // collection; those left empty go to the spare pool.
   void finish_lazy_sweeps();
   void sweep();
+  // After marking: appends to `queue` the unmarked objects whose type's
+  // finalizer needs them, then marks them and what they reach, so that
+  // the sweep keeps them. Walks the non-leaf pages only (leaf types have
+  // no finalizer).
+  void find_finalizable(Tracer& tracer, std::vector<Object*>& queue);
   void release_spares(std::size_t pages_in_use);
   void unpoison([[maybe_unused]] void* slot, [[maybe_unused]] unsigned cursor) {
 #if GILVM_HEAP_QUARANTINE

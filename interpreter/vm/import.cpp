@@ -285,15 +285,14 @@ Value run_code(ThreadState& ts, CodeObject* code, Dict* globals, Dict* locals) {
   Value* saved_top = ts.stack_top;
   if (saved_top + code->frame_size() + 64 > ts.stack_end)
     return raise(ts, ts.interp.types.RecursionError, "maximum recursion depth exceeded");
-  Frame* f = ts.push_frame();
-  f->code = code;
-  f->globals = globals;
-  f->locals = locals;
-  f->base = ts.stack_top;
-  f->stack_base = f->base;
-  f->sp = f->base;
-  f->ip = code->code.data();
-  f->is_entry = true;
+  Frame* f = ts.push_frame({.code = code,
+                            .globals = globals,
+                            .locals = locals,
+                            .base = ts.stack_top,
+                            .stack_base = ts.stack_top,
+                            .sp = ts.stack_top,
+                            .ip = code->code.data(),
+                            .is_entry = true});
   Value r = eval_frame(ts, f);
   ts.stack_top = saved_top;
   return r;

@@ -67,14 +67,6 @@ void ThreadState::grow_frame_pool() {
   for (int i = 0; i < 64; ++i) frame_pool.push_back(std::make_unique<Frame>());
 }
 
-Frame* ThreadState::push_frame() {
-  Frame* f = push_frame_uninit();
-  Frame* prev = f->prev;
-  *f = Frame{};
-  f->prev = prev;
-  return f;
-}
-
 Str* Interpreter::intern(std::string_view text) {
   auto it = interned_.find(text);
   if (it != interned_.end()) return it->second;
@@ -94,6 +86,7 @@ void Interpreter::mark_roots(Tracer& t) {
   for (Str* const* p = &names.__init__; p < reinterpret_cast<Str* const*>(&names + 1); ++p) t.mark(*p);
   for (auto& [text, s] : interned_) t.mark(s);
   for (Value* v : extra_roots) t.mark(*v);
+  finalization.trace(t);
   std::lock_guard<std::mutex> lock(threads_mu);
   for (ThreadState* ts : threads) mark_thread(t, ts);
   for (ThreadState* ts : forked_away) mark_thread(t, ts);

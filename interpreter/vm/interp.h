@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "compiler/code.h"
+#include "vm/finalize.h"
 #include "vm/gil.h"
 #include "vm/heap.h"
 #include "vm/object.h"
@@ -32,6 +33,7 @@ namespace gilvm {
 
 struct Generator;
 struct Frame;
+class TraceRecorder;  // trace/recorder.h
 
 // What the eval loop calls before every instruction while a stepper is
 // attached, with the GIL held and `frame` synced (frame->pc() is the
@@ -161,7 +163,7 @@ struct ThreadState {
   Value exc_info;                  // the exception being handled (except/finally), or Null
   bool reraising = false;          // the propagating exception is a bare re-raise
 
-  std::vector<Object*> repr_stack;  // containers being repr'd, for "[...]"
+  std::vector<Object*> repr_stack;  // containers being repr'd (vm/repr_guard.h)
 
   std::uint64_t ident = 0;         // threading.get_ident()
   std::string name = "MainThread";
@@ -176,12 +178,15 @@ struct ThreadState {
   // detection (modules/thread.cpp); guarded by Interpreter::deadlock.mu.
   ForeverWait forever_wait;
 
-  // Pushes a frame with every field reset.
-  Frame* push_frame();
-  // Pushes a frame whose fields the caller sets, every one (the call fast path).
-  Frame* push_frame_uninit() {
+  // Pushes a frame: the one place a new Frame's fields are set. `fields`
+  // names those that differ from Frame's defaults, e.g.
+  //   ts.push_frame({.code = co, .func = fn, .globals = fn->globals, .base = ...});
+  // (`prev` is set here). Inline, so the call fast path (eval.cpp CALL)
+  // stores the fields directly.
+  Frame* push_frame(const Frame& fields) {
     if (static_cast<std::size_t>(depth) >= frame_pool.size()) grow_frame_pool();
     Frame* f = frame_pool[static_cast<std::size_t>(depth)].get();
+    *f = fields;
     f->prev = frame;
     frame = f;
     ++depth;
@@ -303,10 +308,12 @@ struct Interpreter {
   std::vector<AttrCacheEntry> attr_cache = std::vector<AttrCacheEntry>(kAttrCacheSize);
   std::uint64_t type_version = 1;
 
-  // Coroutines made and not yet started, closed or reported as never
-  // awaited (vm/coroutine.cpp): the exit-time check walks the heap only when
-  // this is not zero.
-  std::size_t unstarted_coroutines = 0;
+  // Objects found dead that need finalizing, and how many live ones may
+  // (vm/finalize.h). The candidates are the coroutines made and not yet
+  // started, closed or reported as never awaited (vm/coroutine.cpp): the
+  // collector and the exit-time check walk the heap only when there are
+  // some.
+  Finalization finalization;
 
   // Extra roots registered by native modules (each a Value that lives as
   // long as the interpreter).

@@ -266,6 +266,9 @@ struct Type : Object {
   // the value to yield (*done false) or the result (*done true), or Fail.
   // Inherited as new_instance is.
   Value (*am_send)(ThreadState& ts, Value it, Value arg, bool* done) = nullptr;
+  // What happens when an instance dies (vm/finalize.h); null for most
+  // types. Not inherited.
+  const struct Finalizer* finalizer = nullptr;
   Type(Type* meta, Str* n, Type* b, Dict* d, Kind l, bool is_builtin);
   void trace(Tracer&) override;
 };

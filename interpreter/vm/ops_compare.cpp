@@ -9,6 +9,7 @@
 #include "runtime/set_ops.h"
 #include "runtime/str_ops.h"
 #include "vm/api.h"
+#include "vm/iterate.h"
 #include "vm/ops.h"
 
 namespace gilvm {
@@ -454,14 +455,12 @@ int contains(ThreadState& ts, Value container, Value needle) {
     }
     return -1;
   }
-  TempRoot root(ts, it);
-  for (;;) {
-    Value x = iter_next(ts, it);
-    if (x.is_fail()) return -1;
-    if (x.is_null()) return 0;
-    int e = equals(ts, x, needle);
-    if (e != 0) return e;
-  }
+  int found = 0;
+  bool ok = for_each_next(ts, it, [&](Value x) {
+    found = equals(ts, x, needle);
+    return found == 0 ? IterStep::Continue : found < 0 ? IterStep::Fail : IterStep::Break;
+  });
+  return ok ? found : -1;
 }
 
 }  // namespace gilvm

@@ -11,6 +11,7 @@
 #include "runtime/unicode.h"
 #include "vm/api.h"
 #include "vm/ops.h"
+#include "vm/repr_guard.h"
 
 namespace gilvm {
 
@@ -29,21 +30,6 @@ std::string qualified_name(ThreadState& ts, Type* t) {
   std::string name = as_str(q) ? as_str(q)->s : t->name->s;
   return ms->s + "." + name;
 }
-
-// RAII guard against infinite recursion through self-containing containers.
-struct ReprGuard {
-  ThreadState& ts;
-  bool entered = false;
-  ReprGuard(ThreadState& t, Object* o) : ts(t) {
-    for (Object* x : ts.repr_stack)
-      if (x == o) return;
-    ts.repr_stack.push_back(o);
-    entered = true;
-  }
-  ~ReprGuard() {
-    if (entered) ts.repr_stack.pop_back();
-  }
-};
 
 bool join_reprs(ThreadState& ts, const std::vector<Value>& items, std::string& out) {
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -84,7 +70,7 @@ std::optional<std::string> builtin_repr(ThreadState& ts, Value v) {
     }
     case Kind::List: {
       ReprGuard g(ts, o);
-      if (!g.entered) return "[...]";
+      if (!g.entered()) return "[...]";
       std::string s = "[";
       std::vector<Value> items = static_cast<List*>(o)->items;
       TempRoot root(ts, v);
@@ -93,7 +79,7 @@ std::optional<std::string> builtin_repr(ThreadState& ts, Value v) {
     }
     case Kind::Tuple: {
       ReprGuard g(ts, o);
-      if (!g.entered) return "(...)";
+      if (!g.entered()) return "(...)";
       auto& items = static_cast<Tuple*>(o)->items;
       std::string s = "(";
       if (!join_reprs(ts, items, s)) return std::nullopt;
@@ -101,7 +87,7 @@ std::optional<std::string> builtin_repr(ThreadState& ts, Value v) {
     }
     case Kind::Dict: {
       ReprGuard g(ts, o);
-      if (!g.entered) return "{...}";
+      if (!g.entered()) return "{...}";
       Dict* d = static_cast<Dict*>(o);
       std::vector<Value> kv;
       dict_for_each(d, [&](Value k, Value val) {
@@ -125,7 +111,7 @@ std::optional<std::string> builtin_repr(ThreadState& ts, Value v) {
       if (o->type != in.types.set && o->type != in.types.frozenset) name = std::string(o->type->name->s);
       if (st->used == 0) return name + "()";
       ReprGuard g(ts, o);
-      if (!g.entered) return name + "(...)";
+      if (!g.entered()) return name + "(...)";
       std::vector<Value> items;
       std::size_t pos = 0;
       SetEntry e;
