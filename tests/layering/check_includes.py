@@ -57,9 +57,6 @@ KNOWN = {
     ("runtime/file.cpp", "modules/registry.h"):
         "print() and the standard streams need sys before anything imported "
         "it: sys_module_dict() makes the module with init_sys_module",
-    ("vm/gil.cpp", "trace/recorder.h"):
-        "the GIL's accounting feeds the trace recorder directly; being "
-        "replaced by a recorder interface in vm/ (as debug's StepHook)",
     ("vm/interp.cpp", "trace/recorder.h"):
         "the Interpreter owns the recorder (destroyed with it)",
     ("vm/shutdown.cpp", "trace/reports.h"):
