@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 
 #include "vm/interp.h"
 
@@ -35,14 +36,28 @@ void poison([[maybe_unused]] void* p, [[maybe_unused]] std::size_t n) {
 #endif
 }
 
-// Gives a page back to the system. Its shadow is cleared first: whatever is
+// Gives `count` adjacent pages back to the system. Its shadow is cleared first: whatever is
 // mapped at this address later (a thread's stack...) must not inherit the
 // poisoned slots.
-void unmap_page(HeapPage* p) {
+void unmap_pages(HeapPage* first, std::size_t count) {
 #if GILVM_HEAP_QUARANTINE
-  ASAN_UNPOISON_MEMORY_REGION(p, HeapPage::kSize);
+  ASAN_UNPOISON_MEMORY_REGION(first, count * HeapPage::kSize);
 #endif
-  munmap(p, HeapPage::kSize);
+  munmap(first, count * HeapPage::kSize);
+}
+
+// Gives pages back to the system in runs of adjacent ones: one munmap (and
+// one TLB flush) per run, not per page.
+void unmap_runs(std::vector<HeapPage*>& pages) {
+  std::sort(pages.begin(), pages.end());
+  for (std::size_t i = 0; i < pages.size();) {
+    std::size_t j = i + 1;
+    while (j < pages.size() && reinterpret_cast<char*>(pages[j - 1]) + HeapPage::kSize == reinterpret_cast<char*>(pages[j]))
+      ++j;
+    unmap_pages(pages[i], j - i);
+    i = j;
+  }
+  pages.clear();
 }
 
 }  // namespace
@@ -62,20 +77,21 @@ Heap::~Heap() {
   // Every destructor runs while all the pages are still mapped.
   for (Cursor& c : cursors_)
     for (HeapPage* p : c.pages) p->for_each_object([](Object* o) { o->~Object(); });
-  for (Cursor& c : cursors_)
-    for (HeapPage* p : c.pages) unmap_page(p);
-  for (HeapPage* p : spare_) unmap_page(p);
+  for (Cursor& c : cursors_) spare_.insert(spare_.end(), c.pages.begin(), c.pages.end());
+  unmap_runs(spare_);
 }
 
 HeapPage* Heap::new_page(unsigned cursor) {
   if (spare_.empty()) {
     char* m = static_cast<char*>(map_aligned(kPagesPerMapping * HeapPage::kSize, HeapPage::kSize));
+    pages_mapped_ += kPagesPerMapping;
     // Pushed in reverse so pages are taken in address order.
     for (std::size_t i = kPagesPerMapping; i-- > 0;)
       spare_.push_back(reinterpret_cast<HeapPage*>(m + i * HeapPage::kSize));
   }
   HeapPage* p = spare_.back();
   spare_.pop_back();
+  ++pages_taken_;
   unsigned cls = cursor / 2;
   std::memset(p, 0, sizeof(HeapPage));
   p->slot_size = static_cast<std::uint32_t>(slot_size(cls));
@@ -209,12 +225,26 @@ void Heap::sweep() {
 }
 
 void Heap::release_spares(std::size_t pages_in_use) {
-  // Keep as many spare pages as are in use, for the next objects; give the
-  // rest back.
-  while (spare_.size() > std::max<std::size_t>(pages_in_use, kPagesPerMapping)) {
-    unmap_page(spare_.back());
-    spare_.pop_back();
-  }
+  // The pool keeps what the program will want again before the next
+  // collection: as many pages as it took since the last one (the objects
+  // made between two collections die young and leave that many pages empty
+  // at each sweep), and no fewer than are in use, so that a heap that grows
+  // does not map afresh. Unmapping them instead only to map and fault in as
+  // many again a moment later costs a TLB shootdown per munmap and a page
+  // fault per 4 KiB, which is most of the time of a loop that makes
+  // short-lived objects. The pool never holds more than the heap held at its
+  // peak since the last collection, and a cycle that takes fewer pages
+  // shrinks it at the next sweep.
+  std::size_t keep = std::max({pages_in_use, pages_taken_, kPagesPerMapping});
+  pages_taken_ = 0;
+  if (spare_.size() <= keep) return;
+  // Unmap the excess, the highest addresses first; what is left is taken
+  // from the back, the lowest address first.
+  std::sort(spare_.begin(), spare_.end(), std::greater<>());
+  std::vector<HeapPage*> excess(spare_.begin(), spare_.begin() + static_cast<std::ptrdiff_t>(spare_.size() - keep));
+  spare_.erase(spare_.begin(), spare_.begin() + static_cast<std::ptrdiff_t>(excess.size()));
+  pages_unmapped_ += excess.size();
+  unmap_runs(excess);
 }
 
 void Heap::find_finalizable(Tracer& tracer, std::vector<Object*>& queue) {

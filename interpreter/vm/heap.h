@@ -64,9 +64,11 @@
 // lowest address first, so new objects fill the holes of old pages before
 // fresh memory is touched. A page left empty goes to a pool of spare pages,
 // which any class can reformat; the pool keeps at most as many pages as are
-// in use and gives the rest back to the system (munmap). Pages come from the
-// system 16 at a time (one aligned mapping), untouched — and so not resident
-// — until a class uses them.
+// in use or as the program took since the last collection (those will be
+// wanted again before the next one), and gives the rest back to the system
+// (munmap, adjacent pages in one call). Pages come from the system 16 at a
+// time (one aligned mapping), untouched — and so not resident — until a
+// class uses them.
 //
 // AddressSanitizer builds use the same pages, but a slot freed by a sweep is
 // poisoned and held back until its page's next sweep ("quarantine", the
@@ -236,6 +238,10 @@ class Heap {
   }
   std::size_t live_objects() const { return live_; }
   std::uint64_t collections() const { return collections_; }
+  // Pages taken from the system and given back to it, since the start: a
+  // program whose live heap stays the same size maps no more after warm-up.
+  std::size_t pages_mapped() const { return pages_mapped_; }
+  std::size_t pages_unmapped() const { return pages_unmapped_; }
 
   // Set by the interpreter so make() can raise its eval-breaker bit.
   void set_request_hook(void (*hook)(void*), void* ctx) {
@@ -323,6 +329,9 @@ class Heap {
   // page (the header has one size).
   std::uint64_t starts_[kClasses][HeapPage::kWords];
   std::vector<HeapPage*> spare_;   // empty pages, any class's to take
+  std::size_t pages_taken_ = 0;    // pages new_page() formatted since the last sweep
+  std::size_t pages_mapped_ = 0;
+  std::size_t pages_unmapped_ = 0;
   std::size_t live_ = 0;
   std::size_t since_collect_ = 0;
   std::size_t threshold_ = 100000;

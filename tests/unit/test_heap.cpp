@@ -105,6 +105,26 @@ TEST_CASE("dead strs are not visited, and their slots are reused first", "[heap]
   CHECK(count_objects(vm.interp.heap) == base);
 }
 
+TEST_CASE("pages emptied by a collection are reused, not unmapped and mapped again", "[heap]") {
+  Vm vm;
+  Heap& heap = vm.interp.heap;
+  // Each round makes about 60 pages of objects that are all dead at the
+  // next collection, as a loop of short-lived objects does.
+  auto round = [&] {
+    for (int i = 0; i < 20000; ++i) heap.make<Payload<200>>(vm.interp.types.object);
+    heap.collect(vm.interp);
+  };
+  // Warm-up: the first rounds map the pages (ASan builds hold a round's
+  // slots back for one more sweep, so they need two rounds' worth).
+  for (int i = 0; i < 3; ++i) round();
+  std::size_t mapped = heap.pages_mapped();
+  std::size_t unmapped = heap.pages_unmapped();
+  CHECK(mapped >= 60);
+  for (int i = 0; i < 5; ++i) round();
+  CHECK(heap.pages_mapped() == mapped);
+  CHECK(heap.pages_unmapped() == unmapped);
+}
+
 TEST_CASE("a constructor that throws leaves no object behind", "[heap]") {
   Vm vm;
   vm.interp.heap.collect(vm.interp);
