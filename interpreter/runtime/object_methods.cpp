@@ -83,6 +83,12 @@ Value type_new_fn(ThreadState& ts, Value, const Args& a) {
 
 // type.__call__(cls, *args, **kw): what calling a class does (__new__, then
 // __init__), for a metaclass's __call__ to reach through super().
+// type.__init__(cls, name, bases, ns, **kw): the class is made by then.
+Value type_init_fn(ThreadState& ts, Value, const Args& a) {
+  if (a.npos != 1 && a.npos != 3) return raise(ts, ts.interp.types.TypeError, "type.__init__() takes 1 or 3 arguments");
+  return Value::none();
+}
+
 Value type_call_fn(ThreadState& ts, Value self, const Args& a) {
   Type* t = as_type(self);
   if (t == nullptr) return raise(ts, ts.interp.types.TypeError, "descriptor '__call__' requires a 'type' object");
@@ -199,7 +205,9 @@ Value super_ctor(ThreadState& ts, Value self, const Args& a) {
   Type* start = as_type(a[0]);
   if (start == nullptr) return raise_fmt(ts, in.types.TypeError, "super() argument 1 must be a type, not {}", type_name(ts, a[0]));
   Value o = a.npos > 1 ? a[1] : Value::none();
-  Type* ot = as_type(o) ? as_type(o) : type_of(ts, o);
+  // A class that is a subclass of start stands for itself (CPython's
+  // supercheck); anything else, a class of a metaclass too, for its type.
+  Type* ot = as_type(o) && is_subtype(as_type(o), start) ? as_type(o) : type_of(ts, o);
   if (!is_subtype(ot, start))
     return raise(ts, in.types.TypeError, "super(type, obj): obj must be an instance or subtype of type");
   return obj(in.heap.make<Super>(in.types.super, start, o));
@@ -279,6 +287,7 @@ void init_object_methods(Interpreter& interp) {
       {"mro", type_mro},
       {"__subclasscheck__", type_subclasscheck, "subclass, /", Style::One},
       {"__call__", type_call_fn},
+      {"__init__", type_init_fn},
   };
   add_methods(interp, T.type, type_defs);
 

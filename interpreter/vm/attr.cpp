@@ -147,7 +147,7 @@ Value type_getattr(ThreadState& ts, Type* t, Str* name) {
   // the class's MRO (descriptors called with instance None), then the
   // metaclass's other attributes bound to the class.
   Type* meta = t->type;
-  Value mv = meta->builtin ? Value::null() : type_lookup(meta, name);
+  Value mv = type_lookup(meta, name);
   UserDescr md;
   bool meta_user = user_descriptor(in, mv, md);
   if (meta_user && md.is_data() && !md.get.is_null()) return call_get(ts, md, mv, obj(t), meta);
@@ -161,10 +161,8 @@ Value type_getattr(ThreadState& ts, Type* t, Str* name) {
     if (user_descriptor(in, v, d) && !d.get.is_null()) return call_get(ts, d, v, Value::null(), t);
     return bind(ts, v, Value::null(), t);
   }
-  if (meta != in.types.type) {
-    if (meta_user && !md.get.is_null()) return call_get(ts, md, mv, obj(t), meta);
-    if (!mv.is_null()) return bind(ts, mv, obj(t), meta);
-  }
+  if (meta_user && !md.get.is_null()) return call_get(ts, md, mv, obj(t), meta);
+  if (!mv.is_null() && as_getset(in, mv) == nullptr) return bind(ts, mv, obj(t), meta);
   if (n == "__module__") return t->module_name;
   if (n == "__doc__") return Value::none();
   return Value::null();
@@ -187,13 +185,15 @@ Value generic_getattr(ThreadState& ts, Value o, Str* name) {
   }
   if (o.is_obj() && o.as_obj()->kind == Kind::Super) {
     Super* s = static_cast<Super*>(o.as_obj());
-    Type* ot = as_type(s->obj) ? as_type(s->obj) : type_of(ts, s->obj);
+    // As super_ctor decided: a subclass of start stands for itself.
+    bool cls_obj = as_type(s->obj) != nullptr && is_subtype(as_type(s->obj), s->start);
+    Type* ot = cls_obj ? as_type(s->obj) : type_of(ts, s->obj);
     bool after = false;
     for (Type* p : ot->mro) {
       if (after) {
         Value v = dict_get_str(p->dict, name);
         if (v.is_null()) continue;
-        Value inst = as_type(s->obj) ? Value::null() : s->obj;
+        Value inst = cls_obj ? Value::null() : s->obj;
         UserDescr d;
         if (user_descriptor(in, v, d) && !d.get.is_null()) return call_get(ts, d, v, inst, ot);
         return bind(ts, v, inst, ot);
