@@ -267,13 +267,17 @@ Value get_attr(ThreadState& ts, Value o, Str* name) {
   if (Value ga = user_override(t, in.names.__getattribute__); !ga.is_null()) {
     Value args[2] = {o, obj(name)};
     v = call(ts, ga, args);
-    // __getattr__ answers only an AttributeError (CPython's slot_tp_getattr_hook).
-    if (!v.is_fail() || !exception_matches(ts, in.types.AttributeError)) return v;
-    if (type_lookup(t, in.names.__getattr__).is_null() || as_type(o)) return v;
-    take_exception(ts);
   } else {
     v = generic_getattr(ts, o, name);
-    if (!v.is_null()) return v;
+  }
+  if (!v.is_null() && !v.is_fail()) return v;
+  // __getattr__ answers a missing attribute or an AttributeError from the
+  // lookup, a property's getter included (CPython's slot_tp_getattr_hook).
+  if (v.is_fail()) {
+    if (!exception_matches(ts, in.types.AttributeError) || t->builtin || as_type(o) ||
+        type_lookup(t, in.names.__getattr__).is_null())
+      return v;
+    take_exception(ts);
   }
   if (!t->builtin && !as_type(o)) {
     Value ga = type_lookup(t, in.names.__getattr__);
