@@ -95,6 +95,16 @@ Value type_call_fn(ThreadState& ts, Value self, const Args& a) {
   return type_call(ts, t, a);
 }
 
+// function.__get__(instance, owner=None): functions are non-data
+// descriptors; through an instance they bind into a method.
+Value function_get(ThreadState& ts, Value self, const Args& a) {
+  Interpreter& in = ts.interp;
+  if (a.nkw > 0 || a.npos < 1 || a.npos > 2)
+    return raise_fmt(ts, in.types.TypeError, "expected 1 or 2 arguments, got {}", a.npos + a.nkw);
+  if (a[0].is_none()) return self;
+  return obj(in.heap.make<BoundMethod>(in.types.method, self, a[0]));
+}
+
 // object.__init_subclass__(cls): the end of the __init_subclass__ chain;
 // class keywords nobody consumed arrive here.
 Value object_init_subclass(ThreadState& ts, Value, const Args& a) {
@@ -283,6 +293,8 @@ void init_object_methods(Interpreter& interp) {
   add_functions(interp, T.type->dict, type_static);
   T.object->ctor = object_ctor;
   T.type->ctor = type_ctor;
+  static const MethodDef function_defs[] = {{"__get__", function_get}};
+  add_methods(interp, T.function, function_defs);
   static const MethodDef type_defs[] = {
       {"mro", type_mro},
       {"__subclasscheck__", type_subclasscheck, "subclass, /", Style::One},
