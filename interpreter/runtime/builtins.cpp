@@ -457,6 +457,18 @@ Value b_callable(ThreadState& ts, Value self, const Args& a) {
 // 1, 0, or -1 with TypeError raised (`bad_arg` message).
 int check_class(ThreadState& ts, Value cls_or_obj, Value info, bool instance, const char* bad_arg) {
   if (Type* t = as_type(info)) {
+    // A metaclass's __instancecheck__/__subclasscheck__ decides (after the
+    // exact-type shortcut CPython takes for isinstance).
+    if (instance && type_of(ts, cls_or_obj) == t) return 1;
+    if (Type* mt = t->type; !mt->builtin) {
+      Value hook = type_lookup(mt, ts.interp.intern(instance ? "__instancecheck__" : "__subclasscheck__"));
+      if (!hook.is_null() && !(hook.is_obj() && hook.as_obj()->kind == Kind::Native)) {
+        Value args[2] = {info, cls_or_obj};
+        Value r = call(ts, hook, args);
+        if (r.is_fail()) return -1;
+        return truthy(ts, r);
+      }
+    }
     if (instance) return isinstance(ts, cls_or_obj, t) ? 1 : 0;
     return is_subtype(as_type(cls_or_obj), t) ? 1 : 0;
   }

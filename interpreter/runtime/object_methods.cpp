@@ -2,6 +2,7 @@
 // constructor: range, slice, super, property, staticmethod, classmethod.
 #include "runtime/str_ops.h"
 #include "vm/api.h"
+#include "vm/eval.h"
 
 namespace gilvm {
 
@@ -29,32 +30,20 @@ Value object_hash(ThreadState& ts, Value self, const Args& a) {
 Value object_setattr(ThreadState& ts, Value self, const Args& a) {
   Str* name = as_str(a[0]);
   if (name == nullptr) return raise(ts, ts.interp.types.TypeError, "attribute name must be string");
-  if (Instance* i = self.is_obj() && (self.as_obj()->kind == Kind::Instance || self.as_obj()->kind == Kind::Exception)
-                        ? static_cast<Instance*>(self.as_obj())
-                        : nullptr) {
-    dict_set_str(ts.interp, i->dict, name, a[1]);
-    return Value::none();
-  }
-  return set_attr(ts, self, name, a[1]) ? Value::none() : Value::fail();
+  return generic_setattr(ts, self, name, a[1]) ? Value::none() : Value::fail();
 }
 
 Value object_getattribute(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "__getattribute__", 1, 1)) return Value::fail();
   Str* name = as_str(a[0]);
   if (name == nullptr) return raise(ts, ts.interp.types.TypeError, "attribute name must be string");
-  return get_attr(ts, self, name);
+  Value v = generic_getattr(ts, self, name);
+  return v.is_null() ? raise_no_attr(ts, self, name) : v;
 }
 
 Value object_delattr(ThreadState& ts, Value self, const Args& a) {
   Str* name = as_str(a[0]);
   if (name == nullptr) return raise(ts, ts.interp.types.TypeError, "attribute name must be string");
-  if (self.is_obj() && self.as_obj()->kind == Kind::Instance) {
-    int r = dict_del(ts, static_cast<Instance*>(self.as_obj())->dict, a[0]);
-    if (r < 0) return Value::fail();
-    if (r == 1) return Value::none();
-  }
-  return raise_fmt(ts, ts.interp.types.AttributeError, "'{}' object has no attribute '{}'", type_name(ts, self),
-                   name->s);
+  return generic_delattr(ts, self, name) ? Value::none() : Value::fail();
 }
 
 Value object_new(ThreadState& ts, Value self, const Args& a) {
@@ -77,7 +66,55 @@ Value object_format(ThreadState& ts, Value self, const Args& a) {
 
 Value type_ctor(ThreadState& ts, Value self, const Args& a) {
   if (a.npos == 1 && a.nkw == 0) return obj(type_of(ts, a[0]));
-  return raise(ts, ts.interp.types.TypeError, "type() with 3 arguments is not supported by gilvm: use a class statement");
+  return type_new_checked(ts, ts.interp.types.type, a);
+}
+
+// type.__new__(meta, name, bases, ns, **kw): called explicitly, as from a
+// metaclass's __new__ through super().
+Value type_new_fn(ThreadState& ts, Value, const Args& a) {
+  Interpreter& in = ts.interp;
+  Type* meta = a.npos > 0 ? as_type(a[0]) : nullptr;
+  if (meta == nullptr) return raise(ts, in.types.TypeError, "type.__new__(X): X is not a type object");
+  if (!is_subtype(meta, in.types.type))
+    return raise_fmt(ts, in.types.TypeError, "type.__new__({}): {} is not a subtype of type", meta->name->s,
+                     meta->name->s);
+  return type_new_checked(ts, meta, Args{a.pos + 1, a.npos - 1, a.kwnames, a.kwvalues, a.nkw});
+}
+
+// type.__call__(cls, *args, **kw): what calling a class does (__new__, then
+// __init__), for a metaclass's __call__ to reach through super().
+// type.__init__(cls, name, bases, ns, **kw): the class is made by then.
+Value type_init_fn(ThreadState& ts, Value, const Args& a) {
+  if (a.npos != 1 && a.npos != 3) return raise(ts, ts.interp.types.TypeError, "type.__init__() takes 1 or 3 arguments");
+  return Value::none();
+}
+
+Value type_call_fn(ThreadState& ts, Value self, const Args& a) {
+  Type* t = as_type(self);
+  if (t == nullptr) return raise(ts, ts.interp.types.TypeError, "descriptor '__call__' requires a 'type' object");
+  return type_call(ts, t, a);
+}
+
+// function.__get__(instance, owner=None): functions are non-data
+// descriptors; through an instance they bind into a method.
+Value function_get(ThreadState& ts, Value self, const Args& a) {
+  Interpreter& in = ts.interp;
+  if (a.nkw > 0 || a.npos < 1 || a.npos > 2)
+    return raise_fmt(ts, in.types.TypeError, "expected 1 or 2 arguments, got {}", a.npos + a.nkw);
+  if (a[0].is_none()) return self;
+  return obj(in.heap.make<BoundMethod>(in.types.method, self, a[0]));
+}
+
+// object.__init_subclass__(cls): the end of the __init_subclass__ chain;
+// class keywords nobody consumed arrive here.
+Value object_init_subclass(ThreadState& ts, Value, const Args& a) {
+  Type* t = a.npos > 0 ? as_type(a[0]) : nullptr;
+  if (a.nkw > 0)
+    return raise_fmt(ts, ts.interp.types.TypeError, "{}.__init_subclass__() takes no keyword arguments",
+                     t ? std::string_view(t->name->s) : "object");
+  if (a.npos != 1)
+    return raise(ts, ts.interp.types.TypeError, "__init_subclass__() takes no positional arguments");
+  return Value::none();
 }
 
 Value type_mro(ThreadState& ts, Value self, const Args& a) {
@@ -178,7 +215,9 @@ Value super_ctor(ThreadState& ts, Value self, const Args& a) {
   Type* start = as_type(a[0]);
   if (start == nullptr) return raise_fmt(ts, in.types.TypeError, "super() argument 1 must be a type, not {}", type_name(ts, a[0]));
   Value o = a.npos > 1 ? a[1] : Value::none();
-  Type* ot = as_type(o) ? as_type(o) : type_of(ts, o);
+  // A class that is a subclass of start stands for itself (CPython's
+  // supercheck); anything else, a class of a metaclass too, for its type.
+  Type* ot = as_type(o) && is_subtype(as_type(o), start) ? as_type(o) : type_of(ts, o);
   if (!is_subtype(ot, start))
     return raise(ts, in.types.TypeError, "super(type, obj): obj must be an instance or subtype of type");
   return obj(in.heap.make<Super>(in.types.super, start, o));
@@ -240,19 +279,27 @@ void init_object_methods(Interpreter& interp) {
       {"__setattr__", object_setattr, "name, value, /", Style::Positional, Access::Mutates},
       {"__delattr__", object_delattr, "name, /", Style::One, Access::Mutates},
       {"__format__", object_format, "format_spec, /", Style::One},
+      {"__getattribute__", object_getattribute, "name, /", Style::One},
   };
   add_methods(interp, T.object, object_defs);
-  // object.__new__ and object.__getattribute__ are called with explicit
-  // arguments (object.__new__(cls)), so they are plain functions here; the
-  // latter is kept out of the type dict so LOAD_METHOD's fast path stays on.
-  static const MethodDef object_static[] = {{"__new__", object_new}};
+  // object.__new__ is called with explicit arguments (object.__new__(cls)),
+  // so it is a plain function here.
+  static const MethodDef object_static[] = {{"__new__", object_new}, {"__init_subclass__", object_init_subclass}};
   add_functions(interp, T.object->dict, object_static);
-  (void)object_getattribute;
+  Value init_sub = dict_get_str(T.object->dict, interp.names.__init_subclass__);
+  dict_set_str(interp, T.object->dict, interp.names.__init_subclass__,
+               Value::from_obj(interp.heap.make<Wrapper>(T.classmethod, Kind::ClassMethod, init_sub)));
+  static const MethodDef type_static[] = {{"__new__", type_new_fn}};
+  add_functions(interp, T.type->dict, type_static);
   T.object->ctor = object_ctor;
   T.type->ctor = type_ctor;
+  static const MethodDef function_defs[] = {{"__get__", function_get}};
+  add_methods(interp, T.function, function_defs);
   static const MethodDef type_defs[] = {
       {"mro", type_mro},
       {"__subclasscheck__", type_subclasscheck, "subclass, /", Style::One},
+      {"__call__", type_call_fn},
+      {"__init__", type_init_fn},
   };
   add_methods(interp, T.type, type_defs);
 

@@ -153,6 +153,13 @@ Value get_attr(ThreadState& ts, Value obj, Str* name);
 Value lookup_attr(ThreadState& ts, Value obj, Str* name);
 bool set_attr(ThreadState& ts, Value obj, Str* name, Value value);
 bool del_attr(ThreadState& ts, Value obj, Str* name);
+// object.__getattribute__/__setattr__/__delattr__: the generic lookup
+// without a class's own override (generic_getattr returns Null when
+// missing); raise_no_attr raises CPython's AttributeError for it.
+Value generic_getattr(ThreadState& ts, Value obj, Str* name);
+bool generic_setattr(ThreadState& ts, Value obj, Str* name, Value value);
+bool generic_delattr(ThreadState& ts, Value obj, Str* name);
+Value raise_no_attr(ThreadState& ts, Value obj, Str* name);
 // Looks `name` up along the type's MRO (no instance dict, no binding).
 Value type_lookup(const Type* t, Str* name);
 

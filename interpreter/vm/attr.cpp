@@ -49,6 +49,40 @@ Dict* instance_dict(Value v) {
   return nullptr;
 }
 
+// A user-defined descriptor (Language Reference §3.3.2.2): a class
+// attribute whose type is a Python class defining __get__, __set__ or
+// __delete__. Builtin descriptors (functions, property, getsets, static-
+// and classmethods) have their own kinds and are handled by bind().
+struct UserDescr {
+  Value get, set, del;
+  bool is_data() const { return !set.is_null() || !del.is_null(); }
+};
+
+bool user_descriptor(Interpreter& in, Value attr, UserDescr& d) {
+  if (!attr.is_obj()) return false;
+  Type* dt = attr.as_obj()->type;
+  if (dt->builtin) return false;
+  d.get = type_lookup(dt, in.names.__get__);
+  d.set = type_lookup(dt, in.names.__set__);
+  d.del = type_lookup(dt, in.names.__delete__);
+  return !d.get.is_null() || d.is_data();
+}
+
+// descr.__get__(instance, owner); a Null instance passes None.
+Value call_get(ThreadState& ts, const UserDescr& d, Value attr, Value instance, Type* owner) {
+  Value args[3] = {attr, instance.is_null() ? Value::none() : instance, obj(owner)};
+  return call(ts, d.get, args);
+}
+
+// A user class's own __getattribute__/__setattr__/__delattr__ (object's
+// native ones do not count: they are the generic paths below).
+Value user_override(Type* t, Str* name) {
+  if (t->builtin) return Value::null();
+  Value v = type_lookup(t, name);
+  if (v.is_null() || (v.is_obj() && v.as_obj()->kind == Kind::Native)) return Value::null();
+  return v;
+}
+
 // Binds a class attribute found on the type for access through `instance`
 // (Null instance: through the class `owner`).
 Value bind(ThreadState& ts, Value attr, Value instance, Type* owner) {
@@ -95,7 +129,11 @@ Value type_getattr(ThreadState& ts, Type* t, Str* name) {
     for (Type* p : t->mro) v.push_back(obj(p));
     return v;
   }()));
-  if (n == "__bases__") return obj(t->base ? new_tuple(ts, {obj(t->base)}) : in.empty_tuple);
+  if (n == "__bases__") return obj(new_tuple(ts, [&] {
+    std::vector<Value> v;
+    for (Type* p : t->bases) v.push_back(obj(p));
+    return v;
+  }()));
   if (n == "__base__") return t->base ? obj(t->base) : Value::none();
   if (n == "__dict__") {
     // A copy: class dicts change only through setattr (which keeps the
@@ -105,11 +143,26 @@ Value type_getattr(ThreadState& ts, Type* t, Str* name) {
     return obj(d);
   }
   if (n == "__class__") return obj(t->type);
+  // CPython's type_getattro order: the metaclass's data descriptors, then
+  // the class's MRO (descriptors called with instance None), then the
+  // metaclass's other attributes bound to the class.
+  Type* meta = t->type;
+  Value mv = type_lookup(meta, name);
+  UserDescr md;
+  bool meta_user = user_descriptor(in, mv, md);
+  if (meta_user && md.is_data() && !md.get.is_null()) return call_get(ts, md, mv, obj(t), meta);
+  if (mv.is_obj() && mv.as_obj()->kind == Kind::Property) return bind(ts, mv, obj(t), meta);
   Value v = type_lookup(t, name);
   // function.__doc__ is the type's own, not its instances' descriptor (in
   // CPython the metatype's descriptor wins).
   bool instance_attr = as_getset(in, v) != nullptr && (n == "__module__" || n == "__doc__");
-  if (!v.is_null() && !instance_attr) return bind(ts, v, Value::null(), t);
+  if (!v.is_null() && !instance_attr) {
+    UserDescr d;
+    if (user_descriptor(in, v, d) && !d.get.is_null()) return call_get(ts, d, v, Value::null(), t);
+    return bind(ts, v, Value::null(), t);
+  }
+  if (meta_user && !md.get.is_null()) return call_get(ts, md, mv, obj(t), meta);
+  if (!mv.is_null() && as_getset(in, mv) == nullptr) return bind(ts, mv, obj(t), meta);
   if (n == "__module__") return t->module_name;
   if (n == "__doc__") return Value::none();
   return Value::null();
@@ -117,7 +170,10 @@ Value type_getattr(ThreadState& ts, Type* t, Str* name) {
 
 }  // namespace
 
-Value lookup_attr(ThreadState& ts, Value o, Str* name) {
+// object.__getattribute__ (Language Reference §3.3.2.3): the class's data
+// descriptors, then the instance dict, then the class attribute (a non-data
+// descriptor bound). Null when missing. The one place attributes are found.
+Value generic_getattr(ThreadState& ts, Value o, Str* name) {
   Interpreter& in = ts.interp;
   Type* t = type_of(ts, o);
   if (Type* ty = as_type(o)) return type_getattr(ts, ty, name);
@@ -129,12 +185,18 @@ Value lookup_attr(ThreadState& ts, Value o, Str* name) {
   }
   if (o.is_obj() && o.as_obj()->kind == Kind::Super) {
     Super* s = static_cast<Super*>(o.as_obj());
-    Type* ot = as_type(s->obj) ? as_type(s->obj) : type_of(ts, s->obj);
+    // As super_ctor decided: a subclass of start stands for itself.
+    bool cls_obj = as_type(s->obj) != nullptr && is_subtype(as_type(s->obj), s->start);
+    Type* ot = cls_obj ? as_type(s->obj) : type_of(ts, s->obj);
     bool after = false;
     for (Type* p : ot->mro) {
       if (after) {
         Value v = dict_get_str(p->dict, name);
-        if (!v.is_null()) return bind(ts, v, as_type(s->obj) ? Value::null() : s->obj, ot);
+        if (v.is_null()) continue;
+        Value inst = cls_obj ? Value::null() : s->obj;
+        UserDescr d;
+        if (user_descriptor(in, v, d) && !d.get.is_null()) return call_get(ts, d, v, inst, ot);
+        return bind(ts, v, inst, ot);
       }
       if (p == s->start) after = true;
     }
@@ -145,6 +207,9 @@ Value lookup_attr(ThreadState& ts, Value o, Str* name) {
   // instance dict. A getter's Null: this instance has no such attribute.
   if (cls_attr.is_obj() && cls_attr.as_obj()->kind == Kind::Property) return bind(ts, cls_attr, o, t);
   if (GetSetDescr* g = as_getset(in, cls_attr)) return g->def->get(ts, o);
+  UserDescr ud;
+  bool user = user_descriptor(in, cls_attr, ud) && !ud.get.is_null();
+  if (user && ud.is_data()) return call_get(ts, ud, cls_attr, o, t);
   if (Dict* d = instance_dict(o)) {
     Value v = dict_get_str(d, name);
     if (!v.is_null()) return v;
@@ -153,6 +218,7 @@ Value lookup_attr(ThreadState& ts, Value o, Str* name) {
     Value v = exception_getattr(ts, e, name);
     if (!v.is_null()) return v;
   }
+  if (user) return call_get(ts, ud, cls_attr, o, t);
   if (!cls_attr.is_null()) return bind(ts, cls_attr, o, t);
   std::string_view n = name->s;
   if (n == "__class__") return obj(t);
@@ -165,26 +231,23 @@ Value lookup_attr(ThreadState& ts, Value o, Str* name) {
   return Value::null();
 }
 
-Value get_attr(ThreadState& ts, Value o, Str* name) {
-  Value v = lookup_attr(ts, o, name);
-  if (!v.is_null() && !v.is_fail()) return v;
+Value lookup_attr(ThreadState& ts, Value o, Str* name) {
+  Type* t = type_of(ts, o);
+  if (Value ga = user_override(t, ts.interp.names.__getattribute__); !ga.is_null()) {
+    Value args[2] = {o, obj(name)};
+    Value v = call(ts, ga, args);
+    if (v.is_fail() && exception_matches(ts, ts.interp.types.AttributeError)) {
+      take_exception(ts);
+      return Value::null();
+    }
+    return v;
+  }
+  return generic_getattr(ts, o, name);
+}
+
+Value raise_no_attr(ThreadState& ts, Value o, Str* name) {
   Interpreter& in = ts.interp;
   Type* t = type_of(ts, o);
-  if (!t->builtin && !as_type(o)) {
-    Value ga = type_lookup(t, in.names.__getattr__);
-    if (!ga.is_null()) {
-      // __getattr__ also answers an AttributeError from the normal lookup
-      // (a property's getter raising it), as object.__getattribute__'s
-      // fallback does (Language Reference §3.3.2.1).
-      if (v.is_fail()) {
-        if (!exception_matches(ts, in.types.AttributeError)) return v;
-        take_exception(ts);
-      }
-      Value args[2] = {o, obj(name)};
-      return call(ts, ga, args);
-    }
-  }
-  if (v.is_fail()) return v;
   if (Module* m = as_module(o)) {
     Value mn = dict_get_str(m->dict, in.names.__name__);
     return raise_fmt(ts, in.types.AttributeError, "module '{}' has no attribute '{}'",
@@ -197,7 +260,45 @@ Value get_attr(ThreadState& ts, Value o, Str* name) {
   return raise_fmt(ts, in.types.AttributeError, "'{}' object has no attribute '{}'", t->name->s, name->s);
 }
 
+Value get_attr(ThreadState& ts, Value o, Str* name) {
+  Interpreter& in = ts.interp;
+  Type* t = type_of(ts, o);
+  Value v;
+  if (Value ga = user_override(t, in.names.__getattribute__); !ga.is_null()) {
+    Value args[2] = {o, obj(name)};
+    v = call(ts, ga, args);
+  } else {
+    v = generic_getattr(ts, o, name);
+  }
+  if (!v.is_null() && !v.is_fail()) return v;
+  // __getattr__ answers a missing attribute or an AttributeError from the
+  // lookup, a property's getter included (CPython's slot_tp_getattr_hook).
+  if (v.is_fail()) {
+    if (!exception_matches(ts, in.types.AttributeError) || t->builtin || as_type(o) ||
+        type_lookup(t, in.names.__getattr__).is_null())
+      return v;
+    take_exception(ts);
+  }
+  if (!t->builtin && !as_type(o)) {
+    Value ga = type_lookup(t, in.names.__getattr__);
+    if (!ga.is_null()) {
+      Value args[2] = {o, obj(name)};
+      return call(ts, ga, args);
+    }
+  }
+  return raise_no_attr(ts, o, name);
+}
+
 bool set_attr(ThreadState& ts, Value o, Str* name, Value v) {
+  if (Value sa = user_override(type_of(ts, o), ts.interp.names.__setattr__); !sa.is_null()) {
+    Value args[3] = {o, obj(name), v};
+    return !call(ts, sa, args).is_fail();
+  }
+  return generic_setattr(ts, o, name, v);
+}
+
+// object.__setattr__: a data descriptor's setter, else the instance dict.
+bool generic_setattr(ThreadState& ts, Value o, Str* name, Value v) {
   Interpreter& in = ts.interp;
   Type* t = type_of(ts, o);
   if (GetSetDescr* g = as_getset(in, type_lookup(t, name)); g && !as_type(o)) {
@@ -229,10 +330,14 @@ bool set_attr(ThreadState& ts, Value o, Str* name, Value v) {
       Value args[2] = {o, v};
       return !call(ts, p->fset, args).is_fail();
     }
-    Value sa = type_lookup(t, in.names.__setattr__);
-    if (!sa.is_null() && !(sa.is_obj() && sa.as_obj()->kind == Kind::Native)) {
-      Value args[3] = {o, obj(name), v};
-      return !call(ts, sa, args).is_fail();
+    UserDescr d;
+    if (user_descriptor(in, cls_attr, d) && d.is_data()) {
+      if (d.set.is_null()) {
+        raise(ts, in.types.AttributeError, "__set__");
+        return false;
+      }
+      Value args[3] = {cls_attr, o, v};
+      return !call(ts, d.set, args).is_fail();
     }
   }
   if (name->s == "__class__") {
@@ -285,6 +390,15 @@ bool set_attr(ThreadState& ts, Value o, Str* name, Value v) {
 }
 
 bool del_attr(ThreadState& ts, Value o, Str* name) {
+  if (Value da = user_override(type_of(ts, o), ts.interp.names.__delattr__); !da.is_null()) {
+    Value args[2] = {o, obj(name)};
+    return !call(ts, da, args).is_fail();
+  }
+  return generic_delattr(ts, o, name);
+}
+
+// object.__delattr__: a data descriptor's deleter, else the instance dict.
+bool generic_delattr(ThreadState& ts, Value o, Str* name) {
   Interpreter& in = ts.interp;
   Type* t = type_of(ts, o);
   if (name->s == "__class__" && !as_type(o)) {
@@ -301,10 +415,14 @@ bool del_attr(ThreadState& ts, Value o, Str* name) {
       }
       return !call(ts, p->fdel, std::span<const Value>(&o, 1)).is_fail();
     }
-    Value da = type_lookup(t, in.names.__delattr__);
-    if (!da.is_null() && !(da.is_obj() && da.as_obj()->kind == Kind::Native)) {
-      Value args[2] = {o, obj(name)};
-      return !call(ts, da, args).is_fail();
+    UserDescr d;
+    if (user_descriptor(in, cls_attr, d) && d.is_data()) {
+      if (d.del.is_null()) {
+        raise(ts, in.types.AttributeError, "__delete__");
+        return false;
+      }
+      Value args[2] = {cls_attr, o};
+      return !call(ts, d.del, args).is_fail();
     }
   }
   Dict* d = as_type(o) ? (as_type(o)->builtin ? nullptr : as_type(o)->dict) : instance_dict(o);
@@ -336,10 +454,11 @@ bool load_method(ThreadState& ts, Value o, Str* name, Value& out) {
   Kind k = v.as_obj()->kind;
   if (k == Kind::Function) {
     if (Dict* d = instance_dict(o); d && !dict_get_str(d, name).is_null()) return true;
-    if (!t->builtin && !type_lookup(t, ts.interp.names.__getattribute__).is_null()) return true;
+    if (!user_override(t, ts.interp.names.__getattribute__).is_null()) return true;
     out = v;
   } else if (k == Kind::Native && static_cast<Native*>(v.as_obj())->method) {
     if (Dict* d = instance_dict(o); d && !dict_get_str(d, name).is_null()) return true;
+    if (!user_override(t, ts.interp.names.__getattribute__).is_null()) return true;
     out = v;
   }
   return true;

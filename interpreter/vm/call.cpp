@@ -253,12 +253,17 @@ Value instantiate(ThreadState& ts, Type* t, const Value* args, std::size_t nargs
   }
   Value inst;
   Value user_new = type_lookup(t, in.names.__new__);
+  bool is_meta = t->layout == Kind::Type || is_subtype(t, in.types.type);
   if (!user_new.is_null() && !(user_new.is_obj() && user_new.as_obj()->kind == Kind::Native)) {
     Value fn = user_new;
     if (fn.is_obj() && fn.as_obj()->kind == Kind::StaticMethod) fn = static_cast<Wrapper*>(fn.as_obj())->func;
     inst = call_with_self(ts, fn, obj(t), args, nargs, kwnames, kwvalues, nkw);
     if (inst.is_fail()) return inst;
     if (!isinstance(ts, inst, t)) return inst;
+  } else if (is_meta) {
+    // A metaclass called as M(name, bases, ns, **kw): type.__new__.
+    inst = type_new_checked(ts, t, a);
+    if (inst.is_fail()) return inst;
   } else if (t->layout == Kind::Exception) {
     inst = new_exception(ts, t, std::span<const Value>(args, nargs));
   } else if (t->new_instance != nullptr) {
@@ -272,6 +277,7 @@ Value instantiate(ThreadState& ts, Type* t, const Value* args, std::size_t nargs
   bool default_init = init.is_null() || (init.is_obj() && init.as_obj()->kind == Kind::Native &&
                                          static_cast<Native*>(init.as_obj())->name == std::string_view("__init__") &&
                                          t->layout != Kind::Exception && t->new_instance == nullptr);
+  if (default_init && is_meta) return inst;
   if (default_init) {
     if ((nargs > 0 || nkw > 0) && user_new.is_null())
       return raise_fmt(ts, in.types.TypeError, "{}() takes no arguments", t->name->s);
@@ -312,8 +318,16 @@ Value call_object(ThreadState& ts, Value callable, const Value* args, std::size_
         BoundMethod* b = static_cast<BoundMethod*>(o);
         return call_with_self(ts, b->func, b->self, args, nargs, kwnames, kwvalues, nkw);
       }
-      case Kind::Type:
+      case Kind::Type: {
+        // A metaclass's own __call__ decides what calling the class does.
+        Type* mt = o->type;
+        if (!mt->builtin) {
+          Value m = type_lookup(mt, in.names.__call__);
+          if (!m.is_null() && !(m.is_obj() && m.as_obj()->kind == Kind::Native))
+            return call_with_self(ts, m, callable, args, nargs, kwnames, kwvalues, nkw);
+        }
         return instantiate(ts, static_cast<Type*>(o), args, nargs, kwnames, kwvalues, nkw);
+      }
       case Kind::StaticMethod:
         return call_object(ts, static_cast<Wrapper*>(o)->func, args, nargs, kwnames, kwvalues, nkw);
       default: {
@@ -327,6 +341,10 @@ Value call_object(ThreadState& ts, Value callable, const Value* args, std::size_
     }
   }
   return raise_fmt(ts, in.types.TypeError, "'{}' object is not callable", type_name(ts, callable));
+}
+
+Value type_call(ThreadState& ts, Type* t, const Args& a) {
+  return instantiate(ts, t, a.pos, a.npos, a.kwnames, a.kwvalues, a.nkw);
 }
 
 Value call(ThreadState& ts, Value callable, std::span<const Value> args) {
@@ -364,32 +382,240 @@ bool is_callable(ThreadState& ts, Value v) {
   }
 }
 
+namespace {
+
+// C3 linearization of a class with these bases (CPython's
+// mro_implementation in Objects/typeobject.c): merge the bases' MROs and
+// the base list, each step taking the first head that is in no list's tail.
+bool c3_mro(ThreadState& ts, Type* t, const std::vector<Type*>& bases, std::vector<Type*>& out) {
+  std::vector<const std::vector<Type*>*> seqs;
+  for (Type* b : bases) seqs.push_back(&b->mro);
+  seqs.push_back(&bases);
+  std::vector<std::size_t> pos(seqs.size(), 0);
+  out.assign(1, t);
+  for (;;) {
+    bool empty = true;
+    Type* next = nullptr;
+    for (std::size_t i = 0; i < seqs.size() && next == nullptr; ++i) {
+      if (pos[i] >= seqs[i]->size()) continue;
+      empty = false;
+      Type* c = (*seqs[i])[pos[i]];
+      bool in_tail = false;
+      for (std::size_t j = 0; j < seqs.size() && !in_tail; ++j)
+        for (std::size_t k = pos[j] + 1; k < seqs[j]->size(); ++k)
+          if ((*seqs[j])[k] == c) {
+            in_tail = true;
+            break;
+          }
+      if (!in_tail) next = c;
+    }
+    if (empty) return true;
+    if (next == nullptr) {
+      // CPython names the remaining heads, each once.
+      std::vector<Type*> heads;
+      for (std::size_t i = 0; i < seqs.size(); ++i)
+        if (pos[i] < seqs[i]->size() && std::find(heads.begin(), heads.end(), (*seqs[i])[pos[i]]) == heads.end())
+          heads.push_back((*seqs[i])[pos[i]]);
+      std::string msg = "Cannot create a consistent method resolution\norder (MRO) for bases";
+      for (std::size_t i = 0; i < heads.size(); ++i) msg += (i ? ", " : " ") + heads[i]->name->s;
+      raise(ts, ts.interp.types.TypeError, msg);
+      return false;
+    }
+    out.push_back(next);
+    for (std::size_t i = 0; i < seqs.size(); ++i)
+      if (pos[i] < seqs[i]->size() && (*seqs[i])[pos[i]] == next) ++pos[i];
+  }
+}
+
+// A base whose instances are plain Instances (no native layout).
+bool plain_layout(const Type* b) { return b->layout == Kind::Instance && b->new_instance == nullptr; }
+
+// CPython's best_base: the base whose instance layout the new class takes;
+// two bases with different native layouts cannot be combined.
+Type* best_base(ThreadState& ts, const std::vector<Type*>& bases) {
+  Interpreter& in = ts.interp;
+  Type* best = nullptr;
+  for (Type* b : bases) {
+    if (b->builtin && b != in.types.object && b->layout != Kind::Exception && b->new_instance == nullptr &&
+        b->layout != Kind::Type) {
+      raise_fmt(ts, in.types.TypeError, "subclassing the builtin type '{}' is not supported by gilvm", b->name->s);
+      return nullptr;
+    }
+    if (best == nullptr || (plain_layout(best) && !plain_layout(b))) {
+      best = b;
+      continue;
+    }
+    if (plain_layout(b) || (b->layout == best->layout && b->new_instance == best->new_instance)) continue;
+    raise(ts, in.types.TypeError, "multiple bases have instance lay-out conflict");
+    return nullptr;
+  }
+  return best;
+}
+
+// Calls __set_name__(owner, name) on each attribute whose type has one;
+// an error in it becomes a RuntimeError caused by it, as in CPython 3.11.
+bool call_set_names(ThreadState& ts, Type* t) {
+  Interpreter& in = ts.interp;
+  std::vector<std::pair<Value, Value>> items;
+  dict_for_each(t->dict, [&](Value k, Value v) { items.emplace_back(k, v); });
+  for (auto& [k, v] : items) {
+    Type* vt = type_of(ts, v);
+    if (vt->builtin) continue;
+    Value sn = type_lookup(vt, in.names.__set_name__);
+    if (sn.is_null()) continue;
+    Value args[3] = {v, obj(t), k};
+    if (!call(ts, sn, args).is_fail()) continue;
+    Value cause = take_exception(ts);
+    TempRoot root(ts, cause);
+    Value msg = new_str(ts, fmt::format("Error calling __set_name__ on '{}' instance '{}' in '{}'", vt->name->s,
+                                        as_str(k) ? std::string_view(as_str(k)->s) : "?", t->name->s));
+    TempRoot mroot(ts, msg);
+    Value err = new_exception(ts, in.types.RuntimeError, std::span<const Value>(&msg, 1));
+    if (Exception* e = as_exception(err)) {
+      e->cause = cause;
+      e->context = cause;
+      e->suppress_context = true;
+    }
+    raise(ts, err);
+    return false;
+  }
+  return true;
+}
+
+// The most derived of `meta` and the bases' metaclasses (CPython's
+// _PyType_CalculateMetaclass); Null with TypeError on a conflict.
+Type* winner_metaclass(ThreadState& ts, Type* meta, std::span<const Value> bases) {
+  Type* winner = meta;
+  for (Value b : bases) {
+    Type* bt = type_of(ts, b);
+    if (is_subtype(winner, bt)) continue;
+    if (is_subtype(bt, winner)) {
+      winner = bt;
+      continue;
+    }
+    raise(ts, ts.interp.types.TypeError,
+          "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses "
+          "of all its bases");
+    return nullptr;
+  }
+  return winner;
+}
+
+}  // namespace
+
+Value type_new(ThreadState& ts, Type* meta, Str* name, std::span<const Value> base_values, Dict* ns,
+               std::span<Str* const> kwnames, std::span<const Value> kwvalues) {
+  Interpreter& in = ts.interp;
+  std::vector<Type*> bases;
+  for (Value b : base_values) {
+    Type* bt = as_type(b);
+    if (bt == nullptr) return raise(ts, in.types.TypeError, "bases must be types");
+    if (std::find(bases.begin(), bases.end(), bt) != bases.end())
+      return raise_fmt(ts, in.types.TypeError, "duplicate base class {}", bt->name->s);
+    bases.push_back(bt);
+  }
+  if (bases.empty()) bases.push_back(in.types.object);
+  Type* base = best_base(ts, bases);
+  if (base == nullptr) return Value::fail();
+  // The class keeps a copy of the namespace (CPython's type_new does too).
+  Dict* d = new_dict(ts);
+  TempRoot droot(ts, obj(d));
+  dict_for_each(ns, [&](Value k, Value v) {
+    if (Str* ks = as_str(k)) dict_set_str(in, d, ks, v);
+  });
+  if (!dict_get_str(d, in.names.__eq__).is_null() && dict_get_str(d, in.names.__hash__).is_null())
+    dict_set_str(in, d, in.names.__hash__, Value::none());
+  // __init_subclass__ and __class_getitem__ are implicit classmethods.
+  for (Str* n : {in.names.__init_subclass__, in.intern("__class_getitem__")}) {
+    Value f = dict_get_str(d, n);
+    if (as_function(f))
+      dict_set_str(in, d, n, obj(in.heap.make<Wrapper>(in.types.classmethod, Kind::ClassMethod, f)));
+  }
+  Type* t = in.heap.make<Type>(meta, name, base, d, base->layout == Kind::Type ? Kind::Instance : base->layout, false);
+  TempRoot troot(ts, obj(t));
+  t->bases = bases;
+  if (!c3_mro(ts, t, bases, t->mro)) return Value::fail();
+  // A class made at an address a dead one had must not hit its cache lines.
+  ++in.type_version;
+  t->module_name = dict_get_str(d, in.names.__module__);
+  if (t->module_name.is_null() && ts.frame != nullptr && ts.frame->globals != nullptr)
+    t->module_name = dict_get_str(ts.frame->globals, in.names.__name__);
+  if (t->module_name.is_null()) t->module_name = Value::none();
+  if (!call_set_names(ts, t)) return Value::fail();
+  // super(t, t).__init_subclass__(**kwargs)
+  Super* sup = in.heap.make<Super>(in.types.super, t, obj(t));
+  TempRoot sroot(ts, obj(sup));
+  Value init_sub = get_attr(ts, obj(sup), in.names.__init_subclass__);
+  if (init_sub.is_fail()) return init_sub;
+  TempRoot iroot(ts, init_sub);
+  if (call_kw(ts, init_sub, {}, kwnames, kwvalues).is_fail()) return Value::fail();
+  return obj(t);
+}
+
+Value type_new_checked(ThreadState& ts, Type* meta, const Args& a) {
+  Interpreter& in = ts.interp;
+  if (a.npos != 3) return raise(ts, in.types.TypeError, "type() takes 1 or 3 arguments");
+  Str* name = as_str(a[0]);
+  if (name == nullptr)
+    return raise_fmt(ts, in.types.TypeError, "type.__new__() argument 1 must be str, not {}", type_name(ts, a[0]));
+  Tuple* bases = as_tuple(a[1]);
+  if (bases == nullptr)
+    return raise_fmt(ts, in.types.TypeError, "type.__new__() argument 2 must be tuple, not {}", type_name(ts, a[1]));
+  Dict* ns = as_dict(a[2]);
+  if (ns == nullptr)
+    return raise_fmt(ts, in.types.TypeError, "type.__new__() argument 3 must be dict, not {}", type_name(ts, a[2]));
+  Type* winner = winner_metaclass(ts, meta, bases->items);
+  if (winner == nullptr) return Value::fail();
+  return type_new(ts, winner, name, bases->items, ns, std::span<Str* const>(a.kwnames, a.nkw),
+                  std::span<const Value>(a.kwvalues, a.nkw));
+}
+
 Value build_class(ThreadState& ts, Value self, const Args& a) {
   Interpreter& in = ts.interp;
   if (a.npos < 2 || !as_function(a.pos[0]) || !as_str(a.pos[1]))
     return raise(ts, in.types.TypeError, "__build_class__: not enough arguments");
   Function* body = as_function(a.pos[0]);
   Str* name = as_str(a.pos[1]);
+  std::span<const Value> base_values(a.pos + 2, a.npos - 2);
+  Tuple* bases = new_tuple(ts, base_values);
+  TempRoot bases_root(ts, obj(bases));
+  // The class keywords less metaclass= go to __prepare__, the metaclass
+  // and __init_subclass__.
+  Value meta = Value::null();
+  std::vector<Str*> kwnames;
+  std::vector<Value> kwvalues;
   for (std::size_t i = 0; i < a.nkw; ++i) {
-    if (a.kwnames[i]->s == "metaclass")
-      return raise(ts, in.types.TypeError, "metaclasses are not supported by gilvm");
-    return raise_fmt(ts, in.types.TypeError, "class keyword argument '{}' is not supported by gilvm",
-                     a.kwnames[i]->s);
+    if (a.kwnames[i]->s == "metaclass") {
+      meta = a.kwvalues[i];
+    } else {
+      kwnames.push_back(a.kwnames[i]);
+      kwvalues.push_back(a.kwvalues[i]);
+    }
   }
-  if (a.npos > 3)
-    return raise_fmt(ts, in.types.TypeError,
-                     "class {}: multiple inheritance is not supported by gilvm (single inheritance only)", name->s);
-  Type* base = in.types.object;
-  if (a.npos == 3) {
-    base = as_type(a.pos[2]);
-    if (base == nullptr) return raise(ts, in.types.TypeError, "bases must be types");
-    if (base->builtin && base != in.types.object && base->layout != Kind::Exception && base->new_instance == nullptr)
-      return raise_fmt(ts, in.types.TypeError, "subclassing the builtin type '{}' is not supported by gilvm",
-                       base->name->s);
+  if (meta.is_null()) meta = base_values.empty() ? obj(in.types.type) : obj(type_of(ts, base_values[0]));
+  if (Type* mt = as_type(meta)) {
+    Type* w = winner_metaclass(ts, mt, base_values);
+    if (w == nullptr) return Value::fail();
+    meta = obj(w);
   }
-  Dict* ns = new_dict(ts);
+  TempRoot meta_root(ts, meta);
+  Dict* ns = nullptr;
+  Value prepare = meta.as_obj() == in.types.type ? Value::null() : lookup_attr(ts, meta, in.intern("__prepare__"));
+  if (prepare.is_fail()) return prepare;
+  if (!prepare.is_null()) {
+    TempRoot proot(ts, prepare);
+    Value pargs[2] = {obj(name), obj(bases)};
+    Value r = call_kw(ts, prepare, pargs, kwnames, kwvalues);
+    if (r.is_fail()) return r;
+    ns = as_dict(r);
+    if (ns == nullptr || type_of(ts, r) != in.types.dict)
+      return raise_fmt(ts, in.types.TypeError, "gilvm supports only a dict from __prepare__, not '{}'",
+                       type_name(ts, r));
+  } else {
+    ns = new_dict(ts);
+  }
   TempRoot ns_root(ts, obj(ns));
-  // Run the class body with the new namespace as its locals.
+  // Run the class body with the namespace as its locals.
   Value* saved_top = ts.stack_top;
   Value gen;
   Frame* f = push_function_frame(ts, body, ts.stack_top, nullptr, 0, nullptr, nullptr, 0, false, &gen);
@@ -403,13 +629,16 @@ Value build_class(ThreadState& ts, Value self, const Args& a) {
   ts.stack_top = saved_top;
   if (cell.is_fail()) return cell;
   TempRoot cell_root(ts, cell);
-  if (!dict_get_str(ns, in.names.__eq__).is_null() && dict_get_str(ns, in.names.__hash__).is_null())
-    dict_set_str(in, ns, in.names.__hash__, Value::none());
-  Type* t = in.heap.make<Type>(in.types.type, name, base, ns, base->layout, false);
-  t->module_name = dict_get_str(ns, in.names.__module__);
-  if (t->module_name.is_null()) t->module_name = Value::none();
-  if (cell.is_obj() && cell.as_obj()->kind == Kind::Cell) static_cast<Cell*>(cell.as_obj())->value = obj(t);
-  return obj(t);
+  Value cls;
+  if (meta.as_obj() == in.types.type) {
+    cls = type_new(ts, in.types.type, name, base_values, ns, kwnames, kwvalues);
+  } else {
+    Value args[3] = {obj(name), obj(bases), obj(ns)};
+    cls = call_kw(ts, meta, args, kwnames, kwvalues);
+  }
+  if (cls.is_fail()) return cls;
+  if (cell.is_obj() && cell.as_obj()->kind == Kind::Cell) static_cast<Cell*>(cell.as_obj())->value = cls;
+  return cls;
 }
 
 namespace ops {

@@ -82,6 +82,15 @@ bool handle_eval_breaker(ThreadState& ts, bool in_eval_loop = false);
 
 // __build_class__(func, name, *bases, **kw)
 Value build_class(ThreadState& ts, Value self, const Args& a);
+// type.__new__(meta, name, bases, ns, **kw): makes a class (C3 MRO, layout
+// and duplicate-base checks, __set_name__, __init_subclass__ with kw).
+Value type_new(ThreadState& ts, Type* meta, Str* name, std::span<const Value> bases, Dict* ns,
+               std::span<Str* const> kwnames, std::span<const Value> kwvalues);
+// type(name, bases, ns, **kw) for metaclass `meta`: checks the arguments
+// and picks the most derived metaclass first.
+Value type_new_checked(ThreadState& ts, Type* meta, const Args& a);
+// type.__call__: makes an instance of t (__new__ then __init__).
+Value type_call(ThreadState& ts, Type* t, const Args& a);
 
 // Records that the exception pending in ts passed through `frame` at its
 // current line (a traceback entry).

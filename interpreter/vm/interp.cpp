@@ -189,6 +189,7 @@ Interpreter::Interpreter() {
   T.type->type = T.type;
   T.object = heap.make<Type>(T.type, nullptr, nullptr, nullptr, Kind::Instance, true);
   T.type->base = T.object;
+  T.type->bases = {T.object};
   T.type->mro = {T.type, T.object};
   T.str = heap.make<Type>(T.type, nullptr, T.object, nullptr, Kind::Str, true);
   T.dict = heap.make<Type>(T.type, nullptr, T.object, nullptr, Kind::Dict, true);

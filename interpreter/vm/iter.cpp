@@ -378,8 +378,21 @@ Value get_item(ThreadState& ts, Value o, Value key) {
       }
       case Kind::Type: {
         Type* t = static_cast<Type*>(ob);
+        // A metaclass's __getitem__ first, then __class_getitem__ (an
+        // implicit classmethod: called with the class).
+        if (Type* mt = t->type; !mt->builtin) {
+          Value m = type_lookup(mt, in.names.__getitem__);
+          if (!m.is_null()) {
+            Value args[2] = {o, key};
+            return call(ts, m, args);
+          }
+        }
         if (!t->builtin) {
           Value m = type_lookup(t, ts.interp.intern("__class_getitem__"));
+          if (m.is_obj() && m.as_obj()->kind == Kind::ClassMethod) {
+            Value args[2] = {o, key};
+            return call(ts, static_cast<Wrapper*>(m.as_obj())->func, args);
+          }
           if (!m.is_null()) return call(ts, m, std::span<const Value>(&key, 1));
         }
         return raise_fmt(ts, in.types.TypeError, "type '{}' is not subscriptable (generic aliases are not supported by gilvm)",

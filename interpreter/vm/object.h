@@ -243,8 +243,9 @@ struct Super : Object {
 // not subclass, except object and the exceptions).
 struct Type : Object {
   Str* name;
-  Type* base;                 // single inheritance; null only for object
-  std::vector<Type*> mro;     // this class first, object last
+  Type* base;                 // __base__: the base whose layout instances have; null only for object
+  std::vector<Type*> bases;   // __bases__ in order (empty only for object)
+  std::vector<Type*> mro;     // this class first, object last (C3 for several bases)
   Dict* dict;                 // class attributes and methods
   Kind layout;
   bool builtin;               // a type gilvm defines natively

@@ -34,6 +34,7 @@ Type::Type(Type* meta, Str* n, Type* b, Dict* d, Kind l, bool is_builtin)
     new_instance = b->new_instance;
     am_send = b->am_send;
   }
+  if (b != nullptr) bases.push_back(b);
   mro.push_back(this);
   for (Type* p = b; p != nullptr; p = p->base) mro.push_back(p);
 }
@@ -94,6 +95,8 @@ void Super::trace(Tracer& t) {
 void Type::trace(Tracer& t) {
   t.mark(name);
   t.mark(base);
+  for (Type* b : bases) t.mark(b);
+  for (Type* m : mro) t.mark(m);
   t.mark(dict);
   t.mark(module_name);
 }

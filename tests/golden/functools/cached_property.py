@@ -1,5 +1,4 @@
 # functools.cached_property computes once per instance and stores the value in __dict__
-# xfail: gilvm does not call __get__/__set_name__ of user descriptors yet (issue 13)
 import functools
 class Circle:
     def __init__(self, r):

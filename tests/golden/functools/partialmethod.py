@@ -1,5 +1,4 @@
 # functools.partialmethod binds like a method, then applies its stored arguments
-# xfail: gilvm does not call __get__ of user descriptors yet (issue 13)
 import functools
 class Cell:
     def __init__(self):
