@@ -1184,7 +1184,7 @@ const MethodDef kBuiltins[] = {
     {"locals", b_locals, "", Style::NoArgs},
     {"exit", b_exit},
     {"quit", b_exit},
-    {"open", builtin_open},
+    {"open", builtin_open, kOpenSignature},
     {"__build_class__", build_class},
     {"__import__", b_import, "name, globals=None, locals=None, fromlist=(), level=0", Style::Keywords},
 };

@@ -78,8 +78,11 @@ Value make_bytes(ThreadState& ts, std::string_view v) { return new_bytes(ts, std
 // ---------------------------------------------------------------------------
 
 Value bytes_ctor(ThreadState& ts, Value self, const Args& a) {
+  // A type's constructor is no table row: its signature is parsed on first use.
+  static const MethodDef def{"bytes", bytes_ctor, "source=<unrepresentable>, encoding=<unrepresentable>, errors=<unrepresentable>"};
+  static const Signature sig = parse_signature(def, "bytes");
   Value v[3];
-  if (!unpack_args(ts, a, "bytes", Style::Keywords, 0, {"source", "encoding", "errors"}, v)) return Value::fail();
+  if (!bind_args(ts, sig, a, v)) return Value::fail();
   Type* TE = ts.interp.types.TypeError;
   if (v[0].is_null()) {
     if (!v[1].is_null()) return raise(ts, TE, "encoding without a string argument");
@@ -142,8 +145,8 @@ Value bytes_ctor(ThreadState& ts, Value self, const Args& a) {
 
 Value bytes_decode(ThreadState& ts, Value self, const Args& a) {
   Bytes* b = recv(ts, self, "decode");
-  Value v[2];
-  if (!b || !unpack_args(ts, a, "bytes.decode", Style::Keywords, 0, {"encoding", "errors"}, v)) return Value::fail();
+  if (!b) return Value::fail();
+  const Args& v = a;
   std::string_view enc = "utf-8", errors = "strict";
   if (!v[0].is_null()) {
     Str* e = as_str(v[0]);
@@ -162,8 +165,8 @@ Value bytes_decode(ThreadState& ts, Value self, const Args& a) {
 // the right (from the left when negative), as _Py_strhex_impl.
 Value bytes_hex(ThreadState& ts, Value self, const Args& a) {
   Bytes* b = recv(ts, self, "hex");
-  Value v[2];
-  if (!b || !unpack_args(ts, a, "bytes.hex", Style::Keywords, 0, {"sep", "bytes_per_sep"}, v)) return Value::fail();
+  if (!b) return Value::fail();
+  const Args& v = a;
   static const char kDigits[] = "0123456789abcdef";
   std::string sep;
   if (!absent(v[0])) {
@@ -213,8 +216,10 @@ int hex_value(char c) {
 // the type's dict, so the string is a[0] whether it is called on the type
 // or on an instance.
 Value bytes_fromhex(ThreadState& ts, Value self, const Args& a) {
+  static const MethodDef def{"fromhex", bytes_fromhex, "string, /", Style::One};
+  static const Signature sig = parse_signature(def, "bytes.fromhex");
   Value v[1];
-  if (!unpack_args(ts, a, "fromhex", Style::One, 1, {"string"}, v)) return Value::fail();
+  if (!bind_args(ts, sig, a, v)) return Value::fail();
   Str* s = as_str(v[0]);
   if (!s) return raise_fmt(ts, ts.interp.types.TypeError, "fromhex() argument must be str, not {}", type_name(ts, v[0]));
   const std::string& t = s->s;
@@ -246,9 +251,8 @@ Value bytes_fromhex(ThreadState& ts, Value self, const Args& a) {
 
 Value split_impl(ThreadState& ts, Value self, const Args& a, bool right) {
   Bytes* b = recv(ts, self, right ? "rsplit" : "split");
-  Value v[2];
-  if (!b || !unpack_args(ts, a, right ? "bytes.rsplit" : "bytes.split", Style::Keywords, 0, {"sep", "maxsplit"}, v))
-    return Value::fail();
+  if (!b) return Value::fail();
+  const Args& v = a;
   std::int64_t maxsplit = -1;
   if (!v[1].is_null()) {
     std::optional<std::int64_t> m = to_index(ts, v[1]);
@@ -271,36 +275,35 @@ Value bytes_rsplit(ThreadState& ts, Value self, const Args& a) { return split_im
 
 Value bytes_join(ThreadState& ts, Value self, const Args& a) {
   Bytes* b = recv(ts, self, "join");
-  Value v[1];
-  if (!b || !unpack_args(ts, a, "bytes.join", Style::One, 1, {"iterable_of_bytes"}, v)) return Value::fail();
+  if (!b) return Value::fail();
+  const Args& v = a;
   return stringlib::join<Byte>(ts, b->s, v[0], "a bytes-like object", false);
 }
 
-Value strip_impl(ThreadState& ts, Value self, const Args& a, bool left, bool right, const char* name,
-                 const char* qual) {
+Value strip_impl(ThreadState& ts, Value self, const Args& a, bool left, bool right, const char* name) {
   Bytes* b = recv(ts, self, name);
-  Value v[1];
-  if (!b || !unpack_args(ts, a, qual, Style::Positional, 0, {"bytes"}, v)) return Value::fail();
+  if (!b) return Value::fail();
+  const Args& v = a;
   Bytes* chars = nullptr;
   if (!absent(v[0]) && !(chars = need_bytes(ts, v[0]))) return Value::fail();
   return stringlib::strip<Byte>(ts, self, b->s, chars,
                                 static_cast<Side>((left ? stringlib::kLeft : 0) | (right ? stringlib::kRight : 0)));
 }
 
-Value bytes_strip(ThreadState& ts, Value self, const Args& a) { return strip_impl(ts, self, a, true, true, "strip", "bytes.strip"); }
-Value bytes_lstrip(ThreadState& ts, Value self, const Args& a) { return strip_impl(ts, self, a, true, false, "lstrip", "bytes.lstrip"); }
-Value bytes_rstrip(ThreadState& ts, Value self, const Args& a) { return strip_impl(ts, self, a, false, true, "rstrip", "bytes.rstrip"); }
+Value bytes_strip(ThreadState& ts, Value self, const Args& a) { return strip_impl(ts, self, a, true, true, "strip"); }
+Value bytes_lstrip(ThreadState& ts, Value self, const Args& a) { return strip_impl(ts, self, a, true, false, "lstrip"); }
+Value bytes_rstrip(ThreadState& ts, Value self, const Args& a) { return strip_impl(ts, self, a, false, true, "rstrip"); }
 
 // ---------------------------------------------------------------------------
 // Searching
 // ---------------------------------------------------------------------------
 
 // find/rfind/index/rindex: the index of the match or -1; false on error.
-bool find_impl(ThreadState& ts, Value self, const Args& a, bool right, const char* name, const char* qual,
+bool find_impl(ThreadState& ts, Value self, const Args& a, bool right, const char* name,
                std::int64_t& result) {
   Bytes* b = recv(ts, self, name);
-  Value v[3];
-  if (!b || !unpack_args(ts, a, qual, Style::Getargs, 1, {"sub", "start", "end"}, v)) return false;
+  if (!b) return false;
+  const Args& v = a;
   std::string sub;
   if (!needle(ts, v[0], sub)) return false;
   std::int64_t start, end;
@@ -312,31 +315,31 @@ bool find_impl(ThreadState& ts, Value self, const Args& a, bool right, const cha
 
 Value bytes_find(ThreadState& ts, Value self, const Args& a) {
   std::int64_t r;
-  if (!find_impl(ts, self, a, false, "find", "bytes.find", r)) return Value::fail();
+  if (!find_impl(ts, self, a, false, "find", r)) return Value::fail();
   return Value::from_int(r);
 }
 Value bytes_rfind(ThreadState& ts, Value self, const Args& a) {
   std::int64_t r;
-  if (!find_impl(ts, self, a, true, "rfind", "bytes.rfind", r)) return Value::fail();
+  if (!find_impl(ts, self, a, true, "rfind", r)) return Value::fail();
   return Value::from_int(r);
 }
 Value bytes_index(ThreadState& ts, Value self, const Args& a) {
   std::int64_t r;
-  if (!find_impl(ts, self, a, false, "index", "bytes.index", r)) return Value::fail();
+  if (!find_impl(ts, self, a, false, "index", r)) return Value::fail();
   if (r < 0) return raise(ts, ts.interp.types.ValueError, "subsection not found");
   return Value::from_int(r);
 }
 Value bytes_rindex(ThreadState& ts, Value self, const Args& a) {
   std::int64_t r;
-  if (!find_impl(ts, self, a, true, "rindex", "bytes.rindex", r)) return Value::fail();
+  if (!find_impl(ts, self, a, true, "rindex", r)) return Value::fail();
   if (r < 0) return raise(ts, ts.interp.types.ValueError, "subsection not found");
   return Value::from_int(r);
 }
 
 Value bytes_count(ThreadState& ts, Value self, const Args& a) {
   Bytes* b = recv(ts, self, "count");
-  Value v[3];
-  if (!b || !unpack_args(ts, a, "bytes.count", Style::Getargs, 1, {"sub", "start", "end"}, v)) return Value::fail();
+  if (!b) return Value::fail();
+  const Args& v = a;
   std::string sub;
   if (!needle(ts, v[0], sub)) return Value::fail();
   std::int64_t start, end;
@@ -347,10 +350,8 @@ Value bytes_count(ThreadState& ts, Value self, const Args& a) {
 Value affix_impl(ThreadState& ts, Value self, const Args& a, bool end_side) {
   const char* name = end_side ? "endswith" : "startswith";
   Bytes* b = recv(ts, self, name);
-  Value v[3];
-  if (!b || !unpack_args(ts, a, end_side ? "bytes.endswith" : "bytes.startswith", Style::Getargs, 1,
-                         {"prefix", "start", "end"}, v))
-    return Value::fail();
+  if (!b) return Value::fail();
+  const Args& v = a;
   return stringlib::startswith<Byte>(
       ts, b, v[0], v[1], v[2], end_side ? stringlib::kRight : stringlib::kLeft,
       [&](Value item, bool in_tuple) -> const Bytes* {
@@ -369,9 +370,8 @@ Value bytes_endswith(ThreadState& ts, Value self, const Args& a) { return affix_
 
 Value bytes_partition_impl(ThreadState& ts, Value self, const Args& a, bool right) {
   Bytes* b = recv(ts, self, right ? "rpartition" : "partition");
-  Value v[1];
-  if (!b || !unpack_args(ts, a, right ? "bytes.rpartition" : "bytes.partition", Style::One, 1, {"sep"}, v))
-    return Value::fail();
+  if (!b) return Value::fail();
+  const Args& v = a;
   Bytes* sep = need_bytes(ts, v[0]);
   if (!sep) return Value::fail();
   if (sep->s.empty()) return raise(ts, ts.interp.types.ValueError, "empty separator");
@@ -387,8 +387,8 @@ Value bytes_rpartition(ThreadState& ts, Value self, const Args& a) { return byte
 
 Value bytes_replace(ThreadState& ts, Value self, const Args& a) {
   Bytes* b = recv(ts, self, "replace");
-  Value v[3];
-  if (!b || !unpack_args(ts, a, "bytes.replace", Style::Positional, 2, {"old", "new", "count"}, v)) return Value::fail();
+  if (!b) return Value::fail();
+  const Args& v = a;
   Bytes* old = need_bytes(ts, v[0]);
   if (!old) return Value::fail();
   Bytes* rep = need_bytes(ts, v[1]);
@@ -405,9 +405,9 @@ Value bytes_replace(ThreadState& ts, Value self, const Args& a) {
 }
 
 template <char (*Map)(char)>
-Value map_bytes(ThreadState& ts, Value self, const Args& a, const char* name, const char* qual) {
+Value map_bytes(ThreadState& ts, Value self, const Args& a, const char* name) {
   Bytes* b = recv(ts, self, name);
-  if (!b || !unpack_args(ts, a, qual, Style::NoArgs, 0, {}, nullptr)) return Value::fail();
+  if (!b) return Value::fail();
   std::string out = b->s;
   for (char& c : out) c = Map(c);
   return new_bytes(ts, std::move(out));
@@ -417,14 +417,14 @@ char up(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; }
 char down(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 char swap(char c) { return c >= 'a' && c <= 'z' ? up(c) : down(c); }
 
-Value bytes_upper(ThreadState& ts, Value self, const Args& a) { return map_bytes<up>(ts, self, a, "upper", "bytes.upper"); }
-Value bytes_lower(ThreadState& ts, Value self, const Args& a) { return map_bytes<down>(ts, self, a, "lower", "bytes.lower"); }
-Value bytes_swapcase(ThreadState& ts, Value self, const Args& a) { return map_bytes<swap>(ts, self, a, "swapcase", "bytes.swapcase"); }
+Value bytes_upper(ThreadState& ts, Value self, const Args& a) { return map_bytes<up>(ts, self, a, "upper"); }
+Value bytes_lower(ThreadState& ts, Value self, const Args& a) { return map_bytes<down>(ts, self, a, "lower"); }
+Value bytes_swapcase(ThreadState& ts, Value self, const Args& a) { return map_bytes<swap>(ts, self, a, "swapcase"); }
 
 template <bool (*Pred)(unsigned char)>
-Value all_bytes(ThreadState& ts, Value self, const Args& a, const char* name, const char* qual) {
+Value all_bytes(ThreadState& ts, Value self, const Args& a, const char* name) {
   Bytes* b = recv(ts, self, name);
-  if (!b || !unpack_args(ts, a, qual, Style::NoArgs, 0, {}, nullptr)) return Value::fail();
+  if (!b) return Value::fail();
   return Value::from_bool(stringlib::all_units<Byte, Pred>(b->s));
 }
 
@@ -432,10 +432,10 @@ bool digit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool alnum(unsigned char c) { return digit(c) || alpha(c); }
 
-Value bytes_isdigit(ThreadState& ts, Value self, const Args& a) { return all_bytes<digit>(ts, self, a, "isdigit", "bytes.isdigit"); }
-Value bytes_isalpha(ThreadState& ts, Value self, const Args& a) { return all_bytes<alpha>(ts, self, a, "isalpha", "bytes.isalpha"); }
-Value bytes_isalnum(ThreadState& ts, Value self, const Args& a) { return all_bytes<alnum>(ts, self, a, "isalnum", "bytes.isalnum"); }
-Value bytes_isspace(ThreadState& ts, Value self, const Args& a) { return all_bytes<is_space>(ts, self, a, "isspace", "bytes.isspace"); }
+Value bytes_isdigit(ThreadState& ts, Value self, const Args& a) { return all_bytes<digit>(ts, self, a, "isdigit"); }
+Value bytes_isalpha(ThreadState& ts, Value self, const Args& a) { return all_bytes<alpha>(ts, self, a, "isalpha"); }
+Value bytes_isalnum(ThreadState& ts, Value self, const Args& a) { return all_bytes<alnum>(ts, self, a, "isalnum"); }
+Value bytes_isspace(ThreadState& ts, Value self, const Args& a) { return all_bytes<is_space>(ts, self, a, "isspace"); }
 
 }  // namespace
 
@@ -443,31 +443,31 @@ void init_bytes_methods(Interpreter& interp) {
   Type* t = interp.types.bytes;
   t->ctor = bytes_ctor;
   static const MethodDef defs[] = {
-      {"decode", bytes_decode},
-      {"hex", bytes_hex},
-      {"split", bytes_split},
-      {"rsplit", bytes_rsplit},
-      {"join", bytes_join},
-      {"strip", bytes_strip},
-      {"lstrip", bytes_lstrip},
-      {"rstrip", bytes_rstrip},
-      {"find", bytes_find},
-      {"rfind", bytes_rfind},
-      {"index", bytes_index},
-      {"rindex", bytes_rindex},
-      {"count", bytes_count},
-      {"startswith", bytes_startswith},
-      {"endswith", bytes_endswith},
-      {"partition", bytes_partition},
-      {"rpartition", bytes_rpartition},
-      {"replace", bytes_replace},
-      {"upper", bytes_upper},
-      {"lower", bytes_lower},
-      {"swapcase", bytes_swapcase},
-      {"isdigit", bytes_isdigit},
-      {"isalpha", bytes_isalpha},
-      {"isalnum", bytes_isalnum},
-      {"isspace", bytes_isspace},
+      {"decode", bytes_decode, "encoding='utf-8', errors='strict'", Style::Keywords},
+      {"hex", bytes_hex, "sep=<unrepresentable>, bytes_per_sep=1", Style::Keywords},
+      {"split", bytes_split, "sep=None, maxsplit=-1", Style::Keywords},
+      {"rsplit", bytes_rsplit, "sep=None, maxsplit=-1", Style::Keywords},
+      {"join", bytes_join, "iterable_of_bytes, /", Style::One},
+      {"strip", bytes_strip, "bytes=None, /", Style::Positional},
+      {"lstrip", bytes_lstrip, "bytes=None, /", Style::Positional},
+      {"rstrip", bytes_rstrip, "bytes=None, /", Style::Positional},
+      {"find", bytes_find, "sub, start=None, end=None, /", Style::Getargs},
+      {"rfind", bytes_rfind, "sub, start=None, end=None, /", Style::Getargs},
+      {"index", bytes_index, "sub, start=None, end=None, /", Style::Getargs},
+      {"rindex", bytes_rindex, "sub, start=None, end=None, /", Style::Getargs},
+      {"count", bytes_count, "sub, start=None, end=None, /", Style::Getargs},
+      {"startswith", bytes_startswith, "prefix, start=None, end=None, /", Style::Getargs},
+      {"endswith", bytes_endswith, "prefix, start=None, end=None, /", Style::Getargs},
+      {"partition", bytes_partition, "sep, /", Style::One},
+      {"rpartition", bytes_rpartition, "sep, /", Style::One},
+      {"replace", bytes_replace, "old, new, count=-1, /", Style::Positional},
+      {"upper", bytes_upper, "", Style::NoArgs},
+      {"lower", bytes_lower, "", Style::NoArgs},
+      {"swapcase", bytes_swapcase, "", Style::NoArgs},
+      {"isdigit", bytes_isdigit, "", Style::NoArgs},
+      {"isalpha", bytes_isalpha, "", Style::NoArgs},
+      {"isalnum", bytes_isalnum, "", Style::NoArgs},
+      {"isspace", bytes_isspace, "", Style::NoArgs},
   };
   add_methods(interp, t, defs);
   Native* fromhex = interp.heap.make<Native>(interp.types.builtin_function, bytes_fromhex, "fromhex");

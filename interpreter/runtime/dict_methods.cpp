@@ -148,10 +148,10 @@ Value dict_ctor(ThreadState& ts, Value self, const Args& a) {
 
 Value dict_get_m(ThreadState& ts, Value self, const Args& a) {
   Dict* d = self_dict(ts, self, "get");
-  if (d == nullptr || !check_args(ts, a, "get", 1, 2)) return Value::fail();
+  if (d == nullptr) return Value::fail();
   Value v = dict_get(ts, d, a[0]);
   if (v.is_fail()) return v;
-  if (v.is_null()) return a.size() == 2 ? a[1] : Value::none();
+  if (v.is_null()) return a[1].is_null() ? Value::none() : a[1];
   return v;
 }
 
@@ -174,22 +174,22 @@ Value dict_contains_m(ThreadState& ts, Value self, const Args& a) {
 
 Value dict_setdefault(ThreadState& ts, Value self, const Args& a) {
   Dict* d = self_dict(ts, self, "setdefault");
-  if (d == nullptr || !check_args(ts, a, "setdefault", 1, 2)) return Value::fail();
+  if (d == nullptr) return Value::fail();
   Value v = dict_get(ts, d, a[0]);
   if (v.is_fail()) return v;
   if (!v.is_null()) return v;
-  Value dflt = a.size() == 2 ? a[1] : Value::none();
+  Value dflt = a[1].is_null() ? Value::none() : a[1];
   if (!dict_set(ts, d, a[0], dflt)) return Value::fail();
   return dflt;
 }
 
 Value dict_pop(ThreadState& ts, Value self, const Args& a) {
   Dict* d = self_dict(ts, self, "pop");
-  if (d == nullptr || !check_args(ts, a, "pop", 1, 2)) return Value::fail();
+  if (d == nullptr) return Value::fail();
   Value v = dict_get(ts, d, a[0]);
   if (v.is_fail()) return v;
   if (v.is_null()) {
-    if (a.size() == 2) return a[1];
+    if (!a[1].is_null()) return a[1];
     return raise_key_error(ts, a[0]);
   }
   TempRoot root(ts, v);
@@ -225,7 +225,7 @@ template <int Which>
 Value dict_view_m(ThreadState& ts, Value self, const Args& a) {
   static constexpr const char* kNames[] = {"keys", "values", "items"};
   Dict* d = self_dict(ts, self, kNames[Which]);
-  if (d == nullptr || !check_args(ts, a, kNames[Which], 0, 0)) return Value::fail();
+  if (d == nullptr) return Value::fail();
   return dict_view_new(ts, d, Which);
 }
 
@@ -250,8 +250,7 @@ Value dict_clear(ThreadState& ts, Value self, const Args& a) {
 // dict.fromkeys(iterable, value=None): a class-level function (registered
 // without method binding), so d.fromkeys(...) and dict.fromkeys(...) agree.
 Value dict_fromkeys(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "fromkeys", 1, 2)) return Value::fail();
-  Value value = a.size() == 2 ? a[1] : Value::none();
+  Value value = a[1].is_null() ? Value::none() : a[1];
   Dict* d = new_dict(ts);
   TempRoot root(ts, obj(d));
   if (!for_each_item(ts, a[0], [&](Value key) { return dict_set(ts, d, key, value); })) return Value::fail();
@@ -323,22 +322,22 @@ Value view_dunder_contains(ThreadState& ts, Value self, const Args& a) {
   return r < 0 ? Value::fail() : Value::from_bool(r != 0);
 }
 
-const MethodDef kDictMethods[] = {
-    {"get", dict_get_m},
-    {"setdefault", dict_setdefault},
-    {"pop", dict_pop},
+static const MethodDef kDictMethods[] = {
+    {"get", dict_get_m, "key, default=None, /", Style::Positional},
+    {"setdefault", dict_setdefault, "key, default=None, /", Style::Positional, Access::Mutates},
+    {"pop", dict_pop, "key, default=<unrepresentable>, /", Style::Positional, Access::Mutates},
     {"popitem", dict_popitem, "", Style::NoArgs, Access::Mutates},
-    {"update", dict_update},
-    {"keys", dict_view_m<kDictKeys>},
-    {"values", dict_view_m<kDictValues>},
-    {"items", dict_view_m<kDictItems>},
+    {"update", dict_update, nullptr, Style::Keywords, Access::Mutates},
+    {"keys", dict_view_m<kDictKeys>, "", Style::NoArgs},
+    {"values", dict_view_m<kDictValues>, "", Style::NoArgs},
+    {"items", dict_view_m<kDictItems>, "", Style::NoArgs},
     {"copy", dict_copy, "", Style::NoArgs},
     {"clear", dict_clear, "", Style::NoArgs, Access::Mutates},
     {"__getitem__", dict_getitem_m, "x, /", Style::One},
     {"__contains__", dict_contains_m, "x, /", Style::One},
 };
 
-const MethodDef kViewMethods[] = {
+static const MethodDef kViewMethods[] = {
     {"__repr__", view_dunder_repr},
     {"__len__", view_dunder_len},
     {"__iter__", view_dunder_iter},
@@ -591,7 +590,7 @@ Value view_isdisjoint(ThreadState& ts, Value self, const Args& a) {
 
 using front::BinOp;
 using front::CmpOp;
-const MethodDef kSetlikeViewMethods[] = {
+static const MethodDef kSetlikeViewMethods[] = {
     {"__and__", view_binary_dunder<BinOp::BitAnd, false>},
     {"__rand__", view_binary_dunder<BinOp::BitAnd, true>},
     {"__or__", view_binary_dunder<BinOp::BitOr, false>},
@@ -616,8 +615,8 @@ void init_dict_methods(Interpreter& interp) {
   add_methods(interp, interp.types.dict, kDictMethods);
   // fromkeys is called on the class (dict.fromkeys): a plain function in
   // the class dict, not bound to an instance.
-  Native* fromkeys = interp.heap.make<Native>(interp.types.builtin_function, dict_fromkeys, "fromkeys");
-  dict_set_cstr(interp, interp.types.dict->dict, "fromkeys", obj(fromkeys));
+  static const MethodDef kFromkeys[] = {{"fromkeys", dict_fromkeys, "iterable, value=None, /", Style::Positional}};
+  add_functions(interp, interp.types.dict->dict, kFromkeys);
   for (Type* t : {interp.types.dict_keys, interp.types.dict_values, interp.types.dict_items})
     add_methods(interp, t, kViewMethods);
   for (Type* t : {interp.types.dict_keys, interp.types.dict_items}) add_methods(interp, t, kSetlikeViewMethods);

@@ -410,7 +410,7 @@ bool read_some(ThreadState& ts, File* f, std::int64_t size, std::string& out) {
 
 std::int64_t optional_size(ThreadState& ts, const Args& a, std::size_t i, bool& ok) {
   ok = true;
-  if (a.size() <= i || a[i].is_none()) return -1;
+  if (a[i].is_null() || a[i].is_none()) return -1;
   if (!is_int_like(a[i])) {
     ok = false;
     raise_fmt(ts, ts.interp.types.TypeError, "argument should be integer or None, not '{}'",
@@ -430,7 +430,6 @@ std::int64_t optional_size(ThreadState& ts, const Args& a, std::size_t i, bool& 
 // ---------------------------------------------------------------------------
 
 Value m_read(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "read", 0, 1)) return Value::fail();
   File* f = readable_file(ts, self);
   if (f == nullptr) return Value::fail();
   bool ok;
@@ -451,7 +450,6 @@ Value m_read(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value m_readline(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "readline", 0, 1)) return Value::fail();
   File* f = readable_file(ts, self);
   if (f == nullptr) return Value::fail();
   bool ok;
@@ -463,7 +461,6 @@ Value m_readline(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value m_readlines(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "readlines", 0, 1)) return Value::fail();
   File* f = readable_file(ts, self);
   if (f == nullptr) return Value::fail();
   bool ok;
@@ -582,7 +579,6 @@ bool logical_position(ThreadState& ts, File* f, long long& pos) {
 }
 
 Value m_seek(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "seek", 1, 2)) return Value::fail();
   File* f = open_file(ts, self);
   if (f == nullptr) return Value::fail();
   if (!is_int_like(a[0]))
@@ -591,7 +587,7 @@ Value m_seek(ThreadState& ts, Value self, const Args& a) {
   auto off = to_index(ts, a[0]);
   if (!off) return Value::fail();
   std::int64_t whence = 0;
-  if (a.size() > 1) {
+  if (!a[1].is_null()) {
     auto w = to_index(ts, a[1]);
     if (!w) return Value::fail();
     whence = *w;
@@ -635,14 +631,13 @@ Value m_tell(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value m_truncate(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "truncate", 0, 1)) return Value::fail();
   File* f = writable_file(ts, self);
   if (f == nullptr) return Value::fail();
   FileLock lock(ts, f);
   if (f->closed) return raise_closed(ts);
   if (!file_flush(ts, f)) return Value::fail();
   long long size;
-  if (a.size() == 0 || a[0].is_none()) {
+  if (a[0].is_null() || a[0].is_none()) {
     if (!logical_position(ts, f, size)) return Value::fail();
   } else {
     auto n = to_index(ts, a[0]);
@@ -749,17 +744,17 @@ bool encoding_ok(std::string_view enc, std::string& shown) {
   return false;
 }
 
-const MethodDef kFileMethods[] = {
-    {"read", m_read},
-    {"readline", m_readline},
-    {"readlines", m_readlines},
+static const MethodDef kFileMethods[] = {
+    {"read", m_read, "size=-1, /", Style::Positional},
+    {"readline", m_readline, "size=-1, /", Style::Positional},
+    {"readlines", m_readlines, "hint=-1, /", Style::Positional},
     {"write", m_write, "x, /", Style::One, Access::Mutates},
     {"writelines", m_writelines, "x, /", Style::One, Access::Mutates},
     {"close", m_close, "", Style::NoArgs, Access::Mutates},
     {"flush", m_flush, "", Style::NoArgs, Access::Mutates},
-    {"seek", m_seek},
+    {"seek", m_seek, "cookie, whence=0, /", Style::Positional, Access::Mutates},
     {"tell", m_tell, "", Style::NoArgs},
-    {"truncate", m_truncate},
+    {"truncate", m_truncate, "pos=None, /", Style::Positional, Access::Mutates},
     {"fileno", m_fileno, "", Style::NoArgs},
     {"isatty", m_isatty, "", Style::NoArgs},
     {"readable", m_readable, "", Style::NoArgs},
@@ -911,25 +906,8 @@ File* file_for_fd(ThreadState& ts, int fd, const char* mode, const char* name) {
 
 Value builtin_open(ThreadState& ts, Value self, const Args& a) {
   auto& T = ts.interp.types;
-  static const char* const kNames[] = {"file",   "mode",    "buffering", "encoding",
-                                       "errors", "newline", "closefd",   "opener"};
   Value args[8];
-  if (a.size() > 8)
-    return raise_fmt(ts, T.TypeError, "open() takes at most 8 arguments ({} given)", a.size());
-  for (std::size_t i = 0; i < a.size(); ++i) args[i] = a[i];
-  for (std::size_t k = 0; k < a.nkw; ++k) {
-    std::string_view kw = a.kwnames[k]->s;
-    std::size_t i = 0;
-    while (i < 8 && kw != kNames[i]) ++i;
-    if (i == 8)
-      return raise_fmt(ts, T.TypeError, "open() got an unexpected keyword argument '{}'", kw);
-    if (!args[i].is_null())
-      return raise_fmt(ts, T.TypeError, "argument for open() given by name ('{}') and position ({})",
-                       kw, i + 1);
-    args[i] = a.kwvalues[k];
-  }
-  if (args[0].is_null())
-    return raise(ts, T.TypeError, "open() missing required argument 'file' (pos 1)");
+  for (std::size_t i = 0; i < 8; ++i) args[i] = a[i];
   Value file = args[0];
   std::string mode = "r";
   if (!args[1].is_null()) {
@@ -1267,7 +1245,8 @@ Value raise_os_error(ThreadState& ts, int err, Value filename) {
 
 bool init_io_module(ThreadState& ts, Dict* d) {
   Interpreter& interp = ts.interp;
-  static const MethodDef kDefs[] = {{"open", builtin_open}};
+  static const MethodDef kDefs[] = {
+{"open", builtin_open, kOpenSignature}};
   add_functions(interp, d, kDefs);
   dict_set_cstr(interp, d, "UnsupportedOperation", obj(unsupported_operation_type(interp)));
   dict_set_cstr(interp, d, "TextIOWrapper", obj(interp.types.file));

@@ -104,6 +104,9 @@ File* file_for_fd(ThreadState& ts, int fd, const char* mode, const char* name);
 // open(file, mode='r', buffering=-1, encoding=None, errors=None,
 //      newline=None, closefd=True): the builtin itself.
 Value builtin_open(ThreadState& ts, Value self, const Args& a);
+// open()'s signature, for its rows in builtins and the io module.
+inline constexpr const char* kOpenSignature =
+    "file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None";
 
 // Writes text (text mode) or bytes (binary mode) through the buffer: the
 // one place print() and write() end up. false with an exception pending.

@@ -51,12 +51,11 @@ Value call_special(ThreadState& ts, Value v, Str* name) {
 // ---------------------------------------------------------------------------
 
 Value int_ctor(ThreadState& ts, Value self, const Args& a) {
+  // A type's constructor is no table row: its signature is parsed on first use.
+  static const MethodDef def{"int", int_ctor, "x=0, /, base=10"};
+  static const Signature sig = parse_signature(def, "int");
   Value v[2];
-  if (!unpack_args(ts, a, "int", Style::Keywords, 0, {"x", "base"}, v)) return Value::fail();
-  // x is positional-only in CPython: int(x=1) is an invalid keyword.
-  for (std::size_t k = 0; k < a.nkw; ++k)
-    if (a.kwnames[k]->s == "x")
-      return raise_invalid_keyword(ts, "x", "int");
+  if (!bind_args(ts, sig, a, v)) return Value::fail();
   Type* TE = ts.interp.types.TypeError;
   if (v[0].is_null()) {
     if (!v[1].is_null()) return raise(ts, TE, "int() missing string argument");
@@ -108,8 +107,7 @@ bool int_recv(ThreadState& ts, Value self, const char* method) {
 }
 
 Value int_bit_length(ThreadState& ts, Value self, const Args& a) {
-  if (!int_recv(ts, self, "bit_length") || !unpack_args(ts, a, "int.bit_length", Style::NoArgs, 0, {}, nullptr))
-    return Value::fail();
+  if (!int_recv(ts, self, "bit_length")) return Value::fail();
   if (small(self)) {
     std::int64_t x = self.as_int();
     std::uint64_t m = x < 0 ? 0 - static_cast<std::uint64_t>(x) : static_cast<std::uint64_t>(x);
@@ -119,8 +117,7 @@ Value int_bit_length(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value int_bit_count(ThreadState& ts, Value self, const Args& a) {
-  if (!int_recv(ts, self, "bit_count") || !unpack_args(ts, a, "int.bit_count", Style::NoArgs, 0, {}, nullptr))
-    return Value::fail();
+  if (!int_recv(ts, self, "bit_count")) return Value::fail();
   if (small(self)) {
     std::int64_t x = self.as_int();
     std::uint64_t m = x < 0 ? 0 - static_cast<std::uint64_t>(x) : static_cast<std::uint64_t>(x);
@@ -133,15 +130,12 @@ Value int_bit_count(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value int_conjugate(ThreadState& ts, Value self, const Args& a) {
-  if (!int_recv(ts, self, "conjugate") || !unpack_args(ts, a, "int.conjugate", Style::NoArgs, 0, {}, nullptr))
-    return Value::fail();
+  if (!int_recv(ts, self, "conjugate")) return Value::fail();
   return small(self) ? Value::from_int(self.as_int()) : self;
 }
 
 Value int_as_integer_ratio(ThreadState& ts, Value self, const Args& a) {
-  if (!int_recv(ts, self, "as_integer_ratio") ||
-      !unpack_args(ts, a, "int.as_integer_ratio", Style::NoArgs, 0, {}, nullptr))
-    return Value::fail();
+  if (!int_recv(ts, self, "as_integer_ratio")) return Value::fail();
   Value n = small(self) ? Value::from_int(self.as_int()) : self;
   return Value::from_obj(new_tuple(ts, {n, Value::from_int(1)}));
 }
@@ -166,11 +160,8 @@ bool byteorder_arg(ThreadState& ts, Value v, const char* fname, bool& little) {
 
 // int.to_bytes(length=1, byteorder='big', *, signed=False)
 Value int_to_bytes(ThreadState& ts, Value self, const Args& a) {
-  Value v[3];
-  if (!int_recv(ts, self, "to_bytes") ||
-      !unpack_args(ts, a, "int.to_bytes", Style::Keywords, 0, {"length", "byteorder", "signed"}, v))
-    return Value::fail();
-  if (a.npos > 2) return raise_fmt(ts, ts.interp.types.TypeError, "to_bytes() takes at most 2 positional arguments ({} given)", a.npos);
+  if (!int_recv(ts, self, "to_bytes")) return Value::fail();
+  const Args& v = a;  // length, byteorder, signed
   std::int64_t length = 1;
   if (!v[0].is_null()) {
     std::optional<std::int64_t> l = to_index(ts, v[0]);
@@ -216,8 +207,11 @@ Value int_to_bytes(ThreadState& ts, Value self, const Args& a) {
 
 // int.from_bytes(bytes, byteorder='big', *, signed=False)
 Value int_from_bytes(ThreadState& ts, Value self, const Args& a) {
+  // A class-level function outside the method table: its signature is parsed on first use.
+  static const MethodDef def{"from_bytes", int_from_bytes, "bytes, byteorder='big', *, signed=False"};
+  static const Signature sig = parse_signature(def, "int.from_bytes");
   Value v[3];
-  if (!unpack_args(ts, a, "from_bytes", Style::Keywords, 1, {"bytes", "byteorder", "signed"}, v)) return Value::fail();
+  if (!bind_args(ts, sig, a, v)) return Value::fail();
   bool little;
   if (!byteorder_arg(ts, v[1], "from_bytes", little)) return Value::fail();
   bool is_signed = false;
@@ -264,8 +258,10 @@ Value float_from_text(ThreadState& ts, std::string_view text, Value original) {
 }
 
 Value float_ctor(ThreadState& ts, Value self, const Args& a) {
+  static const MethodDef def{"float", float_ctor, "x=0, /", Style::Positional};
+  static const Signature sig = parse_signature(def, "float");
   Value v[1];
-  if (!unpack_args(ts, a, "float", Style::Positional, 0, {"x"}, v)) return Value::fail();
+  if (!bind_args(ts, sig, a, v)) return Value::fail();
   if (v[0].is_null()) return Value::from_float(0.0);
   Value x = v[0];
   if (x.is_float()) return x;
@@ -308,23 +304,19 @@ bool float_recv(ThreadState& ts, Value self, const char* method) {
 }
 
 Value float_is_integer(ThreadState& ts, Value self, const Args& a) {
-  if (!float_recv(ts, self, "is_integer") || !unpack_args(ts, a, "float.is_integer", Style::NoArgs, 0, {}, nullptr))
-    return Value::fail();
+  if (!float_recv(ts, self, "is_integer")) return Value::fail();
   double d = self.as_float();
   return Value::from_bool(std::isfinite(d) && std::trunc(d) == d);
 }
 
 Value float_conjugate(ThreadState& ts, Value self, const Args& a) {
-  if (!float_recv(ts, self, "conjugate") || !unpack_args(ts, a, "float.conjugate", Style::NoArgs, 0, {}, nullptr))
-    return Value::fail();
+  if (!float_recv(ts, self, "conjugate")) return Value::fail();
   return self;
 }
 
 // (n, d) in lowest terms with d > 0 a power of two (float_as_integer_ratio).
 Value float_as_integer_ratio(ThreadState& ts, Value self, const Args& a) {
-  if (!float_recv(ts, self, "as_integer_ratio") ||
-      !unpack_args(ts, a, "float.as_integer_ratio", Style::NoArgs, 0, {}, nullptr))
-    return Value::fail();
+  if (!float_recv(ts, self, "as_integer_ratio")) return Value::fail();
   double d = self.as_float();
   if (std::isinf(d)) return raise(ts, ts.interp.types.OverflowError, "cannot convert Infinity to integer ratio");
   if (std::isnan(d)) return raise(ts, ts.interp.types.ValueError, "cannot convert NaN to integer ratio");
@@ -353,8 +345,7 @@ Value float_as_integer_ratio(ThreadState& ts, Value self, const Args& a) {
 
 // float.hex(): [-]0x1.<13 hex digits>p<exp>, 0x0.<...>p-1022 for subnormals.
 Value float_hex(ThreadState& ts, Value self, const Args& a) {
-  if (!float_recv(ts, self, "hex") || !unpack_args(ts, a, "float.hex", Style::NoArgs, 0, {}, nullptr))
-    return Value::fail();
+  if (!float_recv(ts, self, "hex")) return Value::fail();
   double d = self.as_float();
   if (std::isnan(d)) return new_str(ts, "nan");
   if (std::isinf(d)) return new_str(ts, d < 0 ? "-inf" : "inf");
@@ -375,8 +366,10 @@ Value float_hex(ThreadState& ts, Value self, const Args& a) {
 // or inf / infinity / nan, with surrounding whitespace; the digits are
 // handed to strtod, which rounds hex input correctly (float_fromhex).
 Value float_fromhex(ThreadState& ts, Value self, const Args& a) {
+  static const MethodDef def{"fromhex", float_fromhex, "string, /", Style::One};
+  static const Signature sig = parse_signature(def, "float.fromhex");
   Value v[1];
-  if (!unpack_args(ts, a, "float.fromhex", Style::One, 1, {"string"}, v)) return Value::fail();
+  if (!bind_args(ts, sig, a, v)) return Value::fail();
   Str* str_arg = as_str(v[0]);
   if (!str_arg) return raise(ts, ts.interp.types.TypeError, "bad argument type for built-in operation");
   auto invalid = [&] { return raise(ts, ts.interp.types.ValueError, "invalid hexadecimal floating-point string"); };
@@ -426,8 +419,10 @@ Value float_fromhex(ThreadState& ts, Value self, const Args& a) {
 // ---------------------------------------------------------------------------
 
 Value bool_ctor(ThreadState& ts, Value self, const Args& a) {
+  static const MethodDef def{"bool", bool_ctor, "x=False, /", Style::Positional};
+  static const Signature sig = parse_signature(def, "bool");
   Value v[1];
-  if (!unpack_args(ts, a, "bool", Style::Positional, 0, {"x"}, v)) return Value::fail();
+  if (!bind_args(ts, sig, a, v)) return Value::fail();
   if (v[0].is_null()) return Value::from_bool(false);
   int t = truthy(ts, v[0]);
   if (t < 0) return Value::fail();
@@ -443,11 +438,11 @@ void init_int_float_methods(Interpreter& interp) {
   f->ctor = float_ctor;
   interp.types.bool_->ctor = bool_ctor;
   static const MethodDef int_defs[] = {
-      {"bit_length", int_bit_length},
-      {"bit_count", int_bit_count},
-      {"conjugate", int_conjugate},
-      {"as_integer_ratio", int_as_integer_ratio},
-      {"to_bytes", int_to_bytes},
+      {"bit_length", int_bit_length, "", Style::NoArgs},
+      {"bit_count", int_bit_count, "", Style::NoArgs},
+      {"conjugate", int_conjugate, "", Style::NoArgs},
+      {"as_integer_ratio", int_as_integer_ratio, "", Style::NoArgs},
+      {"to_bytes", int_to_bytes, "length=1, byteorder='big', *, signed=False"},
   };
   // real/imag/numerator/denominator: a bool answers as the int it is.
   static const GetSetDef int_getsets[] = {
@@ -460,10 +455,10 @@ void init_int_float_methods(Interpreter& interp) {
   Native* fb = interp.heap.make<Native>(interp.types.builtin_function, int_from_bytes, "from_bytes");
   dict_set_cstr(interp, i->dict, "from_bytes", Value::from_obj(fb));
   static const MethodDef float_defs[] = {
-      {"is_integer", float_is_integer},
-      {"conjugate", float_conjugate},
-      {"as_integer_ratio", float_as_integer_ratio},
-      {"hex", float_hex},
+      {"is_integer", float_is_integer, "", Style::NoArgs},
+      {"conjugate", float_conjugate, "", Style::NoArgs},
+      {"as_integer_ratio", float_as_integer_ratio, "", Style::NoArgs},
+      {"hex", float_hex, "", Style::NoArgs},
   };
   static const GetSetDef float_getsets[] = {
       {"real", [](ThreadState&, Value v) { return v; }},

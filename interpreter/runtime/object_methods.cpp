@@ -187,14 +187,18 @@ Value range_count(ThreadState& ts, Value self, const Args& a) {
 
 Value slice_ctor(ThreadState& ts, Value self, const Args& a) {
   Interpreter& in = ts.interp;
-  if (!check_args(ts, a, "slice", 1, 3)) return Value::fail();
+  // A type's constructor is no table row: its signature is parsed on first use.
+  static const MethodDef def{"slice", slice_ctor, "start, stop=None, step=None, /", Style::Positional};
+  static const Signature sig = parse_signature(def, "slice");
+  Value p[3];
+  if (!bind_args(ts, sig, a, p)) return Value::fail();
   Value start = Value::none(), stop, step = Value::none();
-  if (a.npos == 1) {
-    stop = a[0];
+  if (p[1].is_null()) {  // slice(stop)
+    stop = p[0];
   } else {
-    start = a[0];
-    stop = a[1];
-    if (a.npos == 3) step = a[2];
+    start = p[0];
+    stop = p[1];
+    if (!p[2].is_null()) step = p[2];
   }
   return obj(in.heap.make<Slice>(in.types.slice, start, stop, step));
 }
@@ -225,23 +229,23 @@ Value super_ctor(ThreadState& ts, Value self, const Args& a) {
 
 Value property_ctor(ThreadState& ts, Value self, const Args& a) {
   Interpreter& in = ts.interp;
-  if (!check_args(ts, a, "property", 0, 4, true)) return Value::fail();
-  Wrapper* p = in.heap.make<Wrapper>(in.types.property, Kind::Property, a.npos > 0 ? a[0] : Value::none());
-  p->fset = a.npos > 1 ? a[1] : Value::none();
-  p->fdel = a.npos > 2 ? a[2] : Value::none();
-  p->doc = a.npos > 3 ? a[3] : Value::none();
-  Value k;
-  if (!(k = kwarg(a, "fget")).is_null()) p->func = k;
-  if (!(k = kwarg(a, "fset")).is_null()) p->fset = k;
-  if (!(k = kwarg(a, "fdel")).is_null()) p->fdel = k;
-  if (!(k = kwarg(a, "doc")).is_null()) p->doc = k;
+  static const MethodDef def{"property", property_ctor, "fget=None, fset=None, fdel=None, doc=None"};
+  static const Signature sig = parse_signature(def, "property");
+  Value b[4];
+  if (!bind_args(ts, sig, a, b)) return Value::fail();
+  for (Value& v : b)
+    if (v.is_null()) v = Value::none();
+  Wrapper* p = in.heap.make<Wrapper>(in.types.property, Kind::Property, b[0]);
+  p->fset = b[1];
+  p->fdel = b[2];
+  p->doc = b[3];
   return obj(p);
 }
 
 Value property_copy(ThreadState& ts, Value self, const Args& a, int which) {
   Interpreter& in = ts.interp;
   Wrapper* old = as_kind<Wrapper, Kind::Property>(self);
-  if (!old || !check_args(ts, a, "setter", 1, 1)) return Value::fail();
+  if (!old) return Value::fail();
   Wrapper* p = in.heap.make<Wrapper>(in.types.property, Kind::Property, old->func);
   p->fset = old->fset;
   p->fdel = old->fdel;
@@ -256,13 +260,19 @@ Value property_setter(ThreadState& ts, Value self, const Args& a) { return prope
 Value property_deleter(ThreadState& ts, Value self, const Args& a) { return property_copy(ts, self, a, 2); }
 
 Value staticmethod_ctor(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "staticmethod", 1, 1)) return Value::fail();
-  return obj(ts.interp.heap.make<Wrapper>(ts.interp.types.staticmethod, Kind::StaticMethod, a[0]));
+  static const MethodDef def{"staticmethod", staticmethod_ctor, "function, /", Style::Positional};
+  static const Signature sig = parse_signature(def, "staticmethod");
+  Value f;
+  if (!bind_args(ts, sig, a, &f)) return Value::fail();
+  return obj(ts.interp.heap.make<Wrapper>(ts.interp.types.staticmethod, Kind::StaticMethod, f));
 }
 
 Value classmethod_ctor(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "classmethod", 1, 1)) return Value::fail();
-  return obj(ts.interp.heap.make<Wrapper>(ts.interp.types.classmethod, Kind::ClassMethod, a[0]));
+  static const MethodDef def{"classmethod", classmethod_ctor, "function, /", Style::Positional};
+  static const Signature sig = parse_signature(def, "classmethod");
+  Value f;
+  if (!bind_args(ts, sig, a, &f)) return Value::fail();
+  return obj(ts.interp.heap.make<Wrapper>(ts.interp.types.classmethod, Kind::ClassMethod, f));
 }
 
 }  // namespace
@@ -315,7 +325,9 @@ void init_object_methods(Interpreter& interp) {
   T.super->ctor = super_ctor;
   T.property->ctor = property_ctor;
   static const MethodDef property_defs[] = {
-      {"getter", property_getter}, {"setter", property_setter}, {"deleter", property_deleter}};
+      {"getter", property_getter, "x, /", Style::One},
+      {"setter", property_setter, "x, /", Style::One},
+      {"deleter", property_deleter, "x, /", Style::One}};
   add_methods(interp, T.property, property_defs);
   T.staticmethod->ctor = staticmethod_ctor;
   T.classmethod->ctor = classmethod_ctor;

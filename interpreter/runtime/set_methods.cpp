@@ -76,13 +76,14 @@ Value m_copy(ThreadState& ts, Value self, const Args& a) {
 template <bool Frozen>
 Value m_union(ThreadState& ts, Value self, const Args& a) {
   Set* s = self_set<Frozen>(ts, self, "union");
-  if (s == nullptr || !check_args(ts, a, "union", 0, SIZE_MAX)) return Value::fail();
+  if (s == nullptr) return Value::fail();
+  const std::vector<Value>& others = as_tuple(a[0])->items;  // *others
   Set* r = set_copy(ts, s);
   if (r == nullptr) return Value::fail();
   TempRoot root(ts, obj(r));
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (as_set(a[i]) == s) continue;
-    if (!set_update(ts, r, a[i])) return Value::fail();
+  for (std::size_t i = 0; i < others.size(); ++i) {
+    if (as_set(others[i]) == s) continue;
+    if (!set_update(ts, r, others[i])) return Value::fail();
   }
   return obj(r);
 }
@@ -90,12 +91,13 @@ Value m_union(ThreadState& ts, Value self, const Args& a) {
 template <bool Frozen>
 Value m_intersection(ThreadState& ts, Value self, const Args& a) {
   Set* s = self_set<Frozen>(ts, self, "intersection");
-  if (s == nullptr || !check_args(ts, a, "intersection", 0, SIZE_MAX)) return Value::fail();
-  if (a.size() == 0) return result(set_copy(ts, s));
+  if (s == nullptr) return Value::fail();
+  const std::vector<Value>& others = as_tuple(a[0])->items;  // *others
+  if (others.size() == 0) return result(set_copy(ts, s));
   Set* r = s;
   TempRoot root(ts, obj(s));
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    r = set_intersection(ts, r, a[i]);
+  for (std::size_t i = 0; i < others.size(); ++i) {
+    r = set_intersection(ts, r, others[i]);
     if (r == nullptr) return Value::fail();
     root.set(obj(r));
   }
@@ -105,13 +107,14 @@ Value m_intersection(ThreadState& ts, Value self, const Args& a) {
 template <bool Frozen>
 Value m_difference(ThreadState& ts, Value self, const Args& a) {
   Set* s = self_set<Frozen>(ts, self, "difference");
-  if (s == nullptr || !check_args(ts, a, "difference", 0, SIZE_MAX)) return Value::fail();
-  if (a.size() == 0) return result(set_copy(ts, s));
-  Set* r = set_difference(ts, s, a[0]);
+  if (s == nullptr) return Value::fail();
+  const std::vector<Value>& others = as_tuple(a[0])->items;  // *others
+  if (others.size() == 0) return result(set_copy(ts, s));
+  Set* r = set_difference(ts, s, others[0]);
   if (r == nullptr) return Value::fail();
   TempRoot root(ts, obj(r));
-  for (std::size_t i = 1; i < a.size(); ++i)
-    if (!set_difference_update(ts, r, a[i])) return Value::fail();
+  for (std::size_t i = 1; i < others.size(); ++i)
+    if (!set_difference_update(ts, r, others[i])) return Value::fail();
   return obj(r);
 }
 
@@ -200,25 +203,28 @@ Value m_clear(ThreadState& ts, Value self, const Args& a) {
 
 Value m_update(ThreadState& ts, Value self, const Args& a) {
   Set* s = self_set<false>(ts, self, "update");
-  if (s == nullptr || !check_args(ts, a, "update", 0, SIZE_MAX)) return Value::fail();
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (!set_update(ts, s, a[i])) return Value::fail();
+  if (s == nullptr) return Value::fail();
+  const std::vector<Value>& others = as_tuple(a[0])->items;  // *others
+  for (std::size_t i = 0; i < others.size(); ++i)
+    if (!set_update(ts, s, others[i])) return Value::fail();
   return Value::none();
 }
 
 Value m_intersection_update(ThreadState& ts, Value self, const Args& a) {
   Set* s = self_set<false>(ts, self, "intersection_update");
-  if (s == nullptr || !check_args(ts, a, "intersection_update", 0, SIZE_MAX)) return Value::fail();
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (!set_intersection_update(ts, s, a[i])) return Value::fail();
+  if (s == nullptr) return Value::fail();
+  const std::vector<Value>& others = as_tuple(a[0])->items;  // *others
+  for (std::size_t i = 0; i < others.size(); ++i)
+    if (!set_intersection_update(ts, s, others[i])) return Value::fail();
   return Value::none();
 }
 
 Value m_difference_update(ThreadState& ts, Value self, const Args& a) {
   Set* s = self_set<false>(ts, self, "difference_update");
-  if (s == nullptr || !check_args(ts, a, "difference_update", 0, SIZE_MAX)) return Value::fail();
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (!set_difference_update(ts, s, a[i])) return Value::fail();
+  if (s == nullptr) return Value::fail();
+  const std::vector<Value>& others = as_tuple(a[0])->items;  // *others
+  for (std::size_t i = 0; i < others.size(); ++i)
+    if (!set_difference_update(ts, s, others[i])) return Value::fail();
   return Value::none();
 }
 
@@ -229,19 +235,19 @@ Value m_symmetric_difference_update(ThreadState& ts, Value self, const Args& a) 
   return Value::none();
 }
 
-const MethodDef kSetMethods[] = {
+static const MethodDef kSetMethods[] = {
     {"add", m_add, "x, /", Style::One, Access::Mutates},
     {"discard", m_discard, "x, /", Style::One, Access::Mutates},
     {"remove", m_remove, "x, /", Style::One, Access::Mutates},
     {"pop", m_pop, "", Style::NoArgs, Access::Mutates},
     {"clear", m_clear, "", Style::NoArgs, Access::Mutates},
     {"copy", m_copy<false>, "", Style::NoArgs},
-    {"update", m_update},
-    {"union", m_union<false>},
-    {"intersection", m_intersection<false>},
-    {"intersection_update", m_intersection_update},
-    {"difference", m_difference<false>},
-    {"difference_update", m_difference_update},
+    {"update", m_update, "*others", Style::Positional, Access::Mutates},
+    {"union", m_union<false>, "*others", Style::Positional},
+    {"intersection", m_intersection<false>, "*others", Style::Positional},
+    {"intersection_update", m_intersection_update, "*others", Style::Positional, Access::Mutates},
+    {"difference", m_difference<false>, "*others", Style::Positional},
+    {"difference_update", m_difference_update, "*others", Style::Positional, Access::Mutates},
     {"symmetric_difference", m_symmetric_difference<false>, "x, /", Style::One},
     {"symmetric_difference_update", m_symmetric_difference_update, "x, /", Style::One, Access::Mutates},
     {"issubset", m_issubset<false>, "x, /", Style::One},
@@ -249,11 +255,11 @@ const MethodDef kSetMethods[] = {
     {"isdisjoint", m_isdisjoint<false>, "x, /", Style::One},
 };
 
-const MethodDef kFrozensetMethods[] = {
+static const MethodDef kFrozensetMethods[] = {
     {"copy", m_copy<true>, "", Style::NoArgs},
-    {"union", m_union<true>},
-    {"intersection", m_intersection<true>},
-    {"difference", m_difference<true>},
+    {"union", m_union<true>, "*others", Style::Positional},
+    {"intersection", m_intersection<true>, "*others", Style::Positional},
+    {"difference", m_difference<true>, "*others", Style::Positional},
     {"symmetric_difference", m_symmetric_difference<true>, "x, /", Style::One},
     {"issubset", m_issubset<true>, "x, /", Style::One},
     {"issuperset", m_issuperset<true>, "x, /", Style::One},

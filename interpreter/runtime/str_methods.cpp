@@ -38,89 +38,6 @@
 
 namespace gilvm {
 
-// ---------------------------------------------------------------------------
-// Arguments
-// ---------------------------------------------------------------------------
-
-namespace {
-const char* plural(std::size_t n) { return n == 1 ? "" : "s"; }
-}  // namespace
-
-bool unpack_args(ThreadState& ts, const Args& a, std::string_view qual, Style style, std::size_t min,
-            std::initializer_list<const char*> names, Value* out) {
-  Type* TE = ts.interp.types.TypeError;
-  std::string_view name = qual.substr(qual.rfind('.') + 1);
-  const std::size_t max = names.size();
-  const std::size_t n = a.npos;
-  for (std::size_t i = 0; i < max; ++i) out[i] = i < n ? a.pos[i] : Value::null();
-  if (style != Style::Keywords && a.nkw > 0) {
-    raise_fmt(ts, TE, "{}() takes no keyword arguments", style == Style::Positional ? name : qual);
-    return false;
-  }
-  switch (style) {
-    case Style::NoArgs:
-      if (n != 0) {
-        raise_fmt(ts, TE, "{}() takes no arguments ({} given)", qual, n);
-        return false;
-      }
-      return true;
-    case Style::One:
-      if (n != 1) {
-        raise_fmt(ts, TE, "{}() takes exactly one argument ({} given)", qual, n);
-        return false;
-      }
-      return true;
-    case Style::Positional:
-      if (n < min) {
-        raise_fmt(ts, TE, "{} expected at least {} argument{}, got {}", name, min, plural(min), n);
-        return false;
-      }
-      if (n > max) {
-        raise_fmt(ts, TE, "{} expected at most {} argument{}, got {}", name, max, plural(max), n);
-        return false;
-      }
-      return true;
-    case Style::Getargs:
-      if (n < min || n > max) {
-        std::size_t bound = n < min ? min : max;
-        raise_fmt(ts, TE, "{}() takes {} {} argument{} ({} given)", name,
-                  min == max ? "exactly" : (n < min ? "at least" : "at most"), bound, plural(bound), n);
-        return false;
-      }
-      return true;
-    case Style::Keywords:
-      break;
-  }
-  if (n > max) {
-    raise_fmt(ts, TE, "{}() takes at most {} argument{} ({} given)", name, max, plural(max), n);
-    return false;
-  }
-  for (std::size_t k = 0; k < a.nkw; ++k) {
-    std::string_view kw = a.kwnames[k]->s;
-    std::size_t i = 0;
-    for (const char* p : names) {
-      if (kw == p) break;
-      ++i;
-    }
-    if (i == max) {
-      raise_invalid_keyword(ts, kw, name);
-      return false;
-    }
-    if (i < n || !out[i].is_null()) {
-      raise_fmt(ts, TE, "argument for {}() given by name ('{}') and position ({})", name, kw, i + 1);
-      return false;
-    }
-    out[i] = a.kwvalues[k];
-  }
-  for (std::size_t i = 0; i < min; ++i) {
-    if (out[i].is_null()) {
-      raise_fmt(ts, TE, "{}() missing required argument '{}' (pos {})", name, names.begin()[i], i + 1);
-      return false;
-    }
-  }
-  return true;
-}
-
 namespace {
 
 using stringlib::absent;
@@ -170,8 +87,11 @@ Value make_str(ThreadState& ts, std::string_view v) { return new_str(ts, std::st
 // ---------------------------------------------------------------------------
 
 Value str_ctor(ThreadState& ts, Value self, const Args& a) {
+  // A type's constructor is no table row: its signature is parsed on first use.
+  static const MethodDef def{"str", str_ctor, "object=<unrepresentable>, encoding='utf-8', errors='strict'"};
+  static const Signature sig = parse_signature(def, "str");
   Value v[3];
-  if (!unpack_args(ts, a, "str", Style::Keywords, 0, {"object", "encoding", "errors"}, v)) return Value::fail();
+  if (!bind_args(ts, sig, a, v)) return Value::fail();
   if (v[1].is_null() && v[2].is_null()) {
     if (v[0].is_null()) return new_str(ts, std::string());
     Str* s = str(ts, v[0]);
@@ -221,19 +141,19 @@ void append_title(std::string& out, char32_t c) {
 
 Value str_upper(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "upper");
-  if (!s || !unpack_args(ts, a, "str.upper", Style::NoArgs, 0, {}, nullptr)) return Value::fail();
+  if (!s) return Value::fail();
   return new_str(ts, text::str_upper(s->s));
 }
 
 Value str_lower(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "lower");
-  if (!s || !unpack_args(ts, a, "str.lower", Style::NoArgs, 0, {}, nullptr)) return Value::fail();
+  if (!s) return Value::fail();
   return new_str(ts, text::str_lower(s->s));
 }
 
 Value str_casefold(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "casefold");
-  if (!s || !unpack_args(ts, a, "str.casefold", Style::NoArgs, 0, {}, nullptr)) return Value::fail();
+  if (!s) return Value::fail();
   // Full case folding is lowercasing except for a few code points that fold
   // to several ('ß' -> "ss") or to another lowercase letter ('ſ' -> 's').
   std::string out;
@@ -274,7 +194,7 @@ void append_lower_at(std::string& out, const std::u32string& cps, std::size_t i)
 
 Value str_capitalize(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "capitalize");
-  if (!s || !unpack_args(ts, a, "str.capitalize", Style::NoArgs, 0, {}, nullptr)) return Value::fail();
+  if (!s) return Value::fail();
   if (s->s.empty()) return Value::from_obj(s);
   std::u32string cps = decode_all(s->s);
   std::string out;
@@ -286,7 +206,7 @@ Value str_capitalize(ThreadState& ts, Value self, const Args& a) {
 
 Value str_title(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "title");
-  if (!s || !unpack_args(ts, a, "str.title", Style::NoArgs, 0, {}, nullptr)) return Value::fail();
+  if (!s) return Value::fail();
   std::u32string cps = decode_all(s->s);
   std::string out;
   out.reserve(s->s.size());
@@ -304,7 +224,7 @@ Value str_title(ThreadState& ts, Value self, const Args& a) {
 
 Value str_swapcase(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "swapcase");
-  if (!s || !unpack_args(ts, a, "str.swapcase", Style::NoArgs, 0, {}, nullptr)) return Value::fail();
+  if (!s) return Value::fail();
   std::u32string cps = decode_all(s->s);
   std::string out;
   out.reserve(s->s.size());
@@ -326,34 +246,34 @@ Value str_swapcase(ThreadState& ts, Value self, const Args& a) {
 
 // "All characters are X and there is at least one".
 template <bool (*Pred)(char32_t)>
-Value all_chars(ThreadState& ts, Value self, const Args& a, const char* name, const char* qual) {
+Value all_chars(ThreadState& ts, Value self, const Args& a, const char* name) {
   Str* s = recv(ts, self, name);
-  if (!s || !unpack_args(ts, a, qual, Style::NoArgs, 0, {}, nullptr)) return Value::fail();
+  if (!s) return Value::fail();
   return Value::from_bool(stringlib::all_units<Utf8, Pred>(s->s));
 }
 
 Value str_isdigit(ThreadState& ts, Value self, const Args& a) {
-  return all_chars<text::is_digit>(ts, self, a, "isdigit", "str.isdigit");
+  return all_chars<text::is_digit>(ts, self, a, "isdigit");
 }
 Value str_isdecimal(ThreadState& ts, Value self, const Args& a) {
-  return all_chars<text::is_decimal>(ts, self, a, "isdecimal", "str.isdecimal");
+  return all_chars<text::is_decimal>(ts, self, a, "isdecimal");
 }
 Value str_isnumeric(ThreadState& ts, Value self, const Args& a) {
-  return all_chars<text::is_numeric>(ts, self, a, "isnumeric", "str.isnumeric");
+  return all_chars<text::is_numeric>(ts, self, a, "isnumeric");
 }
 Value str_isalpha(ThreadState& ts, Value self, const Args& a) {
-  return all_chars<text::is_alpha>(ts, self, a, "isalpha", "str.isalpha");
+  return all_chars<text::is_alpha>(ts, self, a, "isalpha");
 }
 Value str_isalnum(ThreadState& ts, Value self, const Args& a) {
-  return all_chars<text::is_alnum>(ts, self, a, "isalnum", "str.isalnum");
+  return all_chars<text::is_alnum>(ts, self, a, "isalnum");
 }
 Value str_isspace(ThreadState& ts, Value self, const Args& a) {
-  return all_chars<text::is_space>(ts, self, a, "isspace", "str.isspace");
+  return all_chars<text::is_space>(ts, self, a, "isspace");
 }
 
 Value str_isprintable(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "isprintable");
-  if (!s || !unpack_args(ts, a, "str.isprintable", Style::NoArgs, 0, {}, nullptr)) return Value::fail();
+  if (!s) return Value::fail();
   for (std::size_t i = 0; i < s->s.size();)
     if (!text::is_printable(text::utf8_decode_at(s->s, i))) return Value::from_bool(false);
   return Value::from_bool(true);  // '' is printable
@@ -361,7 +281,7 @@ Value str_isprintable(ThreadState& ts, Value self, const Args& a) {
 
 Value str_isascii(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "isascii");
-  if (!s || !unpack_args(ts, a, "str.isascii", Style::NoArgs, 0, {}, nullptr)) return Value::fail();
+  if (!s) return Value::fail();
   return Value::from_bool(s->ascii);
 }
 
@@ -369,7 +289,7 @@ Value str_isascii(ThreadState& ts, Value self, const Args& a) {
 // least one cased character (unicode_isupper_impl).
 Value str_isupper(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "isupper");
-  if (!s || !unpack_args(ts, a, "str.isupper", Style::NoArgs, 0, {}, nullptr)) return Value::fail();
+  if (!s) return Value::fail();
   bool cased = false;
   for (std::size_t i = 0; i < s->s.size();) {
     char32_t c = text::utf8_decode_at(s->s, i);
@@ -381,7 +301,7 @@ Value str_isupper(ThreadState& ts, Value self, const Args& a) {
 
 Value str_islower(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "islower");
-  if (!s || !unpack_args(ts, a, "str.islower", Style::NoArgs, 0, {}, nullptr)) return Value::fail();
+  if (!s) return Value::fail();
   bool cased = false;
   for (std::size_t i = 0; i < s->s.size();) {
     char32_t c = text::utf8_decode_at(s->s, i);
@@ -395,7 +315,7 @@ Value str_islower(ThreadState& ts, Value self, const Args& a) {
 // only after a cased one, and at least one cased character.
 Value str_istitle(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "istitle");
-  if (!s || !unpack_args(ts, a, "str.istitle", Style::NoArgs, 0, {}, nullptr)) return Value::fail();
+  if (!s) return Value::fail();
   bool cased = false, prev_cased = false;
   for (std::size_t i = 0; i < s->s.size();) {
     char32_t c = text::utf8_decode_at(s->s, i);
@@ -414,7 +334,7 @@ Value str_istitle(ThreadState& ts, Value self, const Args& a) {
 
 Value str_isidentifier(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "isidentifier");
-  if (!s || !unpack_args(ts, a, "str.isidentifier", Style::NoArgs, 0, {}, nullptr)) return Value::fail();
+  if (!s) return Value::fail();
   if (s->s.empty()) return Value::from_bool(false);
   std::size_t i = 0;
   if (!text::is_identifier_start(text::utf8_decode_at(s->s, i))) return Value::from_bool(false);
@@ -439,9 +359,8 @@ bool get_maxsplit(ThreadState& ts, Value v, std::int64_t& out) {
 Value split_impl(ThreadState& ts, Value self, const Args& a, bool right) {
   const char* name = right ? "rsplit" : "split";
   Str* s = recv(ts, self, name);
-  Value v[2];
-  if (!s || !unpack_args(ts, a, right ? "str.rsplit" : "str.split", Style::Keywords, 0, {"sep", "maxsplit"}, v))
-    return Value::fail();
+  if (!s) return Value::fail();
+  const Args& v = a;
   std::int64_t maxsplit;
   if (!get_maxsplit(ts, v[1], maxsplit)) return Value::fail();
   Str* sep = nullptr;
@@ -465,8 +384,8 @@ Value str_rsplit(ThreadState& ts, Value self, const Args& a) { return split_impl
 
 Value str_splitlines(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "splitlines");
-  Value v[1];
-  if (!s || !unpack_args(ts, a, "str.splitlines", Style::Keywords, 0, {"keepends"}, v)) return Value::fail();
+  if (!s) return Value::fail();
+  const Args& v = a;
   bool keepends = false;
   if (!v[0].is_null()) {
     if (v[0].is_float())
@@ -480,16 +399,15 @@ Value str_splitlines(ThreadState& ts, Value self, const Args& a) {
 
 Value str_join(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "join");
-  Value v[1];
-  if (!s || !unpack_args(ts, a, "str.join", Style::One, 1, {"iterable"}, v)) return Value::fail();
+  if (!s) return Value::fail();
+  const Args& v = a;
   return stringlib::join<Utf8>(ts, s->s, v[0], "str instance", true);
 }
 
 Value partition_impl(ThreadState& ts, Value self, const Args& a, bool right) {
   Str* s = recv(ts, self, right ? "rpartition" : "partition");
-  Value v[1];
-  if (!s || !unpack_args(ts, a, right ? "str.rpartition" : "str.partition", Style::One, 1, {"sep"}, v))
-    return Value::fail();
+  if (!s) return Value::fail();
+  const Args& v = a;
   Str* sep = need_str(ts, v[0]);
   if (!sep) return Value::fail();
   if (sep->s.empty()) return raise(ts, ts.interp.types.ValueError, "empty separator");
@@ -508,10 +426,10 @@ using stringlib::kBoth;
 using stringlib::kLeft;
 using stringlib::kRight;
 
-Value strip_impl(ThreadState& ts, Value self, const Args& a, int side, const char* name, const char* qual) {
+Value strip_impl(ThreadState& ts, Value self, const Args& a, int side, const char* name) {
   Str* s = recv(ts, self, name);
-  Value v[1];
-  if (!s || !unpack_args(ts, a, qual, Style::Positional, 0, {"chars"}, v)) return Value::fail();
+  if (!s) return Value::fail();
+  const Args& v = a;
   Str* chars = nullptr;
   if (!absent(v[0])) {
     chars = as_str(v[0]);
@@ -520,14 +438,14 @@ Value strip_impl(ThreadState& ts, Value self, const Args& a, int side, const cha
   return stringlib::strip<Utf8>(ts, Value::from_obj(s), s->s, chars, static_cast<Side>(side));
 }
 
-Value str_strip(ThreadState& ts, Value self, const Args& a) { return strip_impl(ts, self, a, kBoth, "strip", "str.strip"); }
-Value str_lstrip(ThreadState& ts, Value self, const Args& a) { return strip_impl(ts, self, a, kLeft, "lstrip", "str.lstrip"); }
-Value str_rstrip(ThreadState& ts, Value self, const Args& a) { return strip_impl(ts, self, a, kRight, "rstrip", "str.rstrip"); }
+Value str_strip(ThreadState& ts, Value self, const Args& a) { return strip_impl(ts, self, a, kBoth, "strip"); }
+Value str_lstrip(ThreadState& ts, Value self, const Args& a) { return strip_impl(ts, self, a, kLeft, "lstrip"); }
+Value str_rstrip(ThreadState& ts, Value self, const Args& a) { return strip_impl(ts, self, a, kRight, "rstrip"); }
 
 Value str_removeprefix(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "removeprefix");
-  Value v[1];
-  if (!s || !unpack_args(ts, a, "str.removeprefix", Style::One, 1, {"prefix"}, v)) return Value::fail();
+  if (!s) return Value::fail();
+  const Args& v = a;
   Str* p = as_str(v[0]);
   if (!p) return raise_fmt(ts, ts.interp.types.TypeError, "removeprefix() argument must be str, not {}", type_name(ts, v[0]));
   if (p->s.empty() || !std::string_view(s->s).starts_with(p->s)) return Value::from_obj(s);
@@ -536,8 +454,8 @@ Value str_removeprefix(ThreadState& ts, Value self, const Args& a) {
 
 Value str_removesuffix(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "removesuffix");
-  Value v[1];
-  if (!s || !unpack_args(ts, a, "str.removesuffix", Style::One, 1, {"suffix"}, v)) return Value::fail();
+  if (!s) return Value::fail();
+  const Args& v = a;
   Str* p = as_str(v[0]);
   if (!p) return raise_fmt(ts, ts.interp.types.TypeError, "removesuffix() argument must be str, not {}", type_name(ts, v[0]));
   if (p->s.empty() || !std::string_view(s->s).ends_with(p->s)) return Value::from_obj(s);
@@ -550,11 +468,10 @@ Value str_removesuffix(ThreadState& ts, Value self, const Args& a) {
 
 // find/rfind/index/rindex: the code point index of the match, or -1.
 // Returns false on an argument error.
-bool find_impl(ThreadState& ts, Value self, const Args& a, bool right, const char* name,
-               const char* qual, std::int64_t& result) {
+bool find_impl(ThreadState& ts, Value self, const Args& a, bool right, const char* name, std::int64_t& result) {
   Str* s = recv(ts, self, name);
-  Value v[3];
-  if (!s || !unpack_args(ts, a, qual, Style::Getargs, 1, {"sub", "start", "end"}, v)) return false;
+  if (!s) return false;
+  const Args& v = a;
   Str* sub = need_str(ts, v[0]);
   if (!sub) return false;
   std::int64_t start, end;
@@ -566,31 +483,31 @@ bool find_impl(ThreadState& ts, Value self, const Args& a, bool right, const cha
 
 Value str_find(ThreadState& ts, Value self, const Args& a) {
   std::int64_t r;
-  if (!find_impl(ts, self, a, false, "find", "str.find", r)) return Value::fail();
+  if (!find_impl(ts, self, a, false, "find", r)) return Value::fail();
   return Value::from_int(r);
 }
 Value str_rfind(ThreadState& ts, Value self, const Args& a) {
   std::int64_t r;
-  if (!find_impl(ts, self, a, true, "rfind", "str.rfind", r)) return Value::fail();
+  if (!find_impl(ts, self, a, true, "rfind", r)) return Value::fail();
   return Value::from_int(r);
 }
 Value str_index(ThreadState& ts, Value self, const Args& a) {
   std::int64_t r;
-  if (!find_impl(ts, self, a, false, "index", "str.index", r)) return Value::fail();
+  if (!find_impl(ts, self, a, false, "index", r)) return Value::fail();
   if (r < 0) return raise(ts, ts.interp.types.ValueError, "substring not found");
   return Value::from_int(r);
 }
 Value str_rindex(ThreadState& ts, Value self, const Args& a) {
   std::int64_t r;
-  if (!find_impl(ts, self, a, true, "rindex", "str.rindex", r)) return Value::fail();
+  if (!find_impl(ts, self, a, true, "rindex", r)) return Value::fail();
   if (r < 0) return raise(ts, ts.interp.types.ValueError, "substring not found");
   return Value::from_int(r);
 }
 
 Value str_count(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "count");
-  Value v[3];
-  if (!s || !unpack_args(ts, a, "str.count", Style::Getargs, 1, {"sub", "start", "end"}, v)) return Value::fail();
+  if (!s) return Value::fail();
+  const Args& v = a;
   Str* sub = need_str(ts, v[0]);
   if (!sub) return Value::fail();
   std::int64_t start, end;
@@ -602,10 +519,8 @@ Value str_count(ThreadState& ts, Value self, const Args& a) {
 Value affix_impl(ThreadState& ts, Value self, const Args& a, bool end_side) {
   const char* name = end_side ? "endswith" : "startswith";
   Str* s = recv(ts, self, name);
-  Value v[3];
-  if (!s || !unpack_args(ts, a, end_side ? "str.endswith" : "str.startswith", Style::Getargs, 1,
-                    {"prefix", "start", "end"}, v))
-    return Value::fail();
+  if (!s) return Value::fail();
+  const Args& v = a;
   return stringlib::startswith<Utf8>(
       ts, s, v[0], v[1], v[2], end_side ? stringlib::kRight : stringlib::kLeft,
       [&](Value item, bool in_tuple) -> const Str* {
@@ -629,8 +544,8 @@ Value str_endswith(ThreadState& ts, Value self, const Args& a) { return affix_im
 
 Value str_replace(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "replace");
-  Value v[3];
-  if (!s || !unpack_args(ts, a, "str.replace", Style::Positional, 2, {"old", "new", "count"}, v)) return Value::fail();
+  if (!s) return Value::fail();
+  const Args& v = a;
   Str* old = need_str(ts, v[0], "replace() argument 1 ");
   if (!old) return Value::fail();
   Str* rep = need_str(ts, v[1], "replace() argument 2 ");
@@ -664,10 +579,10 @@ bool fill_char(ThreadState& ts, Value v, std::string& fill) {
 }
 
 // 0: ljust, 1: rjust, 2: center.
-Value pad_impl(ThreadState& ts, Value self, const Args& a, int how, const char* name, const char* qual) {
+Value pad_impl(ThreadState& ts, Value self, const Args& a, int how, const char* name) {
   Str* s = recv(ts, self, name);
-  Value v[2];
-  if (!s || !unpack_args(ts, a, qual, Style::Positional, 1, {"width", "fillchar"}, v)) return Value::fail();
+  if (!s) return Value::fail();
+  const Args& v = a;
   std::int64_t width;
   if (!need_index(ts, v[0], width)) return Value::fail();
   std::string fill;
@@ -679,14 +594,14 @@ Value pad_impl(ThreadState& ts, Value self, const Args& a, int how, const char* 
   return new_str(ts, std::move(out));
 }
 
-Value str_ljust(ThreadState& ts, Value self, const Args& a) { return pad_impl(ts, self, a, 0, "ljust", "str.ljust"); }
-Value str_rjust(ThreadState& ts, Value self, const Args& a) { return pad_impl(ts, self, a, 1, "rjust", "str.rjust"); }
-Value str_center(ThreadState& ts, Value self, const Args& a) { return pad_impl(ts, self, a, 2, "center", "str.center"); }
+Value str_ljust(ThreadState& ts, Value self, const Args& a) { return pad_impl(ts, self, a, 0, "ljust"); }
+Value str_rjust(ThreadState& ts, Value self, const Args& a) { return pad_impl(ts, self, a, 1, "rjust"); }
+Value str_center(ThreadState& ts, Value self, const Args& a) { return pad_impl(ts, self, a, 2, "center"); }
 
 Value str_zfill(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "zfill");
-  Value v[1];
-  if (!s || !unpack_args(ts, a, "str.zfill", Style::One, 1, {"width"}, v)) return Value::fail();
+  if (!s) return Value::fail();
+  const Args& v = a;
   std::int64_t width;
   if (!need_index(ts, v[0], width)) return Value::fail();
   std::int64_t len = static_cast<std::int64_t>(s->length);
@@ -698,8 +613,8 @@ Value str_zfill(ThreadState& ts, Value self, const Args& a) {
 
 Value str_expandtabs(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "expandtabs");
-  Value v[1];
-  if (!s || !unpack_args(ts, a, "str.expandtabs", Style::Keywords, 0, {"tabsize"}, v)) return Value::fail();
+  if (!s) return Value::fail();
+  const Args& v = a;
   std::int64_t tab = 8;
   if (!v[0].is_null() && !need_index(ts, v[0], tab)) return Value::fail();
   std::string out;
@@ -713,8 +628,8 @@ Value str_expandtabs(ThreadState& ts, Value self, const Args& a) {
 
 Value str_translate(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "translate");
-  Value v[1];
-  if (!s || !unpack_args(ts, a, "str.translate", Style::One, 1, {"table"}, v)) return Value::fail();
+  if (!s) return Value::fail();
+  const Args& v = a;
   Value table = v[0];
   std::string out;
   out.reserve(s->s.size());
@@ -745,8 +660,11 @@ Value str_translate(ThreadState& ts, Value self, const Args& a) {
 
 // str.maketrans(x[, y[, z]]): a static method (no receiver).
 Value str_maketrans(ThreadState& ts, Value self, const Args& a) {
+  static const MethodDef def{"maketrans", str_maketrans, "x, y=<unrepresentable>, z=<unrepresentable>, /",
+                             Style::Positional};
+  static const Signature sig = parse_signature(def, "str.maketrans");
   Value v[3];
-  if (!unpack_args(ts, a, "maketrans", Style::Positional, 1, {"x", "y", "z"}, v)) return Value::fail();
+  if (!bind_args(ts, sig, a, v)) return Value::fail();
   Dict* d = new_dict(ts);
   TempRoot root(ts, Value::from_obj(d));
   if (v[1].is_null()) {
@@ -793,8 +711,8 @@ Value str_maketrans(ThreadState& ts, Value self, const Args& a) {
 
 Value str_encode(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "encode");
-  Value v[2];
-  if (!s || !unpack_args(ts, a, "str.encode", Style::Keywords, 0, {"encoding", "errors"}, v)) return Value::fail();
+  if (!s) return Value::fail();
+  const Args& v = a;
   std::string_view enc = "utf-8", errors = "strict";
   if (!v[0].is_null()) {
     Str* e = as_str(v[0]);
@@ -1103,8 +1021,8 @@ Value str_format(ThreadState& ts, Value self, const Args& a) {
 
 Value str_format_map(ThreadState& ts, Value self, const Args& a) {
   Str* s = recv(ts, self, "format_map");
-  Value v[1];
-  if (!s || !unpack_args(ts, a, "str.format_map", Style::One, 1, {"mapping"}, v)) return Value::fail();
+  if (!s) return Value::fail();
+  const Args& v = a;
   Formatter f(ts);
   f.have_pos = false;
   f.mapping = v[0];
@@ -1369,52 +1287,52 @@ void init_str_methods(Interpreter& interp) {
   Type* t = interp.types.str;
   t->ctor = str_ctor;
   static const MethodDef defs[] = {
-      {"upper", str_upper},
-      {"lower", str_lower},
-      {"casefold", str_casefold},
-      {"capitalize", str_capitalize},
-      {"title", str_title},
-      {"swapcase", str_swapcase},
-      {"isdigit", str_isdigit},
-      {"isdecimal", str_isdecimal},
-      {"isnumeric", str_isnumeric},
-      {"isalpha", str_isalpha},
-      {"isalnum", str_isalnum},
-      {"isspace", str_isspace},
-      {"isprintable", str_isprintable},
-      {"isascii", str_isascii},
-      {"isupper", str_isupper},
-      {"islower", str_islower},
-      {"istitle", str_istitle},
-      {"isidentifier", str_isidentifier},
-      {"split", str_split},
-      {"rsplit", str_rsplit},
-      {"splitlines", str_splitlines},
-      {"join", str_join},
-      {"partition", str_partition},
-      {"rpartition", str_rpartition},
-      {"strip", str_strip},
-      {"lstrip", str_lstrip},
-      {"rstrip", str_rstrip},
-      {"removeprefix", str_removeprefix},
-      {"removesuffix", str_removesuffix},
-      {"find", str_find},
-      {"rfind", str_rfind},
-      {"index", str_index},
-      {"rindex", str_rindex},
-      {"count", str_count},
-      {"startswith", str_startswith},
-      {"endswith", str_endswith},
-      {"replace", str_replace},
-      {"center", str_center},
-      {"ljust", str_ljust},
-      {"rjust", str_rjust},
-      {"zfill", str_zfill},
-      {"expandtabs", str_expandtabs},
-      {"translate", str_translate},
-      {"encode", str_encode},
+      {"upper", str_upper, "", Style::NoArgs},
+      {"lower", str_lower, "", Style::NoArgs},
+      {"casefold", str_casefold, "", Style::NoArgs},
+      {"capitalize", str_capitalize, "", Style::NoArgs},
+      {"title", str_title, "", Style::NoArgs},
+      {"swapcase", str_swapcase, "", Style::NoArgs},
+      {"isdigit", str_isdigit, "", Style::NoArgs},
+      {"isdecimal", str_isdecimal, "", Style::NoArgs},
+      {"isnumeric", str_isnumeric, "", Style::NoArgs},
+      {"isalpha", str_isalpha, "", Style::NoArgs},
+      {"isalnum", str_isalnum, "", Style::NoArgs},
+      {"isspace", str_isspace, "", Style::NoArgs},
+      {"isprintable", str_isprintable, "", Style::NoArgs},
+      {"isascii", str_isascii, "", Style::NoArgs},
+      {"isupper", str_isupper, "", Style::NoArgs},
+      {"islower", str_islower, "", Style::NoArgs},
+      {"istitle", str_istitle, "", Style::NoArgs},
+      {"isidentifier", str_isidentifier, "", Style::NoArgs},
+      {"split", str_split, "sep=None, maxsplit=-1", Style::Keywords},
+      {"rsplit", str_rsplit, "sep=None, maxsplit=-1", Style::Keywords},
+      {"splitlines", str_splitlines, "keepends=False", Style::Keywords},
+      {"join", str_join, "iterable, /", Style::One},
+      {"partition", str_partition, "sep, /", Style::One},
+      {"rpartition", str_rpartition, "sep, /", Style::One},
+      {"strip", str_strip, "chars=None, /", Style::Positional},
+      {"lstrip", str_lstrip, "chars=None, /", Style::Positional},
+      {"rstrip", str_rstrip, "chars=None, /", Style::Positional},
+      {"removeprefix", str_removeprefix, "prefix, /", Style::One},
+      {"removesuffix", str_removesuffix, "suffix, /", Style::One},
+      {"find", str_find, "sub, start=None, end=None, /", Style::Getargs},
+      {"rfind", str_rfind, "sub, start=None, end=None, /", Style::Getargs},
+      {"index", str_index, "sub, start=None, end=None, /", Style::Getargs},
+      {"rindex", str_rindex, "sub, start=None, end=None, /", Style::Getargs},
+      {"count", str_count, "sub, start=None, end=None, /", Style::Getargs},
+      {"startswith", str_startswith, "prefix, start=None, end=None, /", Style::Getargs},
+      {"endswith", str_endswith, "prefix, start=None, end=None, /", Style::Getargs},
+      {"replace", str_replace, "old, new, count=-1, /", Style::Positional},
+      {"center", str_center, "width, fillchar=' ', /", Style::Positional},
+      {"ljust", str_ljust, "width, fillchar=' ', /", Style::Positional},
+      {"rjust", str_rjust, "width, fillchar=' ', /", Style::Positional},
+      {"zfill", str_zfill, "width, /", Style::One},
+      {"expandtabs", str_expandtabs, "tabsize=8", Style::Keywords},
+      {"translate", str_translate, "table, /", Style::One},
+      {"encode", str_encode, "encoding='utf-8', errors='strict'", Style::Keywords},
       {"format", str_format},
-      {"format_map", str_format_map},
+      {"format_map", str_format_map, "mapping, /", Style::One},
   };
   add_methods(interp, t, defs);
   // str.maketrans is a static method: called on the type or an instance,

@@ -9,13 +9,12 @@
 //
 // The methods of str and bytes (split, join, format, ...) are registered by
 // runtime/str_methods.cpp and runtime/bytes_methods.cpp; the format-spec
-// helpers for format() are in runtime/number_ops.h. Two things those files
-// share are declared here too: CPython-worded argument unpacking for the
-// methods of builtin types, and the codecs (str <-> bytes).
+// helpers for format() are in runtime/number_ops.h. What those files share
+// is declared here too: the codecs (str <-> bytes). Their arguments arrive
+// bound by their table rows' signatures (vm/native.h).
 #pragma once
 
 #include <cstdint>
-#include <initializer_list>
 #include <string_view>
 
 #include "vm/native.h"
@@ -72,21 +71,6 @@ int str_compare(const Str* a, const Str* b);
 // b[i] (an int in 0..255) or b[a:b:c] (bytes). IndexError "index out of
 // range"; TypeError "byte indices must be integers or slices, not str".
 [[nodiscard]] Value bytes_getitem(ThreadState& ts, Bytes* b, Value index_or_slice);
-
-// ---------------------------------------------------------------------------
-// Argument unpacking for the methods of builtin types (str, bytes, int,
-// float), with CPython's wording, which depends on how each method is
-// declared there.
-// ---------------------------------------------------------------------------
-
-// Style: vm/native.h.
-// Unpacks `a` into out[0 .. names.size()): the positional arguments, then
-// keywords by name (Style::Keywords only); Null for an absent optional
-// argument. The first `min` are required. `qual` is the qualified name
-// ("str.split"); messages use it or its last part as CPython does. Returns
-// false with TypeError pending.
-[[nodiscard]] bool unpack_args(ThreadState& ts, const Args& a, std::string_view qual, Style style,
-                          std::size_t min, std::initializer_list<const char*> names, Value* out);
 
 // ---------------------------------------------------------------------------
 // Codecs (runtime/str_methods.cpp): str.encode, bytes.decode, str(b, enc),
