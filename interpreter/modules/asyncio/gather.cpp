@@ -104,7 +104,6 @@ bool gather_child_done(ThreadState& ts, GatherObj* outer, Value fut) {
 namespace {
 
 Value gather_wake(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "_done_callback", 1, 1)) return Value::fail();
   return gather_child_done(ts, static_cast<GatherObj*>(self.as_obj()), a[0]) ? Value::none() : Value::fail();
 }
 
@@ -112,7 +111,6 @@ Value gather_wake(ThreadState& ts, Value self, const Args& a) {
 // has at least one argument. Coroutines become tasks here; futures are
 // taken as they are; anything else goes through asyncio.ensure_future.
 Value gather_fn(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "_gather", 3, 3)) return Value::fail();
   Tuple* aws = as_tuple(a[0]);
   if (aws == nullptr) return raise(ts, ts.interp.types.TypeError, "_gather() needs a tuple");
   int return_exceptions = truthy(ts, a[1]);
@@ -173,7 +171,12 @@ Value gather_fn(ThreadState& ts, Value self, const Args& a) {
       if (!add_callback(ts, f, obj(outer))) return Value::fail();
       continue;
     }
-    Value wake = obj(new_native(ts, gather_wake, "_done_callback", obj(outer)));
+    // A callback made per child is no table row: its signature is parsed on first use.
+    static const MethodDef wake_def{"_done_callback", gather_wake, "fut, /", Style::One};
+    static const Signature wake_sig = parse_signature(wake_def, "_done_callback");
+    Native* wake_native = new_native(ts, gather_wake, "_done_callback", obj(outer));
+    wake_native->sig = &wake_sig;
+    Value wake = obj(wake_native);
     TempRoot wroot(ts, wake);
     if (call_method(ts, fut, st.s_add_done_callback, std::span<const Value>(&wake, 1)).is_fail())
       return Value::fail();
@@ -210,7 +213,8 @@ Value m_init(ThreadState& ts, Value self, const Args& a) {
 }
 
 const MethodDef kMethods[] = {{"cancel", m_cancel}, {"__init__", m_init}};
-const MethodDef kFunctions[] = {{"_gather", gather_fn}};
+const MethodDef kFunctions[] = {
+    {"_gather", gather_fn, "awaitables, return_exceptions, ensure_future, /", Style::Positional}};
 
 }  // namespace
 
