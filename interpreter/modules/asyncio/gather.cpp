@@ -194,8 +194,8 @@ GatherObj* self_gather(ThreadState& ts, Value self) {
 // once a child's CancelledError comes back (3.11's _GatheringFuture.cancel).
 Value m_cancel(ThreadState& ts, Value self, const Args& a) {
   GatherObj* g = self_gather(ts, self);
-  Value msg;
-  if (g == nullptr || !cancel_args(ts, a, &msg)) return Value::fail();
+  if (g == nullptr) return Value::fail();
+  Value msg = a[0].is_null() ? Value::none() : a[0];
   if (g->state != FutState::Pending) return Value::from_bool(false);
   TempRoot root(ts, self);
   bool ret = false;
@@ -212,7 +212,7 @@ Value m_init(ThreadState& ts, Value self, const Args& a) {
   return raise(ts, ts.interp.types.TypeError, "_GatheringFuture is made by asyncio.gather()");
 }
 
-const MethodDef kMethods[] = {{"cancel", m_cancel}, {"__init__", m_init}};
+const MethodDef kMethods[] = {{"cancel", m_cancel, "msg=None", Style::Keywords, Access::Mutates}, {"__init__", m_init}};
 const MethodDef kFunctions[] = {
     {"_gather", gather_fn, "awaitables, return_exceptions, ensure_future, /", Style::Positional}};
 

@@ -322,8 +322,8 @@ Value m_get_coro(ThreadState& ts, Value self, const Args& a) {
 
 Value m_cancel(ThreadState& ts, Value self, const Args& a) {
   TaskObj* t = self_task(ts, self);
-  Value msg;
-  if (t == nullptr || !cancel_args(ts, a, &msg)) return Value::fail();
+  if (t == nullptr) return Value::fail();
+  Value msg = a[0].is_null() ? Value::none() : a[0];
   t->log_traceback = false;
   if (t->state != FutState::Pending) return Value::from_bool(false);
   ++t->num_cancels_requested;
@@ -404,9 +404,9 @@ Value g_must_cancel(ThreadState& ts, Value self, const Args&) {
 }
 
 const MethodDef kMethods[] = {
-    {"__init__", m_init},       {"get_name", m_get_name},     {"set_name", m_set_name, "value, /", Style::One, Access::Mutates},
-    {"get_coro", m_get_coro},   {"cancel", m_cancel},         {"cancelling", m_cancelling},
-    {"uncancel", m_uncancel},   {"__repr__", m_repr},
+    {"__init__", m_init},       {"get_name", m_get_name, "", Style::NoArgs},     {"set_name", m_set_name, "value, /", Style::One, Access::Mutates},
+    {"get_coro", m_get_coro, "", Style::NoArgs},   {"cancel", m_cancel, "msg=None", Style::Keywords, Access::Mutates},         {"cancelling", m_cancelling, "", Style::NoArgs},
+    {"uncancel", m_uncancel, "", Style::NoArgs, Access::Mutates},   {"__repr__", m_repr},
 };
 
 }  // namespace
