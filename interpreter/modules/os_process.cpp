@@ -215,12 +215,7 @@ const MethodDef kProcessFunctions[] = {
 }  // namespace
 
 void add_os_process_functions(Interpreter& in, Dict* d) {
-  // CPython's os re-exports these from posix, so a wrong call names
-  // "posix.fork()": they are registered under that module name.
-  Value os_name = dict_get_cstr(in, d, "__name__");
-  dict_set_cstr(in, d, "__name__", obj(in.intern("posix")));
-  add_functions(in, d, kProcessFunctions);
-  dict_set_cstr(in, d, "__name__", os_name);
+  add_functions(in, d, kProcessFunctions);  // under posix's name: see init_os_module
   dict_set_cstr(in, d, "WNOHANG", Value::from_int(WNOHANG));
   dict_set_cstr(in, d, "WUNTRACED", Value::from_int(WUNTRACED));
 }
