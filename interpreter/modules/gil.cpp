@@ -67,7 +67,6 @@ Dict* thread_dict(ThreadState& ts, const GilSnapshot& s, const GilAccount& a) {
 }
 
 Value gil_stats(ThreadState& ts, Value, const Args& a) {
-  if (!check_args(ts, a, "stats", 0, 0)) return Value::fail();
   Interpreter& in = ts.interp;
   GilSnapshot s = gil_snapshot(in);
   Dict* d = new_dict(ts);
@@ -88,13 +87,11 @@ Value gil_stats(ThreadState& ts, Value, const Args& a) {
 }
 
 Value gil_holder(ThreadState& ts, Value, const Args& a) {
-  if (!check_args(ts, a, "holder", 0, 0)) return Value::fail();
   GilSnapshot s = gil_snapshot(ts.interp);
   return s.holder == 0 ? Value::none() : name_str(ts, s, s.holder);
 }
 
 Value gil_waiting(ThreadState& ts, Value, const Args& a) {
-  if (!check_args(ts, a, "waiting", 0, 0)) return Value::fail();
   GilSnapshot s = gil_snapshot(ts.interp);
   List* l = new_list(ts);
   for (int serial : s.waiters) l->items.push_back(name_str(ts, s, serial));
@@ -102,10 +99,9 @@ Value gil_waiting(ThreadState& ts, Value, const Args& a) {
 }
 
 Value gil_start_trace(ThreadState& ts, Value, const Args& a) {
-  if (!check_args(ts, a, "start_trace", 0, 1)) return Value::fail();
   Interpreter& in = ts.interp;
   std::string path;
-  if (a.size() == 1 && !a[0].is_none()) {
+  if (!a[0].is_null() && !a[0].is_none()) {
     Str* p = as_str(a[0]);
     if (p == nullptr) return raise_fmt(ts, in.types.TypeError, "start_trace() path must be str, not {}", type_name(ts, a[0]));
     path = p->s;
@@ -117,7 +113,6 @@ Value gil_start_trace(ThreadState& ts, Value, const Args& a) {
 }
 
 Value gil_stop_trace(ThreadState& ts, Value, const Args& a) {
-  if (!check_args(ts, a, "stop_trace", 0, 0)) return Value::fail();
   Interpreter& in = ts.interp;
   if (!stop_gil_recording(in)) return raise(ts, in.types.RuntimeError, "no GIL trace is being recorded");
   const TraceRecorder& r = *in.trace;
@@ -133,11 +128,11 @@ Value gil_stop_trace(ThreadState& ts, Value, const Args& a) {
 }
 
 constexpr MethodDef kGilFunctions[] = {
-    {"stats", gil_stats},
-    {"holder", gil_holder},
-    {"waiting", gil_waiting},
-    {"start_trace", gil_start_trace},
-    {"stop_trace", gil_stop_trace},
+    {"stats", gil_stats, "", Style::NoArgs},
+    {"holder", gil_holder, "", Style::NoArgs},
+    {"waiting", gil_waiting, "", Style::NoArgs},
+    {"start_trace", gil_start_trace, "path=None, /", Style::Positional},
+    {"stop_trace", gil_stop_trace, "", Style::NoArgs},
 };
 
 }  // namespace

@@ -334,7 +334,7 @@ Value make_hash(ThreadState& ts, Type* type, const Digest& d, EVP_MD* owned, Val
 
 Value hash_update(ThreadState& ts, Value self, const Args& a) {
   HashObj* h = as_hash(ts, self, "update");
-  if (h == nullptr || !check_args(ts, a, "HASH.update", 1, 1)) return Value::fail();
+  if (h == nullptr) return Value::fail();
   Bytes* b = data_arg(ts, a[0]);
   if (b == nullptr) return Value::fail();
   std::string_view bytes = b->s;
@@ -361,7 +361,7 @@ std::optional<std::string> digest_of(ThreadState& ts, HashObj* h) {
 
 Value hash_digest(ThreadState& ts, Value self, const Args& a) {
   HashObj* h = as_hash(ts, self, "digest");
-  if (h == nullptr || !check_args(ts, a, "HASH.digest", 0, 0)) return Value::fail();
+  if (h == nullptr) return Value::fail();
   auto d = digest_of(ts, h);
   if (!d) return Value::fail();
   return new_bytes(ts, std::move(*d));
@@ -369,7 +369,7 @@ Value hash_digest(ThreadState& ts, Value self, const Args& a) {
 
 Value hash_hexdigest(ThreadState& ts, Value self, const Args& a) {
   HashObj* h = as_hash(ts, self, "hexdigest");
-  if (h == nullptr || !check_args(ts, a, "HASH.hexdigest", 0, 0)) return Value::fail();
+  if (h == nullptr) return Value::fail();
   auto d = digest_of(ts, h);
   if (!d) return Value::fail();
   static constexpr char kHex[] = "0123456789abcdef";
@@ -384,7 +384,7 @@ Value hash_hexdigest(ThreadState& ts, Value self, const Args& a) {
 
 Value hash_copy(ThreadState& ts, Value self, const Args& a) {
   HashObj* h = as_hash(ts, self, "copy");
-  if (h == nullptr || !check_args(ts, a, "HASH.copy", 0, 0)) return Value::fail();
+  if (h == nullptr) return Value::fail();
   CtxPtr ctx(crypto->EVP_MD_CTX_new());
   if (!ctx) return raise(ts, new_exception(ts, ts.interp.types.MemoryError, {}));
   if (!with_ctx(ts, h, GilUse::Keep, [&] { return crypto->EVP_MD_CTX_copy_ex(ctx.get(), h->ctx.get()) == 1; }))
@@ -422,8 +422,11 @@ Value hash_no_ctor(ThreadState& ts, Value self, const Args& a) {
 }
 
 const MethodDef kHashMethods[] = {
-    {"update", hash_update}, {"digest", hash_digest}, {"hexdigest", hash_hexdigest},
-    {"copy", hash_copy},     {"__repr__", hash_repr},
+    {"update", hash_update, "data, /", Style::One, Access::Mutates},
+    {"digest", hash_digest, "", Style::NoArgs},
+    {"hexdigest", hash_hexdigest, "", Style::NoArgs},
+    {"copy", hash_copy, "", Style::NoArgs},
+    {"__repr__", hash_repr},
 };
 
 const MethodDef kHashAttributes[] = {
@@ -437,28 +440,10 @@ const MethodDef kHashAttributes[] = {
 // it as `self`); a constructor finds its algorithm by its own name.
 // ---------------------------------------------------------------------------
 
-// The data argument of a constructor: positional, or `key` by name.
-// `usedforsecurity` is accepted (CPython ignores it unless built for FIPS).
-bool ctor_data(ThreadState& ts, const Args& a, const char* fname, const char* key, Value& data) {
-  if (a.npos > 1) {
-    raise_fmt(ts, ts.interp.types.TypeError, "{}() takes at most 1 positional argument ({} given)", fname, a.npos);
-    return false;
-  }
-  if (!check_kwargs(ts, a, fname, {key, "usedforsecurity"})) return false;
-  Value by_name = kwarg(a, key);
-  if (a.npos == 1 && !by_name.is_null()) {
-    raise_fmt(ts, ts.interp.types.TypeError, "argument for {}() given by name ('{}') and position (1)", fname, key);
-    return false;
-  }
-  data = a.npos == 1 ? a[0] : by_name;
-  return true;
-}
-
 template <std::size_t I>
 Value ctor(ThreadState& ts, Value self, const Args& a) {
   const Algorithm& alg = kAlgorithms[I];
-  Value data;
-  if (!ctor_data(ts, a, alg.ctor_name, "string", data)) return Value::fail();
+  Value data = a[0];  // a[1], usedforsecurity, is accepted and ignored (CPython heeds it only under FIPS)
   EVP_MD* md = fetched().md[I];
   if (md == nullptr) return raise_fmt(ts, ts.interp.types.ValueError, "unsupported hash type {}", alg.py_name);
   return make_hash(ts, as_type(self), Digest{md, alg.py_name}, nullptr, data);
@@ -486,17 +471,27 @@ Value hashlib_new(ThreadState& ts, Value self, const Args& a) {
   return make_hash(ts, as_type(self), *d, owned, data);
 }
 
+// A constructor's signature; each is its own row, named for its algorithm.
+template <std::size_t I>
+const Signature* ctor_signature() {
+  static const MethodDef def{kAlgorithms[I].ctor_name, ctor<I>, "string=b'', *, usedforsecurity=True",
+                             Style::Keywords};
+  static const Signature sig = parse_signature(def, def.name);
+  return &sig;
+}
+
 template <std::size_t... I>
 void add_constructors(ThreadState& ts, Dict* d, Type* hash_type, std::index_sequence<I...>) {
   Interpreter& in = ts.interp;
-  auto add = [&](std::size_t i, NativeFn fn) {
+  auto add = [&](std::size_t i, NativeFn fn, const Signature* (*sig)()) {
     const Algorithm& alg = kAlgorithms[i];
     if (alg.ctor_name == nullptr) return;
     Native* n = new_native(ts, fn, alg.ctor_name);
+    n->sig = sig();
     n->data = obj(hash_type);
     dict_set_cstr(in, d, alg.py_name, obj(n));
   };
-  (add(I, ctor<I>), ...);
+  (add(I, ctor<I>, ctor_signature<I>), ...);
 }
 
 }  // namespace

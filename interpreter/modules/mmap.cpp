@@ -133,7 +133,7 @@ Bytes* bytes_arg(ThreadState& ts, Value v) {
 
 // An optional int argument; `dflt` when absent or None (when allowed).
 bool opt_int(ThreadState& ts, const Args& a, std::size_t i, std::int64_t& out, std::int64_t dflt) {
-  if (a.npos <= i || a[i].is_none()) {
+  if (a[i].is_null() || a[i].is_none()) {
     out = dflt;
     return true;
   }
@@ -150,20 +150,14 @@ bool opt_int(ThreadState& ts, const Args& a, std::size_t i, std::int64_t& out, s
 // mmap(fileno, length, flags=MAP_SHARED, prot=PROT_WRITE|PROT_READ, access=ACCESS_DEFAULT, offset=0)
 Value mmap_ctor(ThreadState& ts, Value self, const Args& a) {
   Interpreter& in = ts.interp;
-  if (!check_kwargs(ts, a, "mmap", {"fileno", "length", "flags", "prot", "access", "offset"})) return Value::fail();
-  static constexpr const char* kNames[] = {"fileno", "length", "flags", "prot", "access", "offset"};
+  // A type's constructor is no table row: its signature is parsed on first use.
+  static const MethodDef def{"mmap", mmap_ctor,
+                             "fileno, length, flags=MAP_SHARED, prot=PROT_WRITE|PROT_READ, access=ACCESS_DEFAULT, "
+                             "offset=0",
+                             Style::Keywords};
+  static const Signature sig = parse_signature(def, "mmap");
   Value arg[6];
-  if (a.npos > 6) return raise_fmt(ts, in.types.TypeError, "mmap() takes at most 6 arguments ({} given)", a.npos);
-  for (std::size_t i = 0; i < 6; ++i) {
-    Value kw = kwarg(a, kNames[i]);
-    if (i < a.npos && !kw.is_null())
-      return raise_fmt(ts, in.types.TypeError, "argument for mmap() given by name ('{}') and position ({})",
-                       kNames[i], i + 1);
-    arg[i] = i < a.npos ? a[i] : kw;
-  }
-  if (arg[0].is_null() || arg[1].is_null())
-    return raise_fmt(ts, in.types.TypeError, "mmap() missing required argument '{}' (pos {})",
-                     arg[0].is_null() ? "fileno" : "length", arg[0].is_null() ? 1 : 2);
+  if (!bind_args(ts, sig, a, arg)) return Value::fail();
   std::int64_t v[6] = {0, 0, MAP_SHARED, PROT_WRITE | PROT_READ, kAccessDefault, 0};
   for (std::size_t i = 0; i < 6; ++i) {
     if (arg[i].is_null()) continue;
@@ -356,7 +350,6 @@ std::size_t remaining(const MmapObj* m) { return m->pos < m->size ? m->size - m-
 // read(n=None): up to n bytes from the position (all that is left when n
 // is None or negative).
 Value m_read(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "read", 0, 1)) return Value::fail();
   MmapObj* m = as_mmap(ts, self);
   if (m == nullptr) return Value::fail();
   std::int64_t n;
@@ -369,7 +362,6 @@ Value m_read(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value m_read_byte(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "read_byte", 0, 0)) return Value::fail();
   MmapObj* m = as_mmap(ts, self);
   if (m == nullptr) return Value::fail();
   if (remaining(m) == 0) return raise(ts, ts.interp.types.ValueError, "read byte out of range");
@@ -377,7 +369,6 @@ Value m_read_byte(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value m_readline(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "readline", 0, 0)) return Value::fail();
   MmapObj* m = as_mmap(ts, self);
   if (m == nullptr) return Value::fail();
   std::size_t left = remaining(m);
@@ -389,7 +380,6 @@ Value m_readline(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value m_write(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "write", 1, 1)) return Value::fail();
   MmapObj* m = writable_mmap(ts, self);
   if (m == nullptr) return Value::fail();
   Bytes* b = bytes_arg(ts, a[0]);
@@ -401,7 +391,6 @@ Value m_write(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value m_write_byte(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "write_byte", 1, 1)) return Value::fail();
   MmapObj* m = writable_mmap(ts, self);
   if (m == nullptr) return Value::fail();
   auto v = to_index(ts, a[0]);
@@ -415,7 +404,6 @@ Value m_write_byte(ThreadState& ts, Value self, const Args& a) {
 
 // seek(pos, whence=0): SEEK_SET, SEEK_CUR or SEEK_END; within [0, size].
 Value m_seek(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "seek", 1, 2)) return Value::fail();
   MmapObj* m = as_mmap(ts, self);
   if (m == nullptr) return Value::fail();
   auto dist = to_index(ts, a[0]);
@@ -439,7 +427,6 @@ Value m_seek(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value m_tell(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "tell", 0, 0)) return Value::fail();
   MmapObj* m = as_mmap(ts, self);
   if (m == nullptr) return Value::fail();
   return Value::from_int(static_cast<std::int64_t>(m->pos));
@@ -447,7 +434,6 @@ Value m_tell(ThreadState& ts, Value self, const Args& a) {
 
 // move(dest, src, count): memmove within the map.
 Value m_move(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "move", 3, 3)) return Value::fail();
   MmapObj* m = writable_mmap(ts, self);
   if (m == nullptr) return Value::fail();
   std::int64_t dest, src, count;
@@ -462,8 +448,7 @@ Value m_move(ThreadState& ts, Value self, const Args& a) {
 }
 
 // find(sub[, start[, end]]) / rfind: start defaults to the position.
-Value find_method(ThreadState& ts, Value self, const Args& a, const char* name, bool reverse) {
-  if (!check_args(ts, a, name, 1, 3)) return Value::fail();
+Value find_method(ThreadState& ts, Value self, const Args& a, bool reverse) {
   MmapObj* m = as_mmap(ts, self);
   if (m == nullptr) return Value::fail();
   Bytes* b = bytes_arg(ts, a[0]);
@@ -475,12 +460,11 @@ Value find_method(ThreadState& ts, Value self, const Args& a, const char* name, 
   if (!still_open(ts, m)) return Value::fail();
   return Value::from_int(find_in(m, b->s, start, end, reverse));
 }
-Value m_find(ThreadState& ts, Value self, const Args& a) { return find_method(ts, self, a, "find", false); }
-Value m_rfind(ThreadState& ts, Value self, const Args& a) { return find_method(ts, self, a, "rfind", true); }
+Value m_find(ThreadState& ts, Value self, const Args& a) { return find_method(ts, self, a, false); }
+Value m_rfind(ThreadState& ts, Value self, const Args& a) { return find_method(ts, self, a, true); }
 
 // size(): the size of the mapped file (fstat), not of the map.
 Value m_size(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "size", 0, 0)) return Value::fail();
   MmapObj* m = as_mmap(ts, self);
   if (m == nullptr) return Value::fail();
   struct stat st {};
@@ -491,7 +475,6 @@ Value m_size(ThreadState& ts, Value self, const Args& a) {
 // flush([offset[, size]]): msync(MS_SYNC) with the GIL released (see the
 // file comment for why close() may run meanwhile).
 Value m_flush(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "flush", 0, 2)) return Value::fail();
   MmapObj* m = as_mmap(ts, self);
   if (m == nullptr) return Value::fail();
   std::int64_t off, len;
@@ -519,7 +502,6 @@ Value m_flush(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value m_close(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "close", 0, 0)) return Value::fail();
   MmapObj* m = as_mmap(ts, self, false);
   if (m == nullptr) return Value::fail();
   if (m->closed()) return Value::none();
@@ -528,7 +510,6 @@ Value m_close(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value m_enter(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "__enter__", 0, 0)) return Value::fail();
   if (as_mmap(ts, self) == nullptr) return Value::fail();
   return self;
 }
@@ -557,13 +538,29 @@ Value m_repr(ThreadState& ts, Value self, const Args& a) {
 }
 
 const MethodDef kMmapMethods[] = {
-    {"__getitem__", m_getitem}, {"__setitem__", m_setitem}, {"__len__", m_len},
-    {"__iter__", m_iter},       {"__contains__", m_contains}, {"__repr__", m_repr},
-    {"__enter__", m_enter},     {"__exit__", m_exit},       {"read", m_read},
-    {"read_byte", m_read_byte}, {"readline", m_readline},   {"write", m_write},
-    {"write_byte", m_write_byte}, {"seek", m_seek},         {"tell", m_tell},
-    {"find", m_find},           {"rfind", m_rfind},         {"size", m_size},
-    {"flush", m_flush},         {"close", m_close},         {"move", m_move},
+    // The slot methods keep their own checks: CPython's wrapper wording
+    // ("expected 1 argument, got 0") is no Style.
+    {"__getitem__", m_getitem},
+    {"__setitem__", m_setitem},
+    {"__len__", m_len},
+    {"__iter__", m_iter},
+    {"__contains__", m_contains},
+    {"__repr__", m_repr},
+    {"__enter__", m_enter, "", Style::NoArgs},
+    {"__exit__", m_exit},
+    {"read", m_read, "n=None, /", Style::Getargs, gilvm::Access::Mutates},
+    {"read_byte", m_read_byte, "", Style::NoArgs, gilvm::Access::Mutates},
+    {"readline", m_readline, "", Style::NoArgs, gilvm::Access::Mutates},
+    {"write", m_write, "data, /", Style::Getargs, gilvm::Access::Mutates},
+    {"write_byte", m_write_byte, "byte, /", Style::Getargs, gilvm::Access::Mutates},
+    {"seek", m_seek, "pos, whence=0, /", Style::Getargs, gilvm::Access::Mutates},
+    {"tell", m_tell, "", Style::NoArgs},
+    {"find", m_find, "sub, start=None, end=None, /", Style::Getargs},
+    {"rfind", m_rfind, "sub, start=None, end=None, /", Style::Getargs},
+    {"size", m_size, "", Style::NoArgs},
+    {"flush", m_flush, "offset=0, size=None, /", Style::Getargs},
+    {"close", m_close, "", Style::NoArgs, gilvm::Access::Mutates},
+    {"move", m_move, "dest, src, count, /", Style::Getargs, gilvm::Access::Mutates},
 };
 
 struct IntConstant {

@@ -127,14 +127,18 @@ SemLockObj* as_semlock(ThreadState& ts, Value v) { return as_native<SemLockObj>(
 // SemLock(value, maxvalue) creates; SemLock(value, maxvalue, name) opens
 // an existing one (a spawned child).
 Value semlock_ctor(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "SemLock", 2, 3)) return Value::fail();
+  // A type's constructor is no table row: its signature is parsed on first use.
+  static const MethodDef def{"SemLock", semlock_ctor, "value, maxvalue, name=None, /", Style::Positional};
+  static const Signature sig = parse_signature(def, "SemLock");
+  Value p[3];
+  if (!bind_args(ts, sig, a, p)) return Value::fail();
   int value, maxvalue;
-  if (!to_c_int(ts, a[0], value) || !to_c_int(ts, a[1], maxvalue)) return Value::fail();
+  if (!to_c_int(ts, p[0], value) || !to_c_int(ts, p[1], maxvalue)) return Value::fail();
   if (value < 0 || maxvalue < 1) return raise(ts, ts.interp.types.ValueError, "invalid semaphore value");
   auto* s = ts.interp.heap.make<SemLockObj>(as_type(self));
   s->maxvalue = maxvalue;
-  if (a.size() == 3) {
-    Str* name = as_str(a[2]);
+  if (!p[2].is_null()) {
+    Str* name = as_str(p[2]);
     if (name == nullptr) return raise(ts, ts.interp.types.TypeError, "SemLock name must be a str");
     s->name = name->s;
     s->sem = ::sem_open(s->name.c_str(), 0);
@@ -149,12 +153,9 @@ Value semlock_ctor(ThreadState& ts, Value self, const Args& a) {
 
 // acquire(block=True, timeout=None) -> bool
 Value semlock_acquire(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "acquire", 0, 2, true) || !check_kwargs(ts, a, "acquire", {"block", "timeout"}))
-    return Value::fail();
   SemLockObj* s = as_semlock(ts, self);
   if (s == nullptr) return Value::fail();
-  Value vb = a.size() > 0 ? a[0] : kwarg(a, "block");
-  Value vt = a.size() > 1 ? a[1] : kwarg(a, "timeout");
+  Value vb = a[0], vt = a[1];
   int block = vb.is_null() ? 1 : truthy(ts, vb);
   if (block < 0) return Value::fail();
   if (::sem_trywait(s->sem) == 0) return Value::from_bool(true);
@@ -178,7 +179,6 @@ Value semlock_acquire(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value semlock_release(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "release", 0, 0)) return Value::fail();
   SemLockObj* s = as_semlock(ts, self);
   if (s == nullptr) return Value::fail();
   int v = 0;
@@ -189,7 +189,6 @@ Value semlock_release(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value semlock_get_value(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "_get_value", 0, 0)) return Value::fail();
   SemLockObj* s = as_semlock(ts, self);
   if (s == nullptr) return Value::fail();
   int v = 0;
@@ -198,17 +197,16 @@ Value semlock_get_value(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value semlock_name(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "_name", 0, 0)) return Value::fail();
   SemLockObj* s = as_semlock(ts, self);
   if (s == nullptr) return Value::fail();
   return new_str(ts, s->name);
 }
 
 const MethodDef kSemLockMethods[] = {
-    {"acquire", semlock_acquire},
-    {"release", semlock_release},
-    {"_get_value", semlock_get_value},
-    {"_name", semlock_name},
+    {"acquire", semlock_acquire, "block=True, timeout=None", Style::Keywords, Access::Mutates},
+    {"release", semlock_release, "", Style::NoArgs, Access::Mutates},
+    {"_get_value", semlock_get_value, "", Style::NoArgs},
+    {"_name", semlock_name, "", Style::NoArgs},
 };
 
 // ---------------------------------------------------------------------------
@@ -232,15 +230,18 @@ SharedMemoryObj* as_shm(ThreadState& ts, Value v) { return as_native<SharedMemor
 // SharedMemory(size) creates zero-filled memory; SharedMemory(size, name)
 // maps an existing one (a spawned child).
 Value shm_ctor(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "SharedMemory", 1, 2)) return Value::fail();
-  auto n = to_index(ts, a[0]);
+  static const MethodDef def{"SharedMemory", shm_ctor, "size, name=None, /", Style::Positional};
+  static const Signature sig = parse_signature(def, "SharedMemory");
+  Value p[2];
+  if (!bind_args(ts, sig, a, p)) return Value::fail();
+  auto n = to_index(ts, p[0]);
   if (!n) return Value::fail();
   if (*n <= 0) return raise(ts, ts.interp.types.ValueError, "'size' must be a positive number different from zero");
   auto* s = ts.interp.heap.make<SharedMemoryObj>(as_type(self));
   s->size = static_cast<std::size_t>(*n);
   int fd;
-  if (a.size() == 2) {
-    Str* name = as_str(a[1]);
+  if (!p[1].is_null()) {
+    Str* name = as_str(p[1]);
     if (name == nullptr) return raise(ts, ts.interp.types.TypeError, "SharedMemory name must be a str");
     s->name = name->s;
     fd = ::shm_open(s->name.c_str(), O_RDWR, 0600);
@@ -305,7 +306,6 @@ Value load_int(const char* p) {
 // get(typecode, index): the element. Not atomic with respect to other
 // processes: Value and Array take their lock around it.
 Value shm_get(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "get", 2, 2)) return Value::fail();
   char code;
   const char* p = element(ts, self, a, code);
   if (p == nullptr) return Value::fail();
@@ -350,7 +350,6 @@ bool store_int(ThreadState& ts, char* p, std::int64_t v) {
 
 // set(typecode, index, value)
 Value shm_set(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "set", 3, 3)) return Value::fail();
   char code;
   char* p = element(ts, self, a, code);
   if (p == nullptr) return Value::fail();
@@ -384,22 +383,20 @@ Value shm_set(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value shm_name(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "_name", 0, 0)) return Value::fail();
   SharedMemoryObj* s = as_shm(ts, self);
   return s == nullptr ? Value::fail() : new_str(ts, s->name);
 }
 
 Value shm_size(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "_size", 0, 0)) return Value::fail();
   SharedMemoryObj* s = as_shm(ts, self);
   return s == nullptr ? Value::fail() : Value::from_int(static_cast<std::int64_t>(s->size));
 }
 
 const MethodDef kSharedMemoryMethods[] = {
-    {"get", shm_get},
-    {"set", shm_set},
-    {"_name", shm_name},
-    {"_size", shm_size},
+    {"get", shm_get, "typecode, index, /", Style::Positional},
+    {"set", shm_set, "typecode, index, value, /", Style::Positional, Access::Mutates},
+    {"_name", shm_name, "", Style::NoArgs},
+    {"_size", shm_size, "", Style::NoArgs},
 };
 
 // ---------------------------------------------------------------------------
@@ -432,7 +429,6 @@ int read_all(int fd, char* data, std::size_t n, std::size_t& done) {
 
 // send_bytes(fd, data): one message.
 Value mp_send_bytes(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "send_bytes", 2, 2)) return Value::fail();
   int fd;
   if (!to_c_int(ts, a[0], fd)) return Value::fail();
   Bytes* b = as_bytes(a[1]);
@@ -451,7 +447,6 @@ Value mp_send_bytes(ThreadState& ts, Value self, const Args& a) {
 
 // recv_bytes(fd): the next message; EOFError when the writer has closed.
 Value mp_recv_bytes(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "recv_bytes", 1, 1)) return Value::fail();
   int fd;
   if (!to_c_int(ts, a[0], fd)) return Value::fail();
   char header[kHeader];
@@ -478,8 +473,7 @@ Value mp_recv_bytes(ThreadState& ts, Value self, const Args& a) {
 
 // True when a read of `fd` would not block (data or end of file) within
 // `timeout` seconds (None: for ever), waiting as `in` says.
-Value poll_fd(ThreadState& ts, const Args& a, const char* name, BlockedIn in) {
-  if (!check_args(ts, a, name, 2, 2)) return Value::fail();
+Value poll_fd(ThreadState& ts, const Args& a, BlockedIn in) {
   int fd;
   if (!to_c_int(ts, a[0], fd)) return Value::fail();
   int ms = -1;
@@ -500,18 +494,17 @@ Value poll_fd(ThreadState& ts, const Args& a, const char* name, BlockedIn in) {
 }
 
 // poll(fd, timeout): a pipe has data.
-Value mp_poll(ThreadState& ts, Value self, const Args& a) { return poll_fd(ts, a, "poll", kInPipe); }
+Value mp_poll(ThreadState& ts, Value self, const Args& a) { return poll_fd(ts, a, kInPipe); }
 
 // wait_sentinel(fd, timeout): a child has ended (the read end of the pipe
 // whose write end only the child holds reports end of file).
 Value mp_wait_sentinel(ThreadState& ts, Value self, const Args& a) {
-  return poll_fd(ts, a, "wait_sentinel", {RunState::Io, "child process"});
+  return poll_fd(ts, a, {RunState::Io, "child process"});
 }
 
 // set_pdeathsig(sig): this process gets `sig` when the thread that forked
 // it ends; then, if that already happened, ends at once.
 Value mp_set_pdeathsig(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "set_pdeathsig", 2, 2)) return Value::fail();
   int sig, parent;
   if (!to_c_int(ts, a[0], sig) || !to_c_int(ts, a[1], parent)) return Value::fail();
   if (::prctl(PR_SET_PDEATHSIG, sig) != 0) return raise_os_error(ts, errno);
@@ -523,7 +516,6 @@ Value mp_set_pdeathsig(ThreadState& ts, Value self, const Args& a) {
 // sys.modules under that name first, as an import would) and returns it:
 // how a spawned child imports the parent's main script as __mp_main__.
 Value mp_run_path(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "_run_path", 2, 2)) return Value::fail();
   Str* name = as_str(a[0]);
   Str* path = as_str(a[1]);
   if (name == nullptr || path == nullptr) return raise(ts, ts.interp.types.TypeError, "_run_path(name, path) takes two str");
@@ -542,7 +534,6 @@ Value mp_run_path(ThreadState& ts, Value self, const Args& a) {
 // name; objects already open stay usable. Errors are ignored (the name may
 // be gone already).
 Value mp_unlink(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "unlink", 2, 2)) return Value::fail();
   Str* kind = as_str(a[0]);
   Str* name = as_str(a[1]);
   if (kind == nullptr || name == nullptr) return raise(ts, ts.interp.types.TypeError, "unlink(kind, name) takes two str");
@@ -554,13 +545,13 @@ Value mp_unlink(ThreadState& ts, Value self, const Args& a) {
 }
 
 const MethodDef kFunctions[] = {
-    {"unlink", mp_unlink},
-    {"_run_path", mp_run_path},
-    {"send_bytes", mp_send_bytes},
-    {"recv_bytes", mp_recv_bytes},
-    {"poll", mp_poll},
-    {"wait_sentinel", mp_wait_sentinel},
-    {"set_pdeathsig", mp_set_pdeathsig},
+    {"unlink", mp_unlink, "kind, name, /", Style::Positional},
+    {"_run_path", mp_run_path, "name, path, /", Style::Positional},
+    {"send_bytes", mp_send_bytes, "fd, data, /", Style::Positional},
+    {"recv_bytes", mp_recv_bytes, "fd, /", Style::One},
+    {"poll", mp_poll, "fd, timeout, /", Style::Positional},
+    {"wait_sentinel", mp_wait_sentinel, "fd, timeout, /", Style::Positional},
+    {"set_pdeathsig", mp_set_pdeathsig, "sig, parent, /", Style::Positional},
 };
 
 }  // namespace

@@ -97,7 +97,6 @@ bool after_interrupt(ThreadState& ts) { return handle_eval_breaker(ts); }
 // ---------------------------------------------------------------------------
 
 Value os_pipe(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "pipe", 0, 0)) return Value::fail();
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) < 0) return raise_os_error(ts, errno);
   return obj(new_tuple(ts, {Value::from_int(fds[0]), Value::from_int(fds[1])}));
@@ -105,7 +104,6 @@ Value os_pipe(ThreadState& ts, Value self, const Args& a) {
 
 // os.read(fd, n): at most n bytes; b"" at end of file.
 Value os_read(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "read", 2, 2)) return Value::fail();
   int fd;
   if (!to_c_int(ts, a[0], fd)) return Value::fail();
   auto n = to_index(ts, a[1]);
@@ -135,7 +133,6 @@ Value os_read(ThreadState& ts, Value self, const Args& a) {
 // os.write(fd, data): the number of bytes written (one write(2): possibly
 // fewer than len(data)).
 Value os_write(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "write", 2, 2)) return Value::fail();
   int fd;
   if (!to_c_int(ts, a[0], fd)) return Value::fail();
   Bytes* b = as_bytes(a[1]);
@@ -160,7 +157,6 @@ Value os_write(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value os_close(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "close", 1, 1)) return Value::fail();
   int fd;
   if (!to_c_int(ts, a[0], fd)) return Value::fail();
   int err;
@@ -173,24 +169,20 @@ Value os_close(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value os_getpid(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "getpid", 0, 0)) return Value::fail();
   return Value::from_int(static_cast<std::int64_t>(::getpid()));
 }
 
 Value os_getppid(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "getppid", 0, 0)) return Value::fail();
   return Value::from_int(static_cast<std::int64_t>(::getppid()));
 }
 
 // The number of online CPUs, or None when unknown (CPython 3.11 on Linux).
 Value os_cpu_count(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "cpu_count", 0, 0)) return Value::fail();
   long n = ::sysconf(_SC_NPROCESSORS_ONLN);
   return n >= 1 ? Value::from_int(n) : Value::none();
 }
 
 Value os_strerror(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "strerror", 1, 1)) return Value::fail();
   int code;
   if (!to_c_int(ts, a[0], code)) return Value::fail();
   char buf[256];
@@ -201,7 +193,6 @@ Value os_strerror(ThreadState& ts, Value self, const Args& a) {
 
 // os.urandom(n): n bytes from the kernel's random source (getrandom(2)).
 Value os_urandom(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "urandom", 1, 1)) return Value::fail();
   auto n = to_index(ts, a[0]);
   if (!n) return Value::fail();
   if (*n < 0) return raise(ts, ts.interp.types.ValueError, "negative argument not allowed");
@@ -237,7 +228,6 @@ Str* path_arg(ThreadState& ts, const char* fn, Value v, const char* kinds = "str
 }
 
 Value os_getcwd(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "getcwd", 0, 0)) return Value::fail();
   std::string buf(PATH_MAX, '\0');
   if (::getcwd(buf.data(), buf.size()) == nullptr) return raise_os_error(ts, errno);
   buf.resize(std::strlen(buf.c_str()));
@@ -245,8 +235,7 @@ Value os_getcwd(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value os_listdir(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "listdir", 0, 1)) return Value::fail();
-  Value pv = a.size() == 1 ? a[0] : new_str(ts, ".");
+  Value pv = a[0].is_null() || a[0].is_none() ? new_str(ts, ".") : a[0];
   Str* p = path_arg(ts, "listdir", pv, "string, bytes, os.PathLike, integer or None");
   if (p == nullptr) return Value::fail();
   DIR* dir = ::opendir(p->s.c_str());
@@ -261,8 +250,17 @@ Value os_listdir(ThreadState& ts, Value self, const Args& a) {
   return obj(out);
 }
 
+// dir_fd (paths relative to a directory descriptor) is not implemented:
+// given, it raises NotImplementedError, as CPython does where the platform
+// lacks it.
+bool no_dir_fd(ThreadState& ts, Value dir_fd) {
+  if (dir_fd.is_null() || dir_fd.is_none()) return true;
+  raise(ts, ts.interp.types.NotImplementedError, "dir_fd unavailable on this platform");
+  return false;
+}
+
 Value os_remove(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "remove", 1, 1)) return Value::fail();
+  if (!no_dir_fd(ts, a[1])) return Value::fail();
   Str* p = path_arg(ts, "remove", a[0]);
   if (p == nullptr) return Value::fail();
   if (::unlink(p->s.c_str()) != 0) return raise_os_error(ts, errno, a[0]);
@@ -270,17 +268,17 @@ Value os_remove(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value os_mkdir(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "mkdir", 1, 2)) return Value::fail();
+  if (!no_dir_fd(ts, a[2])) return Value::fail();
   Str* p = path_arg(ts, "mkdir", a[0]);
   if (p == nullptr) return Value::fail();
   int mode = 0777;
-  if (a.size() == 2 && !to_c_int(ts, a[1], mode)) return Value::fail();
+  if (!a[1].is_null() && !to_c_int(ts, a[1], mode)) return Value::fail();
   if (::mkdir(p->s.c_str(), static_cast<mode_t>(mode)) != 0) return raise_os_error(ts, errno, a[0]);
   return Value::none();
 }
 
 Value os_rmdir(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "rmdir", 1, 1)) return Value::fail();
+  if (!no_dir_fd(ts, a[1])) return Value::fail();
   Str* p = path_arg(ts, "rmdir", a[0]);
   if (p == nullptr) return Value::fail();
   if (::rmdir(p->s.c_str()) != 0) return raise_os_error(ts, errno, a[0]);
@@ -290,7 +288,6 @@ Value os_rmdir(ThreadState& ts, Value self, const Args& a) {
 // What a path names, for os.path (stdlib/posixpath.py): "file", "dir",
 // "other", or None when it does not exist (stat follows symlinks).
 Value os_stat_kind(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "_stat_kind", 1, 1)) return Value::fail();
   Str* p = path_arg(ts, "stat", a[0]);
   if (p == nullptr) return Value::fail();
   struct stat st;
@@ -301,30 +298,35 @@ Value os_stat_kind(ThreadState& ts, Value self, const Args& a) {
 }
 
 const MethodDef kOsFunctions[] = {
-    {"getcwd", os_getcwd},
-    {"listdir", os_listdir},
-    {"remove", os_remove},
-    {"unlink", os_remove},
-    {"mkdir", os_mkdir},
-    {"rmdir", os_rmdir},
-    {"_stat_kind", os_stat_kind},
-    {"pipe", os_pipe},
-    {"read", os_read},
-    {"write", os_write},
-    {"close", os_close},
-    {"getpid", os_getpid},
-    {"getppid", os_getppid},
-    {"cpu_count", os_cpu_count},
-    {"strerror", os_strerror},
-    {"urandom", os_urandom},
+    {"getcwd", os_getcwd, "", Style::NoArgs},
+    {"listdir", os_listdir, "path=None", Style::Keywords},
+    {"remove", os_remove, "path, *, dir_fd=None", Style::Keywords},
+    {"unlink", os_remove, "path, *, dir_fd=None", Style::Keywords},
+    {"mkdir", os_mkdir, "path, mode=0o777, *, dir_fd=None", Style::Keywords},
+    {"rmdir", os_rmdir, "path, *, dir_fd=None", Style::Keywords},
+    {"_stat_kind", os_stat_kind, "path, /", Style::One},
+    {"pipe", os_pipe, "", Style::NoArgs},
+    {"read", os_read, "fd, length, /", Style::Positional},
+    {"write", os_write, "fd, data, /", Style::Positional},
+    {"close", os_close, "fd", Style::Keywords},
+    {"getpid", os_getpid, "", Style::NoArgs},
+    {"getppid", os_getppid, "", Style::NoArgs},
+    {"cpu_count", os_cpu_count, "", Style::NoArgs},
+    {"strerror", os_strerror, "code, /", Style::One},
+    {"urandom", os_urandom, "size, /", Style::One},
 };
 
 }  // namespace
 
 bool init_os_module(ThreadState& ts, Dict* d) {
   Interpreter& in = ts.interp;
+  // CPython's os re-exports these from posix, so a wrong call names
+  // "posix.getpid()": they are registered under that module name.
+  Value os_name = dict_get_cstr(in, d, "__name__");
+  dict_set_cstr(in, d, "__name__", obj(in.intern("posix")));
   add_functions(in, d, kOsFunctions);
   add_os_process_functions(in, d);  // fork, waitpid, kill, ...
+  dict_set_cstr(in, d, "__name__", os_name);
   dict_set_cstr(in, d, "error", obj(in.types.OSError));
   dict_set_cstr(in, d, "name", new_str(ts, "posix"));
   dict_set_cstr(in, d, "sep", new_str(ts, "/"));

@@ -31,7 +31,6 @@ namespace gilvm {
 namespace {
 
 Value os_fork(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "fork", 0, 0)) return Value::fail();
   pid_t pid = fork_interpreter(ts);
   if (pid < 0) return raise_os_error(ts, errno);
   if (pid == 0) {
@@ -48,7 +47,6 @@ Value os_fork(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value os_exit_now(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "_exit", 1, 1)) return Value::fail();
   int status;
   if (!to_c_int(ts, a[0], status)) return Value::fail();
   std::_Exit(status);
@@ -74,7 +72,6 @@ WaitResult blocking_waitpid(pid_t pid, int options, bool is_main, const std::ato
 }
 
 Value os_waitpid(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "waitpid", 2, 2)) return Value::fail();
   int pid, options;
   if (!to_c_int(ts, a[0], pid) || !to_c_int(ts, a[1], options)) return Value::fail();
   const bool is_main = ts.is_main;
@@ -96,7 +93,6 @@ Value os_waitpid(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value os_kill(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "kill", 2, 2)) return Value::fail();
   int pid, sig;
   if (!to_c_int(ts, a[0], pid) || !to_c_int(ts, a[1], sig)) return Value::fail();
   if (::kill(pid, sig) != 0) return raise_os_error(ts, errno);
@@ -133,7 +129,6 @@ bool str_list(ThreadState& ts, Value v, std::vector<std::string>& out) {
 
 // os.execv(path, args): replaces the process image; returns only on error.
 Value os_execv(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "execv", 2, 2)) return Value::fail();
   Str* path = as_str(a[0]);
   if (path == nullptr)
     return raise_fmt(ts, ts.interp.types.TypeError, "execv: path should be string, bytes or os.PathLike, not {}",
@@ -150,7 +145,6 @@ Value os_execv(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value os_set_inheritable(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "set_inheritable", 2, 2)) return Value::fail();
   int fd;
   if (!to_c_int(ts, a[0], fd)) return Value::fail();
   int on = truthy(ts, a[1]);
@@ -163,7 +157,6 @@ Value os_set_inheritable(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value os_get_inheritable(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "get_inheritable", 1, 1)) return Value::fail();
   int fd;
   if (!to_c_int(ts, a[0], fd)) return Value::fail();
   int flags = ::fcntl(fd, F_GETFD);
@@ -171,17 +164,13 @@ Value os_get_inheritable(ThreadState& ts, Value self, const Args& a) {
   return Value::from_bool(!(flags & FD_CLOEXEC));
 }
 
-// The wait-status macros of <sys/wait.h>, each a function of an int,
-// named for its messages.
-template <int (*F)(int), const char* Name>
+// The wait-status macros of <sys/wait.h>, each a function of an int.
+template <int (*F)(int)>
 Value status_fn(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, Name, 1, 1)) return Value::fail();
   int status;
   if (!to_c_int(ts, a[0], status)) return Value::fail();
   return Value::from_int(F(status));
 }
-constexpr char kWIFEXITED[] = "WIFEXITED", kWEXITSTATUS[] = "WEXITSTATUS", kWIFSIGNALED[] = "WIFSIGNALED",
-               kWTERMSIG[] = "WTERMSIG", kWIFSTOPPED[] = "WIFSTOPPED", kWSTOPSIG[] = "WSTOPSIG";
 int wifexited(int s) { return WIFEXITED(s); }
 int wexitstatus(int s) { return WEXITSTATUS(s); }
 int wifsignaled(int s) { return WIFSIGNALED(s); }
@@ -191,15 +180,14 @@ int wstopsig(int s) { return WSTOPSIG(s); }
 
 Value bool_of(Value v) { return Value::from_bool(v.as_int() != 0); }
 
-template <int (*F)(int), const char* Name>
+template <int (*F)(int)>
 Value status_pred(ThreadState& ts, Value self, const Args& a) {
-  Value v = status_fn<F, Name>(ts, self, a);
+  Value v = status_fn<F>(ts, self, a);
   return v.is_fail() ? v : bool_of(v);
 }
 
 // os.waitstatus_to_exitcode (3.9): the exit code, or -signal when killed.
 Value os_waitstatus_to_exitcode(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "waitstatus_to_exitcode", 1, 1)) return Value::fail();
   int s;
   if (!to_c_int(ts, a[0], s)) return Value::fail();
   if (WIFEXITED(s)) return Value::from_int(WEXITSTATUS(s));
@@ -208,26 +196,26 @@ Value os_waitstatus_to_exitcode(ThreadState& ts, Value self, const Args& a) {
 }
 
 const MethodDef kProcessFunctions[] = {
-    {"fork", os_fork},
-    {"_exit", os_exit_now},
-    {"waitpid", os_waitpid},
-    {"kill", os_kill},
-    {"execv", os_execv},
-    {"set_inheritable", os_set_inheritable},
-    {"get_inheritable", os_get_inheritable},
-    {"WIFEXITED", status_pred<wifexited, kWIFEXITED>},
-    {"WEXITSTATUS", status_fn<wexitstatus, kWEXITSTATUS>},
-    {"WIFSIGNALED", status_pred<wifsignaled, kWIFSIGNALED>},
-    {"WTERMSIG", status_fn<wtermsig, kWTERMSIG>},
-    {"WIFSTOPPED", status_pred<wifstopped, kWIFSTOPPED>},
-    {"WSTOPSIG", status_fn<wstopsig, kWSTOPSIG>},
-    {"waitstatus_to_exitcode", os_waitstatus_to_exitcode},
+    {"fork", os_fork, "", Style::NoArgs},
+    {"_exit", os_exit_now, "status", Style::Keywords},
+    {"waitpid", os_waitpid, "pid, options, /", Style::Getargs},
+    {"kill", os_kill, "pid, signal, /", Style::Getargs},
+    {"execv", os_execv, "path, argv, /", Style::Positional},
+    {"set_inheritable", os_set_inheritable, "fd, inheritable, /", Style::Positional},
+    {"get_inheritable", os_get_inheritable, "fd, /", Style::One},
+    {"WIFEXITED", status_pred<wifexited>, "status", Style::Keywords},
+    {"WEXITSTATUS", status_fn<wexitstatus>, "status", Style::Keywords},
+    {"WIFSIGNALED", status_pred<wifsignaled>, "status", Style::Keywords},
+    {"WTERMSIG", status_fn<wtermsig>, "status", Style::Keywords},
+    {"WIFSTOPPED", status_pred<wifstopped>, "status", Style::Keywords},
+    {"WSTOPSIG", status_fn<wstopsig>, "status", Style::Keywords},
+    {"waitstatus_to_exitcode", os_waitstatus_to_exitcode, "status", Style::Keywords},
 };
 
 }  // namespace
 
 void add_os_process_functions(Interpreter& in, Dict* d) {
-  add_functions(in, d, kProcessFunctions);
+  add_functions(in, d, kProcessFunctions);  // under posix's name: see init_os_module
   dict_set_cstr(in, d, "WNOHANG", Value::from_int(WNOHANG));
   dict_set_cstr(in, d, "WUNTRACED", Value::from_int(WUNTRACED));
 }

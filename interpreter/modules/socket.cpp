@@ -373,12 +373,12 @@ SocketObj* new_socket(ThreadState& ts, Type* t, int fd, int family, int type, in
 
 // socket(family=AF_INET, type=SOCK_STREAM, proto=0, fileno=None)
 Value socket_ctor(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "socket", 0, 4, true)) return Value::fail();
-  if (!check_kwargs(ts, a, "socket", {"family", "type", "proto", "fileno"})) return Value::fail();
-  Value vf = a.size() > 0 ? a[0] : kwarg(a, "family");
-  Value vt = a.size() > 1 ? a[1] : kwarg(a, "type");
-  Value vp = a.size() > 2 ? a[2] : kwarg(a, "proto");
-  Value vn = a.size() > 3 ? a[3] : kwarg(a, "fileno");
+  // A type's constructor is no table row: its signature is parsed on first use.
+  static const MethodDef def{"socket", socket_ctor, "family=-1, type=-1, proto=-1, fileno=None", Style::Keywords};
+  static const Signature sig = parse_signature(def, "socket");
+  Value p[4];
+  if (!bind_args(ts, sig, a, p)) return Value::fail();
+  Value vf = p[0], vt = p[1], vp = p[2], vn = p[3];
   int family = -1, type = -1, proto = -1;
   if (!vf.is_null() && !vf.is_none() && !to_c_int(ts, vf, family)) return Value::fail();
   if (!vt.is_null() && !vt.is_none() && !to_c_int(ts, vt, type)) return Value::fail();
@@ -419,11 +419,7 @@ Value socket_ctor(ThreadState& ts, Value self, const Args& a) {
 // socketpair(family=AF_UNIX, type=SOCK_STREAM, proto=0): two connected sockets.
 // The module's function; its `data` is the socket type.
 Value t_socketpair(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "socketpair", 0, 3, true)) return Value::fail();
-  if (!check_kwargs(ts, a, "socketpair", {"family", "type", "proto"})) return Value::fail();
-  Value vf = a.size() > 0 ? a[0] : kwarg(a, "family");
-  Value vt = a.size() > 1 ? a[1] : kwarg(a, "type");
-  Value vp = a.size() > 2 ? a[2] : kwarg(a, "proto");
+  Value vf = a[0], vt = a[1], vp = a[2];
   int family = AF_UNIX, type = SOCK_STREAM, proto = 0;
   if (!vf.is_null() && !vf.is_none() && !to_c_int(ts, vf, family)) return Value::fail();
   if (!vt.is_null() && !vt.is_none() && !to_c_int(ts, vt, type)) return Value::fail();
@@ -444,12 +440,12 @@ Value t_socketpair(ThreadState& ts, Value self, const Args& a) {
 // Methods
 // ---------------------------------------------------------------------------
 
-#define GILVM_SELF(name, lo, hi)                                               \
-  SocketObj* s = as_socket(ts, self);                                          \
-  if (s == nullptr || !check_args(ts, a, name, lo, hi)) return Value::fail();
+#define GILVM_SELF()                \
+  SocketObj* s = as_socket(ts, self); \
+  if (s == nullptr) return Value::fail();
 
 Value sock_bind(ThreadState& ts, Value self, const Args& a) {
-  GILVM_SELF("bind", 1, 1)
+  GILVM_SELF()
   SockAddr addr;
   if (!parse_address(ts, s, a[0], "bind", addr)) return Value::fail();
   if (!check_open(ts, s)) return Value::fail();
@@ -458,9 +454,9 @@ Value sock_bind(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value sock_listen(ThreadState& ts, Value self, const Args& a) {
-  GILVM_SELF("listen", 0, 1)
+  GILVM_SELF()
   int backlog = kDefaultBacklog;
-  if (a.size() == 1 && !to_c_int(ts, a[0], backlog)) return Value::fail();
+  if (!a[0].is_null() && !to_c_int(ts, a[0], backlog)) return Value::fail();
   if (backlog < 0) backlog = 0;
   if (::listen(s->fd, backlog) < 0) return raise_os_error(ts, errno);
   return Value::none();
@@ -468,7 +464,7 @@ Value sock_listen(ThreadState& ts, Value self, const Args& a) {
 
 // accept() -> (socket, address). The new socket is blocking (timeout None).
 Value sock_accept(ThreadState& ts, Value self, const Args& a) {
-  GILVM_SELF("accept", 0, 0)
+  GILVM_SELF()
   if (!check_open(ts, s)) return Value::fail();
   CallSpec c = make_spec(ts, s, false, deadline_after(s->timeout));
   SockAddr peer;
@@ -521,7 +517,7 @@ int do_connect(ThreadState& ts, SocketObj* s, const SockAddr& addr, bool& timed_
 }
 
 Value sock_connect(ThreadState& ts, Value self, const Args& a) {
-  GILVM_SELF("connect", 1, 1)
+  GILVM_SELF()
   SockAddr addr;
   if (!parse_address(ts, s, a[0], "connect", addr)) return Value::fail();
   if (!check_open(ts, s)) return Value::fail();
@@ -535,7 +531,7 @@ Value sock_connect(ThreadState& ts, Value self, const Args& a) {
 
 // connect_ex(address): the errno value instead of an exception (0: connected).
 Value sock_connect_ex(ThreadState& ts, Value self, const Args& a) {
-  GILVM_SELF("connect_ex", 1, 1)
+  GILVM_SELF()
   SockAddr addr;
   if (!parse_address(ts, s, a[0], "connect_ex", addr)) return Value::fail();
   if (s->fd < 0) return Value::from_int(EBADF);
@@ -548,7 +544,7 @@ Value sock_connect_ex(ThreadState& ts, Value self, const Args& a) {
 // The optional flags argument of send/sendall/recv.
 bool flags_arg(ThreadState& ts, const Args& a, std::size_t i, int& flags) {
   flags = 0;
-  return a.size() <= i || to_c_int(ts, a[i], flags);
+  return a[i].is_null() || to_c_int(ts, a[i], flags);
 }
 
 Bytes* data_arg(ThreadState& ts, Value v) {
@@ -560,7 +556,7 @@ Bytes* data_arg(ThreadState& ts, Value v) {
 
 // send(data[, flags]) -> the number of bytes sent (maybe fewer than len(data)).
 Value sock_send(ThreadState& ts, Value self, const Args& a) {
-  GILVM_SELF("send", 1, 2)
+  GILVM_SELF()
   Bytes* b = data_arg(ts, a[0]);
   int flags;
   if (b == nullptr || !flags_arg(ts, a, 1, flags)) return Value::fail();
@@ -576,7 +572,7 @@ Value sock_send(ThreadState& ts, Value self, const Args& a) {
 
 // sendall(data[, flags]): sends everything, or raises; one deadline for all.
 Value sock_sendall(ThreadState& ts, Value self, const Args& a) {
-  GILVM_SELF("sendall", 1, 2)
+  GILVM_SELF()
   Bytes* b = data_arg(ts, a[0]);
   int flags;
   if (b == nullptr || !flags_arg(ts, a, 1, flags)) return Value::fail();
@@ -596,7 +592,7 @@ Value sock_sendall(ThreadState& ts, Value self, const Args& a) {
 
 // recv(bufsize[, flags]) -> at most bufsize bytes; b"" when the peer closed.
 Value sock_recv(ThreadState& ts, Value self, const Args& a) {
-  GILVM_SELF("recv", 1, 2)
+  GILVM_SELF()
   int flags;
   auto n = to_index(ts, a[0]);
   if (!n || !flags_arg(ts, a, 1, flags)) return Value::fail();
@@ -614,7 +610,7 @@ Value sock_recv(ThreadState& ts, Value self, const Args& a) {
 
 // close(): closing twice is allowed; ECONNRESET from close() is not an error.
 Value sock_close(ThreadState& ts, Value self, const Args& a) {
-  GILVM_SELF("close", 0, 0)
+  GILVM_SELF()
   int fd = s->fd;
   if (fd < 0) return Value::none();
   s->fd = -1;
@@ -629,14 +625,14 @@ Value sock_close(ThreadState& ts, Value self, const Args& a) {
 
 // detach(): gives up the descriptor without closing it.
 Value sock_detach(ThreadState& ts, Value self, const Args& a) {
-  GILVM_SELF("detach", 0, 0)
+  GILVM_SELF()
   int fd = s->fd;
   s->fd = -1;
   return Value::from_int(fd);
 }
 
 Value sock_shutdown(ThreadState& ts, Value self, const Args& a) {
-  GILVM_SELF("shutdown", 1, 1)
+  GILVM_SELF()
   int how;
   if (!to_c_int(ts, a[0], how)) return Value::fail();
   if (::shutdown(s->fd, how) < 0) return raise_os_error(ts, errno);
@@ -673,7 +669,7 @@ bool timeout_arg(ThreadState& ts, Value v, double& out) {
 }
 
 Value sock_settimeout(ThreadState& ts, Value self, const Args& a) {
-  GILVM_SELF("settimeout", 1, 1)
+  GILVM_SELF()
   double t;
   if (!timeout_arg(ts, a[0], t) || !apply_timeout(ts, s, t)) return Value::fail();
   return Value::none();
@@ -684,26 +680,26 @@ Value timeout_value(const SocketObj* s) {
 }
 
 Value sock_gettimeout(ThreadState& ts, Value self, const Args& a) {
-  GILVM_SELF("gettimeout", 0, 0)
+  GILVM_SELF()
   return timeout_value(s);
 }
 
 // setblocking(flag): settimeout(None) or settimeout(0.0).
 Value sock_setblocking(ThreadState& ts, Value self, const Args& a) {
-  GILVM_SELF("setblocking", 1, 1)
+  GILVM_SELF()
   int b = truthy(ts, a[0]);
   if (b < 0 || !apply_timeout(ts, s, b ? -1.0 : 0.0)) return Value::fail();
   return Value::none();
 }
 
 Value sock_getblocking(ThreadState& ts, Value self, const Args& a) {
-  GILVM_SELF("getblocking", 0, 0)
+  GILVM_SELF()
   return Value::from_bool(s->timeout != 0);
 }
 
 // setsockopt(level, optname, value): value an int or a bytes buffer.
 Value sock_setsockopt(ThreadState& ts, Value self, const Args& a) {
-  GILVM_SELF("setsockopt", 3, 3)
+  GILVM_SELF()
   int level, opt;
   if (!to_c_int(ts, a[0], level) || !to_c_int(ts, a[1], opt)) return Value::fail();
   int rc;
@@ -720,10 +716,10 @@ Value sock_setsockopt(ThreadState& ts, Value self, const Args& a) {
 
 // getsockopt(level, optname[, buflen]): an int, or buflen bytes.
 Value sock_getsockopt(ThreadState& ts, Value self, const Args& a) {
-  GILVM_SELF("getsockopt", 2, 3)
+  GILVM_SELF()
   int level, opt;
   if (!to_c_int(ts, a[0], level) || !to_c_int(ts, a[1], opt)) return Value::fail();
-  if (a.size() == 3) {
+  if (!a[2].is_null()) {
     int buflen;
     if (!to_c_int(ts, a[2], buflen)) return Value::fail();
     if (buflen <= 0 || buflen > 1024) return raise(ts, ts.interp.types.OSError, "getsockopt buflen out of range");
@@ -740,7 +736,7 @@ Value sock_getsockopt(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value sock_getsockname(ThreadState& ts, Value self, const Args& a) {
-  GILVM_SELF("getsockname", 0, 0)
+  GILVM_SELF()
   SockAddr addr;
   addr.len = sizeof addr.ss;
   if (::getsockname(s->fd, addr.ptr(), &addr.len) < 0) return raise_os_error(ts, errno);
@@ -748,7 +744,7 @@ Value sock_getsockname(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value sock_getpeername(ThreadState& ts, Value self, const Args& a) {
-  GILVM_SELF("getpeername", 0, 0)
+  GILVM_SELF()
   SockAddr addr;
   addr.len = sizeof addr.ss;
   if (::getpeername(s->fd, addr.ptr(), &addr.len) < 0) return raise_os_error(ts, errno);
@@ -756,12 +752,12 @@ Value sock_getpeername(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value sock_fileno(ThreadState& ts, Value self, const Args& a) {
-  GILVM_SELF("fileno", 0, 0)
+  GILVM_SELF()
   return Value::from_int(s->fd);
 }
 
 Value sock_enter(ThreadState& ts, Value self, const Args& a) {
-  GILVM_SELF("__enter__", 0, 0)
+  GILVM_SELF()
   return self;
 }
 
@@ -815,27 +811,27 @@ GILVM_GETTER(get_timeout, timeout_value(s))
 #undef GILVM_GETTER
 
 const MethodDef kSocketMethods[] = {
-    {"bind", sock_bind},
-    {"listen", sock_listen},
-    {"accept", sock_accept},
-    {"connect", sock_connect},
-    {"connect_ex", sock_connect_ex},
-    {"send", sock_send},
-    {"sendall", sock_sendall},
-    {"recv", sock_recv},
-    {"close", sock_close},
-    {"detach", sock_detach},
-    {"shutdown", sock_shutdown},
-    {"settimeout", sock_settimeout},
-    {"gettimeout", sock_gettimeout},
-    {"setblocking", sock_setblocking},
-    {"getblocking", sock_getblocking},
-    {"setsockopt", sock_setsockopt},
-    {"getsockopt", sock_getsockopt},
-    {"getsockname", sock_getsockname},
-    {"getpeername", sock_getpeername},
-    {"fileno", sock_fileno},
-    {"__enter__", sock_enter},
+    {"bind", sock_bind, "address, /", Style::One, Access::Mutates},
+    {"listen", sock_listen, "backlog=SOMAXCONN, /", Style::Getargs, Access::Mutates},
+    {"accept", sock_accept, "", Style::NoArgs},
+    {"connect", sock_connect, "address, /", Style::One, Access::Mutates},
+    {"connect_ex", sock_connect_ex, "address, /", Style::One, Access::Mutates},
+    {"send", sock_send, "data, flags=0, /", Style::Getargs},
+    {"sendall", sock_sendall, "data, flags=0, /", Style::Getargs},
+    {"recv", sock_recv, "bufsize, flags=0, /", Style::Getargs},
+    {"close", sock_close, "", Style::NoArgs, Access::Mutates},
+    {"detach", sock_detach, "", Style::NoArgs, Access::Mutates},
+    {"shutdown", sock_shutdown, "how, /", Style::One},
+    {"settimeout", sock_settimeout, "timeout, /", Style::One, Access::Mutates},
+    {"gettimeout", sock_gettimeout, "", Style::NoArgs},
+    {"setblocking", sock_setblocking, "flag, /", Style::One, Access::Mutates},
+    {"getblocking", sock_getblocking, "", Style::NoArgs},
+    {"setsockopt", sock_setsockopt, "level, optname, value, /", Style::Getargs, Access::Mutates},
+    {"getsockopt", sock_getsockopt, "level, optname, buflen=0, /", Style::Getargs},
+    {"getsockname", sock_getsockname, "", Style::NoArgs},
+    {"getpeername", sock_getpeername, "", Style::NoArgs},
+    {"fileno", sock_fileno, "", Style::NoArgs},
+    {"__enter__", sock_enter, "", Style::NoArgs},
     {"__exit__", sock_exit},
     {"__repr__", sock_repr},
 };
@@ -845,6 +841,11 @@ const MethodDef kSocketProperties[] = {
     {"type", get_type},
     {"proto", get_proto},
     {"timeout", get_timeout},
+};
+
+// The module's functions; socketpair's Native carries the socket type as `self`.
+const MethodDef kSocketFunctions[] = {
+    {"socketpair", t_socketpair, "family=AF_UNIX, type=SOCK_STREAM, proto=0", Style::Keywords},
 };
 
 // The module's integer constants (Linux values, from the system headers).
@@ -898,7 +899,8 @@ bool init_socket_module(ThreadState& ts, Dict* d) {
 
   dict_set_cstr(in, d, "socket", obj(t));
   dict_set_cstr(in, d, "SocketType", obj(t));
-  dict_set_cstr(in, d, "socketpair", obj(new_native(ts, t_socketpair, "socketpair", obj(t))));
+  add_functions(in, d, kSocketFunctions);
+  static_cast<Native*>(dict_get_cstr(in, d, "socketpair").as_obj())->self = obj(t);
   dict_set_cstr(in, d, "error", obj(in.types.OSError));
   dict_set_cstr(in, d, "timeout", obj(in.types.TimeoutError));
   dict_set_cstr(in, d, "gaierror", obj(gai));

@@ -364,7 +364,6 @@ bool pid_arg(ThreadState& ts, Value v, pid_t& out) {
 // ---------------------------------------------------------------------------
 
 Value sp_fork_exec(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "fork_exec", 10, 10)) return Value::fail();
   std::vector<std::string> exec_list, argv, envp;
   if (!text_list_arg(ts, a[0], exec_list)) return Value::fail();
   if (!text_list_arg(ts, a[1], argv)) return Value::fail();
@@ -460,7 +459,6 @@ Value sp_fork_exec(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value sp_wait(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "wait", 2, 2)) return Value::fail();
   pid_t pid;
   double timeout;
   if (!pid_arg(ts, a[0], pid) || !timeout_arg(ts, a[1], timeout)) return Value::fail();
@@ -484,7 +482,6 @@ Value sp_wait(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value sp_poll(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "poll", 1, 1)) return Value::fail();
   pid_t pid;
   if (!pid_arg(ts, a[0], pid)) return Value::fail();
   WaitResult r = reap_nohang(pid);
@@ -565,7 +562,6 @@ void pump_pipes(Pump& p, Clock::time_point deadline, bool is_main, const std::at
 }
 
 Value sp_communicate(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "communicate", 6, 6)) return Value::fail();
   Pump p{};
   if (!to_c_int(ts, a[0], p.in_fd) || !to_c_int(ts, a[3], p.out_fd) || !to_c_int(ts, a[4], p.err_fd))
     return Value::fail();
@@ -615,10 +611,12 @@ Value sp_communicate(ThreadState& ts, Value self, const Args& a) {
 }
 
 const MethodDef kSubprocessFunctions[] = {
-    {"fork_exec", sp_fork_exec},
-    {"wait", sp_wait},
-    {"poll", sp_poll},
-    {"communicate", sp_communicate},
+    {"fork_exec", sp_fork_exec,
+     "exec_list, argv, env, cwd, stdin_fd, stdout_fd, stderr_fd, close_fds, start_new_session, executable, /",
+     Style::Positional},
+    {"wait", sp_wait, "pid, timeout, /", Style::Positional},
+    {"poll", sp_poll, "pid, /", Style::One},
+    {"communicate", sp_communicate, "in_fd, input, offset, out_fd, err_fd, timeout, /", Style::Positional},
 };
 
 }  // namespace

@@ -299,10 +299,13 @@ WaitResult wait_and_take(ThreadState& ts, LockObj* l, double timeout, std::uint6
 // acquire(blocking=True, timeout=-1), CPython's argument rules.
 bool parse_acquire_args(ThreadState& ts, const Args& a, double& timeout) {
   Interpreter& in = ts.interp;
-  if (!check_args(ts, a, "acquire", 0, 2, true)) return false;
-  if (!check_kwargs(ts, a, "acquire", {"blocking", "timeout"})) return false;
-  Value vb = a.size() > 0 ? a[0] : kwarg(a, "blocking");
-  Value vt = a.size() > 1 ? a[1] : kwarg(a, "timeout");
+  // Bound here rather than by the rows, so that acquire, acquire_lock and
+  // __enter__ all word a wrong call as "acquire()", as CPython's do.
+  static const MethodDef def{"acquire", nullptr, "blocking=True, timeout=-1", Style::Keywords};
+  static const Signature sig = parse_signature(def, "acquire");
+  Value p[2];
+  if (!bind_args(ts, sig, a, p)) return false;
+  Value vb = p[0], vt = p[1];
   bool blocking = true;
   if (!vb.is_null()) {
     int b = truthy(ts, vb);
@@ -392,7 +395,7 @@ Value lock_acquire(ThreadState& ts, Value self, const Args& a) {
 
 Value lock_release(ThreadState& ts, Value self, const Args& a) {
   LockObj* l = as_lock(ts, self, false);
-  if (l == nullptr || !check_args(ts, a, "release", 0, 0)) return Value::fail();
+  if (l == nullptr) return Value::fail();
   {
     std::lock_guard<std::mutex> lk(l->mu);
     if (!l->locked) return raise(ts, ts.interp.types.RuntimeError, "release unlocked lock");
@@ -414,7 +417,7 @@ Value lock_exit(ThreadState& ts, Value self, const Args& a) {
 
 Value lock_locked(ThreadState& ts, Value self, const Args& a) {
   LockObj* l = as_lock(ts, self, false);
-  if (l == nullptr || !check_args(ts, a, "locked", 0, 0)) return Value::fail();
+  if (l == nullptr) return Value::fail();
   std::lock_guard<std::mutex> lk(l->mu);
   return Value::from_bool(l->locked);
 }
@@ -464,7 +467,7 @@ bool rlock_release_levels(ThreadState& ts, LockObj* l, bool all, std::int64_t* s
 
 Value rlock_release(ThreadState& ts, Value self, const Args& a) {
   LockObj* l = as_lock(ts, self, true);
-  if (l == nullptr || !check_args(ts, a, "release", 0, 0)) return Value::fail();
+  if (l == nullptr) return Value::fail();
   if (!rlock_release_levels(ts, l, false, nullptr, nullptr)) return Value::fail();
   return Value::none();
 }
@@ -479,7 +482,7 @@ Value rlock_exit(ThreadState& ts, Value self, const Args& a) {
 // and return (count, owner); then restore them after waiting.
 Value rlock_release_save(ThreadState& ts, Value self, const Args& a) {
   LockObj* l = as_lock(ts, self, true);
-  if (l == nullptr || !check_args(ts, a, "_release_save", 0, 0)) return Value::fail();
+  if (l == nullptr) return Value::fail();
   std::int64_t count = 0;
   std::uint64_t owner = 0;
   if (!rlock_release_levels(ts, l, true, &count, &owner)) return Value::fail();
@@ -488,7 +491,7 @@ Value rlock_release_save(ThreadState& ts, Value self, const Args& a) {
 
 Value rlock_acquire_restore(ThreadState& ts, Value self, const Args& a) {
   LockObj* l = as_lock(ts, self, true);
-  if (l == nullptr || !check_args(ts, a, "_acquire_restore", 1, 1)) return Value::fail();
+  if (l == nullptr) return Value::fail();
   Tuple* t = as_tuple(a[0]);
   if (t == nullptr || t->items.size() != 2 || !t->items[0].is_int())
     return raise(ts, ts.interp.types.TypeError, "_acquire_restore() argument must be a (count, owner) tuple");
@@ -502,7 +505,7 @@ Value rlock_acquire_restore(ThreadState& ts, Value self, const Args& a) {
 
 Value rlock_is_owned(ThreadState& ts, Value self, const Args& a) {
   LockObj* l = as_lock(ts, self, true);
-  if (l == nullptr || !check_args(ts, a, "_is_owned", 0, 0)) return Value::fail();
+  if (l == nullptr) return Value::fail();
   std::lock_guard<std::mutex> lk(l->mu);
   return Value::from_bool(l->locked && l->count > 0 && l->owner == this_ident());
 }
@@ -541,19 +544,25 @@ Value t_allocate_lock(ThreadState& ts, Value self, const Args& a) {
 }
 
 const MethodDef kLockMethods[] = {
-    {"acquire", lock_acquire},       {"acquire_lock", lock_acquire}, {"release", lock_release},
-    {"release_lock", lock_release},  {"locked", lock_locked},        {"locked_lock", lock_locked},
-    {"__enter__", lock_acquire},     {"__exit__", lock_exit},        {"__repr__", lock_repr},
+    {"acquire", lock_acquire, nullptr, Style::Keywords, Access::Mutates},
+    {"acquire_lock", lock_acquire, nullptr, Style::Keywords, Access::Mutates},
+    {"release", lock_release, "", Style::NoArgs, Access::Mutates},
+    {"release_lock", lock_release, "", Style::NoArgs, Access::Mutates},
+    {"locked", lock_locked, "", Style::NoArgs},
+    {"locked_lock", lock_locked, "", Style::NoArgs},
+    {"__enter__", lock_acquire, nullptr, Style::Keywords, Access::Mutates},
+    {"__exit__", lock_exit},
+    {"__repr__", lock_repr},
 };
 
 const MethodDef kRLockMethods[] = {
     {"acquire", rlock_acquire},
-    {"release", rlock_release},
+    {"release", rlock_release, "", Style::NoArgs, Access::Mutates},
     {"__enter__", rlock_acquire},
     {"__exit__", rlock_exit},
-    {"_release_save", rlock_release_save},
-    {"_acquire_restore", rlock_acquire_restore},
-    {"_is_owned", rlock_is_owned},
+    {"_release_save", rlock_release_save, "", Style::NoArgs, Access::Mutates},
+    {"_acquire_restore", rlock_acquire_restore, "state, /", Style::Getargs, Access::Mutates},
+    {"_is_owned", rlock_is_owned, "", Style::NoArgs},
     {"__repr__", rlock_repr},
 };
 
@@ -616,10 +625,9 @@ void* thread_entry(void* p) {
 
 Value t_start_new_thread(ThreadState& ts, Value self, const Args& a) {
   Interpreter& in = ts.interp;
-  if (!check_args(ts, a, "start_new_thread", 2, 3)) return Value::fail();
   if (!is_callable(ts, a[0])) return raise(ts, in.types.TypeError, "first arg must be callable");
   if (as_tuple(a[1]) == nullptr) return raise(ts, in.types.TypeError, "2nd arg must be a tuple");
-  if (a.size() > 2 && as_dict(a[2]) == nullptr) return raise(ts, in.types.TypeError, "optional 3rd arg must be a dictionary");
+  if (!a[2].is_null() && as_dict(a[2]) == nullptr) return raise(ts, in.types.TypeError, "optional 3rd arg must be a dictionary");
   if (in.gil.mode.load(std::memory_order_relaxed) == GilMode::Off)
     return raise(ts, in.types.RuntimeError,
                  "can't start a thread with --gil=off: without the GIL gilvm runs one thread only");
@@ -627,7 +635,7 @@ Value t_start_new_thread(ThreadState& ts, Value self, const Args& a) {
   nts->name = "";
   nts->stack[0] = a[0];
   nts->stack[1] = a[1];
-  nts->stack[2] = a.size() > 2 ? a[2] : Value::none();
+  nts->stack[2] = a[2].is_null() ? Value::none() : a[2];
   nts->stack_top = nts->stack + 3;
 
   pthread_attr_t attr;
@@ -656,23 +664,19 @@ Value t_start_new_thread(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value t_get_ident(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "get_ident", 0, 0)) return Value::fail();
   return Value::from_int(static_cast<std::int64_t>(this_ident()));
 }
 
 Value t_get_native_id(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "get_native_id", 0, 0)) return Value::fail();
   return Value::from_int(static_cast<std::int64_t>(syscall(SYS_gettid)));
 }
 
 Value t_exit(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "exit", 0, 0)) return Value::fail();
   return raise(ts, new_exception(ts, ts.interp.types.SystemExit, {}));
 }
 
 // The number of threads started here that have not finished yet.
 Value t_count(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "_count", 0, 0)) return Value::fail();
   std::int64_t n = 0;
   std::lock_guard<std::mutex> lk(ts.interp.threads_mu);
   for (ThreadState* t : ts.interp.threads)
@@ -682,11 +686,12 @@ Value t_count(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value t_interrupt_main(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "interrupt_main", 0, 1)) return Value::fail();
   ts.interp.eval_breaker.fetch_or(kBreakSignal, std::memory_order_relaxed);
   return Value::none();
 }
 
+// Checks its own arguments: CPython's stack_size is METH_VARARGS, whose
+// keyword error names "stack_size()" unqualified, which no Style words.
 Value t_stack_size(ThreadState& ts, Value self, const Args& a) {
   if (!check_args(ts, a, "stack_size", 0, 1)) return Value::fail();
   return Value::from_int(0);
@@ -697,7 +702,6 @@ Value t_stack_size(ThreadState& ts, Value self, const Args& a) {
 // statistics and the debugger) and given to the OS thread (first 15 bytes,
 // as top and gdb show it). Also records the thread's ident.
 Value t_set_name(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "_set_name", 1, 1)) return Value::fail();
   Str* name = as_str(a[0]);
   if (name == nullptr)
     return raise_fmt(ts, ts.interp.types.TypeError, "_set_name() argument must be str, not {}",
@@ -712,7 +716,6 @@ Value t_set_name(ThreadState& ts, Value self, const Args& a) {
 // _thread._format_exception(exc): the traceback text CPython's
 // traceback.format_exception would join, for threading.excepthook.
 Value t_format_exception(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "_format_exception", 1, 1)) return Value::fail();
   return new_str(ts, format_exception(ts, a[0]));
 }
 
@@ -734,7 +737,6 @@ Value trace_entry(ThreadState& ts, const CodeObject* code, int line) {
 // _thread._tb_entries(exc): exc's traceback, outermost call first (gilvm
 // has no traceback objects: exc.__traceback__ is None).
 Value t_tb_entries(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "_tb_entries", 1, 1)) return Value::fail();
   List* out = new_list(ts);
   TempRoot root(ts, Value::from_obj(out));
   if (Exception* e = as_exception(a[0])) {
@@ -751,9 +753,8 @@ Value t_tb_entries(ThreadState& ts, Value self, const Args& a) {
 // a depth, only that many innermost frames (logging looks for its caller
 // at every record and rarely needs more).
 Value t_stack_entries(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "_stack_entries", 0, 1)) return Value::fail();
   std::int64_t depth = -1;
-  if (a.size() == 1 && !a[0].is_none()) {
+  if (!a[0].is_null() && !a[0].is_none()) {
     if (!a[0].is_int()) return raise(ts, ts.interp.types.TypeError, "_stack_entries() depth must be an int");
     depth = a[0].as_int();
   }
@@ -770,19 +771,19 @@ Value t_stack_entries(ThreadState& ts, Value self, const Args& a) {
 }
 
 const MethodDef kThreadFunctions[] = {
-    {"start_new_thread", t_start_new_thread},
-    {"start_new", t_start_new_thread},
-    {"get_ident", t_get_ident},
-    {"get_native_id", t_get_native_id},
-    {"exit", t_exit},
-    {"exit_thread", t_exit},
-    {"_count", t_count},
-    {"interrupt_main", t_interrupt_main},
+    {"start_new_thread", t_start_new_thread, "function, args, kwargs=None, /", Style::Positional},
+    {"start_new", t_start_new_thread, "function, args, kwargs=None, /", Style::Positional},
+    {"get_ident", t_get_ident, "", Style::NoArgs},
+    {"get_native_id", t_get_native_id, "", Style::NoArgs},
+    {"exit", t_exit, "", Style::NoArgs},
+    {"exit_thread", t_exit, "", Style::NoArgs},
+    {"_count", t_count, "", Style::NoArgs},
+    {"interrupt_main", t_interrupt_main, "signum=SIGINT, /", Style::Positional},
     {"stack_size", t_stack_size},
-    {"_format_exception", t_format_exception},
-    {"_tb_entries", t_tb_entries},
-    {"_stack_entries", t_stack_entries},
-    {"_set_name", t_set_name},
+    {"_format_exception", t_format_exception, "exc, /", Style::One},
+    {"_tb_entries", t_tb_entries, "tb, /", Style::One},
+    {"_stack_entries", t_stack_entries, "depth=None, /", Style::Positional},
+    {"_set_name", t_set_name, "name, /", Style::One},
 };
 
 }  // namespace

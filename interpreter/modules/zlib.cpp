@@ -170,35 +170,6 @@ bool int_arg(ThreadState& ts, Value v, int& out) {
   return true;
 }
 
-// Parses (data, /, NAME1=..., NAME2=...) as Argument Clinic does for
-// compress and decompress: data positional-only, the other two positional
-// or keyword. `opt` receives Null for an argument not given.
-bool parse_data_and_two(ThreadState& ts, const Args& a, const char* fname, const char* n1, const char* n2,
-                        Value opt[2]) {
-  Interpreter& in = ts.interp;
-  if (a.npos + a.nkw > 3 || a.npos > 3) {
-    raise_fmt(ts, in.types.TypeError, "{}() takes at most 3 arguments ({} given)", fname, a.npos + a.nkw);
-    return false;
-  }
-  if (a.npos < 1) {
-    raise_fmt(ts, in.types.TypeError, "{}() takes at least 1 positional argument (0 given)", fname);
-    return false;
-  }
-  if (!check_kwargs(ts, a, fname, {n1, n2})) return false;
-  const char* names[2] = {n1, n2};
-  for (int i = 0; i < 2; ++i) {
-    Value by_name = kwarg(a, names[i]);
-    bool by_pos = a.npos > static_cast<std::size_t>(i + 1);
-    if (by_pos && !by_name.is_null()) {
-      raise_fmt(ts, in.types.TypeError, "argument for {}() given by name ('{}') and position ({})", fname,
-                names[i], i + 2);
-      return false;
-    }
-    opt[i] = by_pos ? a[static_cast<std::size_t>(i + 1)] : by_name;
-  }
-  return true;
-}
-
 // ---------------------------------------------------------------------------
 // compress / decompress
 // ---------------------------------------------------------------------------
@@ -220,13 +191,11 @@ int deflate_all(z_stream& zs, std::string_view data, Output& out) {
 }
 
 Value zlib_compress(ThreadState& ts, Value self, const Args& a) {
-  Value opt[2];
-  if (!parse_data_and_two(ts, a, "compress", "level", "wbits", opt)) return Value::fail();
   Bytes* b = data_arg(ts, a[0]);
   if (b == nullptr) return Value::fail();
   int level = Z_DEFAULT_COMPRESSION, wbits = MAX_WBITS;
-  if (!opt[0].is_null() && !int_arg(ts, opt[0], level)) return Value::fail();
-  if (!opt[1].is_null() && !int_arg(ts, opt[1], wbits)) return Value::fail();
+  if (!a[1].is_null() && !int_arg(ts, a[1], level)) return Value::fail();
+  if (!a[2].is_null() && !int_arg(ts, a[2], wbits)) return Value::fail();
 
   z_stream zs{};
   int err = deflateInit2(&zs, level, Z_DEFLATED, wbits, kDefMemLevel, Z_DEFAULT_STRATEGY);
@@ -297,15 +266,13 @@ struct Inflater {
 
 Value zlib_decompress(ThreadState& ts, Value self, const Args& a) {
   Interpreter& in = ts.interp;
-  Value opt[2];
-  if (!parse_data_and_two(ts, a, "decompress", "wbits", "bufsize", opt)) return Value::fail();
   Bytes* b = data_arg(ts, a[0]);
   if (b == nullptr) return Value::fail();
   int wbits = MAX_WBITS;
   std::int64_t bufsize = kDefBufSize;
-  if (!opt[0].is_null() && !int_arg(ts, opt[0], wbits)) return Value::fail();
-  if (!opt[1].is_null()) {
-    auto v = to_index(ts, opt[1]);
+  if (!a[1].is_null() && !int_arg(ts, a[1], wbits)) return Value::fail();
+  if (!a[2].is_null()) {
+    auto v = to_index(ts, a[2]);
     if (!v) return Value::fail();
     bufsize = *v;
   }
@@ -353,15 +320,11 @@ using ChecksumFn = uLong (*)(uLong, const Bytef*, uInt);
 
 // crc32 / adler32 (data, value=START, /): the running value is any int,
 // taken modulo 2**32 as CPython's unsigned-int converter does.
-Value checksum(ThreadState& ts, const Args& a, const char* fname, const char* qualname, ChecksumFn fn,
-               std::uint32_t start) {
-  Interpreter& in = ts.interp;
-  if (a.nkw > 0) return raise_fmt(ts, in.types.TypeError, "{}() takes no keyword arguments", qualname);
-  if (!check_args(ts, a, fname, 1, 2)) return Value::fail();
+Value checksum(ThreadState& ts, const Args& a, ChecksumFn fn, std::uint32_t start) {
   Bytes* b = data_arg(ts, a[0]);
   if (b == nullptr) return Value::fail();
   std::uint32_t value = start;
-  if (a.size() > 1) {
+  if (!a[1].is_null()) {
     Value v = a[1];
     if (as_bigint(v) != nullptr) {  // wider than int64: keep the low 32 bits
       v = binary_op(ts, front::BinOp::BitAnd, v, Value::from_int(0xffffffff));
@@ -392,20 +355,20 @@ Value checksum(ThreadState& ts, const Args& a, const char* fname, const char* qu
 }
 
 Value zlib_crc32(ThreadState& ts, Value self, const Args& a) {
-  return checksum(ts, a, "crc32", "zlib.crc32", ::crc32, 0);
+  return checksum(ts, a, ::crc32, 0);
 }
 
 Value zlib_adler32(ThreadState& ts, Value self, const Args& a) {
-  return checksum(ts, a, "adler32", "zlib.adler32", ::adler32, 1);
+  return checksum(ts, a, ::adler32, 1);
 }
 
 // Functions whose Native's `data` is zlib.error (call_object passes it as
 // `self`).
 const MethodDef kZlibFunctions[] = {
-    {"compress", zlib_compress},
-    {"decompress", zlib_decompress},
-    {"crc32", zlib_crc32},
-    {"adler32", zlib_adler32},
+    {"compress", zlib_compress, "data, /, level=Z_DEFAULT_COMPRESSION, wbits=MAX_WBITS", Style::Keywords},
+    {"decompress", zlib_decompress, "data, /, wbits=MAX_WBITS, bufsize=DEF_BUF_SIZE", Style::Keywords},
+    {"crc32", zlib_crc32, "data, value=0, /", Style::Positional},
+    {"adler32", zlib_adler32, "data, value=1, /", Style::Positional},
 };
 
 struct IntConstant {
@@ -448,11 +411,9 @@ bool init_zlib_module(ThreadState& ts, Dict* d) {
   error->builtin = false;
   error->module_name = obj(in.intern("zlib"));
   dict_set_cstr(in, d, "error", obj(error));
-  for (const MethodDef& def : kZlibFunctions) {
-    Native* n = new_native(ts, def.fn, def.name);
-    n->data = obj(error);
-    dict_set_cstr(in, d, def.name, obj(n));
-  }
+  add_functions(in, d, kZlibFunctions);
+  for (const MethodDef& def : kZlibFunctions) 
+    static_cast<Native*>(dict_get_cstr(in, d, def.name).as_obj())->data = obj(error);
   for (const IntConstant& c : kConstants) dict_set_cstr(in, d, c.name, Value::from_int(c.value));
   dict_set_cstr(in, d, "ZLIB_VERSION", new_str(ts, ZLIB_VERSION));
   dict_set_cstr(in, d, "ZLIB_RUNTIME_VERSION", new_str(ts, zlibVersion()));

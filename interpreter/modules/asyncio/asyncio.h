@@ -175,8 +175,6 @@ Value future_outcome(ThreadState& ts, FutureObj* fut);
 // else the object's cancel method (a Python subclass may override it).
 // 1 cancelled, 0 not, -1 error.
 int cancel_any(ThreadState& ts, Value fut, Value msg);
-// cancel(msg=None)'s argument, for the cancel methods.
-bool cancel_args(ThreadState& ts, const Args& a, Value* msg);
 // repr(fut)'s state part: "pending", "finished result=1", ...
 bool future_repr_info(ThreadState& ts, FutureObj* fut, std::string& out);
 Value invalid_state(ThreadState& ts, std::string_view message);

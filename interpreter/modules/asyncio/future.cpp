@@ -194,13 +194,6 @@ int cancel_any(ThreadState& ts, Value fut, Value msg) {
   return truthy(ts, r);
 }
 
-bool cancel_args(ThreadState& ts, const Args& a, Value* msg) {
-  if (!check_args(ts, a, "cancel", 0, 1, true) || !check_kwargs(ts, a, "cancel", {"msg"})) return false;
-  *msg = a.npos > 0 ? a[0] : kwarg(a, "msg");
-  if (msg->is_null()) *msg = Value::none();
-  return true;
-}
-
 namespace {
 
 // One done callback as CPython's format_helpers._format_callback_source
@@ -264,20 +257,24 @@ namespace {
 
 Value m_init(ThreadState& ts, Value self, const Args& a) {
   FutureObj* f = self_future(ts, self);
-  if (f == nullptr || !check_args(ts, a, "Future", 0, 0, true) || !check_kwargs(ts, a, "Future", {"loop"}))
-    return Value::fail();
-  return future_init(ts, f, kwarg(a, "loop")) ? Value::none() : Value::fail();
+  // Bound here rather than by the row, so that a wrong call names
+  // "Future()" as CPython's does, not "__init__()".
+  static const MethodDef def{"Future", m_init, "*, loop=None", Style::Keywords};
+  static const Signature sig = parse_signature(def, "Future");
+  Value loop;
+  if (f == nullptr || !bind_args(ts, sig, a, &loop)) return Value::fail();
+  return future_init(ts, f, loop) ? Value::none() : Value::fail();
 }
 
 Value m_result(ThreadState& ts, Value self, const Args& a) {
   FutureObj* f = self_future(ts, self);
-  if (f == nullptr || !check_args(ts, a, "result", 0, 0)) return Value::fail();
+  if (f == nullptr) return Value::fail();
   return future_outcome(ts, f);
 }
 
 Value m_exception(ThreadState& ts, Value self, const Args& a) {
   FutureObj* f = self_future(ts, self);
-  if (f == nullptr || !check_args(ts, a, "exception", 0, 0)) return Value::fail();
+  if (f == nullptr) return Value::fail();
   if (f->state == FutState::Cancelled) {
     Value e = make_cancelled_error(ts, f);
     return e.is_fail() ? e : raise(ts, e);
@@ -289,7 +286,7 @@ Value m_exception(ThreadState& ts, Value self, const Args& a) {
 
 Value m_set_result(ThreadState& ts, Value self, const Args& a) {
   FutureObj* f = self_future(ts, self);
-  if (f == nullptr || !check_args(ts, a, "set_result", 1, 1)) return Value::fail();
+  if (f == nullptr) return Value::fail();
   if (dynamic_cast<TaskObj*>(f))
     return raise(ts, ts.interp.types.RuntimeError, "Task does not support set_result operation");
   return future_set_result(ts, f, a[0]) ? Value::none() : Value::fail();
@@ -297,7 +294,7 @@ Value m_set_result(ThreadState& ts, Value self, const Args& a) {
 
 Value m_set_exception(ThreadState& ts, Value self, const Args& a) {
   FutureObj* f = self_future(ts, self);
-  if (f == nullptr || !check_args(ts, a, "set_exception", 1, 1)) return Value::fail();
+  if (f == nullptr) return Value::fail();
   if (dynamic_cast<TaskObj*>(f))
     return raise(ts, ts.interp.types.RuntimeError, "Task does not support set_exception operation");
   return future_set_exception(ts, f, a[0]) ? Value::none() : Value::fail();
@@ -305,8 +302,8 @@ Value m_set_exception(ThreadState& ts, Value self, const Args& a) {
 
 Value m_cancel(ThreadState& ts, Value self, const Args& a) {
   FutureObj* f = self_future(ts, self);
-  Value msg;
-  if (f == nullptr || !cancel_args(ts, a, &msg)) return Value::fail();
+  if (f == nullptr) return Value::fail();
+  Value msg = a[0].is_null() ? Value::none() : a[0];
   bool was_pending = f->state == FutState::Pending;
   if (!future_cancel(ts, f, msg)) return ts.exc.is_null() ? Value::from_bool(false) : Value::fail();
   return Value::from_bool(was_pending);
@@ -337,15 +334,13 @@ Value m_get_loop(ThreadState& ts, Value self, const Args& a) { return loop_of(ts
 
 Value m_add_done_callback(ThreadState& ts, Value self, const Args& a) {
   FutureObj* f = self_future(ts, self);
-  if (f == nullptr || !check_args(ts, a, "add_done_callback", 1, 1, true) ||
-      !check_kwargs(ts, a, "add_done_callback", {"context"}))
-    return Value::fail();
+  if (f == nullptr) return Value::fail();
   return add_callback(ts, f, a[0]) ? Value::none() : Value::fail();
 }
 
 Value m_remove_done_callback(ThreadState& ts, Value self, const Args& a) {
   FutureObj* f = self_future(ts, self);
-  if (f == nullptr || !check_args(ts, a, "remove_done_callback", 1, 1)) return Value::fail();
+  if (f == nullptr) return Value::fail();
   TempRoot root(ts, self);
   std::vector<Value> kept;
   std::int64_t removed = 0;
@@ -464,16 +459,16 @@ Value g_callbacks(ThreadState& ts, Value self, const Args&) {
 
 const MethodDef kMethods[] = {
     {"__init__", m_init},
-    {"result", m_result},
-    {"exception", m_exception},
-    {"set_result", m_set_result},
-    {"set_exception", m_set_exception},
-    {"cancel", m_cancel},
-    {"cancelled", m_cancelled},
-    {"done", m_done},
-    {"get_loop", m_get_loop},
-    {"add_done_callback", m_add_done_callback},
-    {"remove_done_callback", m_remove_done_callback},
+    {"result", m_result, "", Style::NoArgs},
+    {"exception", m_exception, "", Style::NoArgs},
+    {"set_result", m_set_result, "result, /", Style::One, Access::Mutates},
+    {"set_exception", m_set_exception, "exception, /", Style::One, Access::Mutates},
+    {"cancel", m_cancel, "msg=None", Style::Keywords, Access::Mutates},
+    {"cancelled", m_cancelled, "", Style::NoArgs},
+    {"done", m_done, "", Style::NoArgs},
+    {"get_loop", m_get_loop, "", Style::NoArgs},
+    {"add_done_callback", m_add_done_callback, "fn, /, *, context=None", Style::Keywords, Access::Mutates},
+    {"remove_done_callback", m_remove_done_callback, "fn, /", Style::One, Access::Mutates},
     {"_make_cancelled_error", m_make_cancelled_error},
     {"__await__", m_await},
     {"__iter__", m_await},

@@ -104,7 +104,6 @@ bool gather_child_done(ThreadState& ts, GatherObj* outer, Value fut) {
 namespace {
 
 Value gather_wake(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "_done_callback", 1, 1)) return Value::fail();
   return gather_child_done(ts, static_cast<GatherObj*>(self.as_obj()), a[0]) ? Value::none() : Value::fail();
 }
 
@@ -112,7 +111,6 @@ Value gather_wake(ThreadState& ts, Value self, const Args& a) {
 // has at least one argument. Coroutines become tasks here; futures are
 // taken as they are; anything else goes through asyncio.ensure_future.
 Value gather_fn(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "_gather", 3, 3)) return Value::fail();
   Tuple* aws = as_tuple(a[0]);
   if (aws == nullptr) return raise(ts, ts.interp.types.TypeError, "_gather() needs a tuple");
   int return_exceptions = truthy(ts, a[1]);
@@ -173,7 +171,12 @@ Value gather_fn(ThreadState& ts, Value self, const Args& a) {
       if (!add_callback(ts, f, obj(outer))) return Value::fail();
       continue;
     }
-    Value wake = obj(new_native(ts, gather_wake, "_done_callback", obj(outer)));
+    // A callback made per child is no table row: its signature is parsed on first use.
+    static const MethodDef wake_def{"_done_callback", gather_wake, "fut, /", Style::One};
+    static const Signature wake_sig = parse_signature(wake_def, "_done_callback");
+    Native* wake_native = new_native(ts, gather_wake, "_done_callback", obj(outer));
+    wake_native->sig = &wake_sig;
+    Value wake = obj(wake_native);
     TempRoot wroot(ts, wake);
     if (call_method(ts, fut, st.s_add_done_callback, std::span<const Value>(&wake, 1)).is_fail())
       return Value::fail();
@@ -191,8 +194,8 @@ GatherObj* self_gather(ThreadState& ts, Value self) {
 // once a child's CancelledError comes back (3.11's _GatheringFuture.cancel).
 Value m_cancel(ThreadState& ts, Value self, const Args& a) {
   GatherObj* g = self_gather(ts, self);
-  Value msg;
-  if (g == nullptr || !cancel_args(ts, a, &msg)) return Value::fail();
+  if (g == nullptr) return Value::fail();
+  Value msg = a[0].is_null() ? Value::none() : a[0];
   if (g->state != FutState::Pending) return Value::from_bool(false);
   TempRoot root(ts, self);
   bool ret = false;
@@ -209,8 +212,9 @@ Value m_init(ThreadState& ts, Value self, const Args& a) {
   return raise(ts, ts.interp.types.TypeError, "_GatheringFuture is made by asyncio.gather()");
 }
 
-const MethodDef kMethods[] = {{"cancel", m_cancel}, {"__init__", m_init}};
-const MethodDef kFunctions[] = {{"_gather", gather_fn}};
+const MethodDef kMethods[] = {{"cancel", m_cancel, "msg=None", Style::Keywords, Access::Mutates}, {"__init__", m_init}};
+const MethodDef kFunctions[] = {
+    {"_gather", gather_fn, "awaitables, return_exceptions, ensure_future, /", Style::Positional}};
 
 }  // namespace
 

@@ -238,14 +238,14 @@ bool run_item(ThreadState& ts, const ReadyItem& item) {
 
 Value m_push_handle(ThreadState& ts, Value self, const Args& a) {
   LoopObj* l = self_loop(ts, self);
-  if (l == nullptr || !check_args(ts, a, "_push_handle", 1, 1) || !check_open(ts, l)) return Value::fail();
+  if (l == nullptr || !check_open(ts, l)) return Value::fail();
   l->ready.push_back({a[0], Value::null(), ReadyKind::Handle});
   return Value::none();
 }
 
 Value m_add_timer(ThreadState& ts, Value self, const Args& a) {
   LoopObj* l = self_loop(ts, self);
-  if (l == nullptr || !check_args(ts, a, "_add_timer", 1, 1) || !check_open(ts, l)) return Value::fail();
+  if (l == nullptr || !check_open(ts, l)) return Value::fail();
   Value w = get_attr(ts, a[0], state().s_when);
   if (w.is_fail()) return w;
   auto when = to_double(ts, w);
@@ -256,7 +256,7 @@ Value m_add_timer(ThreadState& ts, Value self, const Args& a) {
 
 Value m_timeout(ThreadState& ts, Value self, const Args& a) {
   LoopObj* l = self_loop(ts, self);
-  if (l == nullptr || !check_args(ts, a, "_timeout", 1, 1)) return Value::fail();
+  if (l == nullptr) return Value::fail();
   int stopping = truthy(ts, a[0]);
   if (stopping < 0) return Value::fail();
   TimerEntry* e;
@@ -307,7 +307,7 @@ Value m_run_ready(ThreadState& ts, Value self, const Args& a) {
 
 Value m_create_future(ThreadState& ts, Value self, const Args& a) {
   LoopObj* l = self_loop(ts, self);
-  if (l == nullptr || !check_args(ts, a, "create_future", 0, 0)) return Value::fail();
+  if (l == nullptr) return Value::fail();
   State& st = state();
   FutureObj* f = static_cast<FutureObj*>(st.future->new_instance(ts, st.future));
   f->loop = self;
@@ -318,7 +318,7 @@ Value m_create_future(ThreadState& ts, Value self, const Args& a) {
 // timer, so a sleeping task costs one future and one timer entry.
 Value m_sleep(ThreadState& ts, Value self, const Args& a) {
   LoopObj* l = self_loop(ts, self);
-  if (l == nullptr || !check_args(ts, a, "_sleep", 2, 2) || !check_open(ts, l)) return Value::fail();
+  if (l == nullptr || !check_open(ts, l)) return Value::fail();
   auto delay = to_double(ts, a[0]);
   if (!delay) return Value::fail();
   State& st = state();
@@ -334,14 +334,14 @@ Value m_sleep(ThreadState& ts, Value self, const Args& a) {
 // call_soon_threadsafe): the same as the native ones'.
 Value m_check_closed(ThreadState& ts, Value self, const Args& a) {
   LoopObj* l = self_loop(ts, self);
-  if (l == nullptr || !check_args(ts, a, "_check_closed", 0, 0) || !check_open(ts, l)) return Value::fail();
+  if (l == nullptr || !check_open(ts, l)) return Value::fail();
   return Value::none();
 }
 
 // How many timers are queued, dead ones not yet dropped included (for tests).
 Value m_timer_count(ThreadState& ts, Value self, const Args& a) {
   LoopObj* l = self_loop(ts, self);
-  if (l == nullptr || !check_args(ts, a, "_timer_count", 0, 0)) return Value::fail();
+  if (l == nullptr) return Value::fail();
   return Value::from_int(static_cast<std::int64_t>(l->timers.size() - l->timers_head + l->heap.size()));
 }
 
@@ -403,16 +403,16 @@ Value s_unretrieved(ThreadState& ts, Value self, const Args& a) {
 }
 
 const MethodDef kMethods[] = {
-    {"_push_handle", m_push_handle},
-    {"_add_timer", m_add_timer},
-    {"_timeout", m_timeout},
+    {"_push_handle", m_push_handle, "handle, /", Style::One, Access::Mutates},
+    {"_add_timer", m_add_timer, "timer, /", Style::One, Access::Mutates},
+    {"_timeout", m_timeout, "stopping, /", Style::One, Access::Mutates},
     {"_run_ready", m_run_ready},
-    {"create_future", m_create_future},
-    {"_sleep", m_sleep},
+    {"create_future", m_create_future, "", Style::NoArgs},
+    {"_sleep", m_sleep, "delay, result, /", Style::Positional, Access::Mutates},
     {"_live_tasks", m_live_tasks},
     {"_clear", m_clear},
-    {"_timer_count", m_timer_count},
-    {"_check_closed", m_check_closed},
+    {"_timer_count", m_timer_count, "", Style::NoArgs},
+    {"_check_closed", m_check_closed, "", Style::NoArgs},
 };
 
 }  // namespace

@@ -10,7 +10,6 @@ namespace {
 
 // _setup(CancelledError, InvalidStateError, get_event_loop)
 Value setup(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "_setup", 3, 3)) return Value::fail();
   asyncio::State& st = asyncio::state();
   st.cancelled_error = a[0];
   st.invalid_state_error = a[1];
@@ -18,7 +17,8 @@ Value setup(ThreadState& ts, Value self, const Args& a) {
   return Value::none();
 }
 
-const MethodDef kFunctions[] = {{"_setup", setup}};
+const MethodDef kFunctions[] = {
+    {"_setup", setup, "CancelledError, InvalidStateError, get_event_loop, /", Style::Positional}};
 
 }  // namespace
 

@@ -135,10 +135,15 @@ bool after_yield(ThreadState& ts, TaskObj* task, Value r) {
     if (b < 0) return false;
     if (b) {
       if (!set_attr(ts, r, st.s_blocking, Value::from_bool(false))) return false;
-      Value wake = obj(new_native(ts, [](ThreadState& ts, Value self, const Args& a) -> Value {
-        if (!check_args(ts, a, "task_wakeup", 1, 1)) return Value::fail();
+      auto fn = [](ThreadState& ts, Value self, const Args& a) -> Value {
         return task_wakeup(ts, static_cast<TaskObj*>(self.as_obj()), a[0]) ? Value::none() : Value::fail();
-      }, "task_wakeup", obj(task)));
+      };
+      // A callback made per wait is no table row: its signature is parsed on first use.
+      static const MethodDef wake_def{"task_wakeup", fn, "future, /", Style::One};
+      static const Signature wake_sig = parse_signature(wake_def, "task_wakeup");
+      Native* wake_native = new_native(ts, fn, "task_wakeup", obj(task));
+      wake_native->sig = &wake_sig;
+      Value wake = obj(wake_native);
       TempRoot root(ts, wake);
       if (call_method(ts, r, st.s_add_done_callback, std::span<const Value>(&wake, 1)).is_fail()) return false;
       return now_waiting(ts, task, r);
@@ -273,11 +278,14 @@ TaskObj* new_task(ThreadState& ts, Type* t, Value coro, Value loop, Value name) 
 namespace {
 
 Value m_init(ThreadState& ts, Value self, const Args& a) {
+  // Bound here rather than by the row, so that a wrong call names "Task()"
+  // as CPython's does, not "__init__()".
+  static const MethodDef def{"Task", m_init, "coro, *, loop=None, name=None, context=None", Style::Keywords};
+  static const Signature sig = parse_signature(def, "Task");
   TaskObj* t = self_task(ts, self);
-  if (t == nullptr || !check_args(ts, a, "Task", 1, 1, true) ||
-      !check_kwargs(ts, a, "Task", {"loop", "name", "context"}))
-    return Value::fail();
-  return task_init(ts, t, a[0], kwarg(a, "loop"), kwarg(a, "name")) ? Value::none() : Value::fail();
+  Value p[4];
+  if (t == nullptr || !bind_args(ts, sig, a, p)) return Value::fail();
+  return task_init(ts, t, p[0], p[1], p[2]) ? Value::none() : Value::fail();
 }
 
 // The task's name as a str, made from its number on first use.
@@ -293,7 +301,7 @@ Value m_get_name(ThreadState& ts, Value self, const Args& a) {
 
 Value m_set_name(ThreadState& ts, Value self, const Args& a) {
   TaskObj* t = self_task(ts, self);
-  if (t == nullptr || !check_args(ts, a, "set_name", 1, 1)) return Value::fail();
+  if (t == nullptr) return Value::fail();
   Str* s = str(ts, a[0]);
   if (s == nullptr) return Value::fail();
   t->name = obj(s);
@@ -314,8 +322,8 @@ Value m_get_coro(ThreadState& ts, Value self, const Args& a) {
 
 Value m_cancel(ThreadState& ts, Value self, const Args& a) {
   TaskObj* t = self_task(ts, self);
-  Value msg;
-  if (t == nullptr || !cancel_args(ts, a, &msg)) return Value::fail();
+  if (t == nullptr) return Value::fail();
+  Value msg = a[0].is_null() ? Value::none() : a[0];
   t->log_traceback = false;
   if (t->state != FutState::Pending) return Value::from_bool(false);
   ++t->num_cancels_requested;
@@ -396,9 +404,9 @@ Value g_must_cancel(ThreadState& ts, Value self, const Args&) {
 }
 
 const MethodDef kMethods[] = {
-    {"__init__", m_init},       {"get_name", m_get_name},     {"set_name", m_set_name},
-    {"get_coro", m_get_coro},   {"cancel", m_cancel},         {"cancelling", m_cancelling},
-    {"uncancel", m_uncancel},   {"__repr__", m_repr},
+    {"__init__", m_init},       {"get_name", m_get_name, "", Style::NoArgs},     {"set_name", m_set_name, "value, /", Style::One, Access::Mutates},
+    {"get_coro", m_get_coro, "", Style::NoArgs},   {"cancel", m_cancel, "msg=None", Style::Keywords, Access::Mutates},         {"cancelling", m_cancelling, "", Style::NoArgs},
+    {"uncancel", m_uncancel, "", Style::NoArgs, Access::Mutates},   {"__repr__", m_repr},
 };
 
 }  // namespace

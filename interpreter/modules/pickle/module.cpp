@@ -58,8 +58,7 @@ bool protocol_arg(ThreadState& ts, Value v, int& out) {
 }
 
 // The buffer_callback / buffers arguments: only their "none" values.
-bool no_buffers(ThreadState& ts, const Args& a, const char* kw) {
-  Value b = kwarg(a, kw);
+bool no_buffers(ThreadState& ts, Value b, const char* kw) {
   if (b.is_null() || b.is_none()) return true;
   if (Tuple* t = as_tuple(b); t != nullptr && t->items.empty()) return true;
   raise_fmt(ts, ts.interp.types.NotImplementedError, "pickle: {} (out-of-band buffers) is not supported by gilvm", kw);
@@ -88,13 +87,10 @@ bool write_pickle(ThreadState& ts, Value file, std::string out) {
 
 // dumps(obj, protocol=None, *, fix_imports=True, buffer_callback=None)
 Value p_dumps(ThreadState& ts, Value self, const Args& a) {
-  if (!check_kwargs(ts, a, "dumps", {"obj", "protocol", "fix_imports", "buffer_callback"})) return Value::fail();
-  Value o = a.npos > 0 ? a[0] : kwarg(a, "obj");
-  if (a.npos > 2) return raise_fmt(ts, ts.interp.types.TypeError, "dumps() takes at most 2 positional arguments ({} given)", a.npos);
-  if (o.is_null()) return raise(ts, ts.interp.types.TypeError, "dumps() missing required argument 'obj' (pos 1)");
+  Value o = a[0];
   int proto;
-  if (!protocol_arg(ts, a.npos > 1 ? a[1] : kwarg(a, "protocol"), proto)) return Value::fail();
-  if (!no_buffers(ts, a, "buffer_callback")) return Value::fail();
+  if (!protocol_arg(ts, a[1], proto)) return Value::fail();
+  if (!no_buffers(ts, a[3], "buffer_callback")) return Value::fail();
   std::string out;
   if (!pickle::dump_value(ts, errors_of(self), o, proto, out)) return Value::fail();
   return new_bytes(ts, std::move(out));
@@ -102,16 +98,10 @@ Value p_dumps(ThreadState& ts, Value self, const Args& a) {
 
 // dump(obj, file, protocol=None, *, fix_imports=True, buffer_callback=None)
 Value p_dump(ThreadState& ts, Value self, const Args& a) {
-  if (!check_kwargs(ts, a, "dump", {"obj", "file", "protocol", "fix_imports", "buffer_callback"})) return Value::fail();
-  if (a.npos > 3) return raise_fmt(ts, ts.interp.types.TypeError, "dump() takes at most 3 positional arguments ({} given)", a.npos);
-  Value o = a.npos > 0 ? a[0] : kwarg(a, "obj");
-  Value file = a.npos > 1 ? a[1] : kwarg(a, "file");
-  if (o.is_null() || file.is_null())
-    return raise_fmt(ts, ts.interp.types.TypeError, "dump() missing required argument '{}' (pos {})",
-                     o.is_null() ? "obj" : "file", o.is_null() ? 1 : 2);
+  Value o = a[0], file = a[1];
   int proto;
-  if (!protocol_arg(ts, a.npos > 2 ? a[2] : kwarg(a, "protocol"), proto)) return Value::fail();
-  if (!no_buffers(ts, a, "buffer_callback")) return Value::fail();
+  if (!protocol_arg(ts, a[2], proto)) return Value::fail();
+  if (!no_buffers(ts, a[4], "buffer_callback")) return Value::fail();
   if (!check_file(ts, file, FileUse::Write)) return Value::fail();
   std::string out;
   if (!pickle::dump_value(ts, errors_of(self), o, proto, out) || !write_pickle(ts, file, std::move(out)))
@@ -121,10 +111,7 @@ Value p_dump(ThreadState& ts, Value self, const Args& a) {
 
 // loads(data, /, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=())
 Value p_loads(ThreadState& ts, Value self, const Args& a) {
-  if (!check_kwargs(ts, a, "loads", {"fix_imports", "encoding", "errors", "buffers"})) return Value::fail();
-  if (a.npos != 1)
-    return raise_fmt(ts, ts.interp.types.TypeError, "loads() takes exactly 1 positional argument ({} given)", a.npos);
-  if (!no_buffers(ts, a, "buffers")) return Value::fail();
+  if (!no_buffers(ts, a[4], "buffers")) return Value::fail();
   Bytes* b = as_bytes(a[0]);
   if (b == nullptr)
     return raise_fmt(ts, ts.interp.types.TypeError, "a bytes-like object is required, not '{}'", type_name(ts, a[0]));
@@ -134,11 +121,8 @@ Value p_loads(ThreadState& ts, Value self, const Args& a) {
 
 // load(file, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=())
 Value p_load(ThreadState& ts, Value self, const Args& a) {
-  if (!check_kwargs(ts, a, "load", {"file", "fix_imports", "encoding", "errors", "buffers"})) return Value::fail();
-  Value file = a.npos > 0 ? a[0] : kwarg(a, "file");
-  if (a.npos > 1) return raise_fmt(ts, ts.interp.types.TypeError, "load() takes at most 1 positional argument ({} given)", a.npos);
-  if (file.is_null()) return raise(ts, ts.interp.types.TypeError, "load() missing required argument 'file' (pos 1)");
-  if (!no_buffers(ts, a, "buffers")) return Value::fail();
+  Value file = a[0];
+  if (!no_buffers(ts, a[4], "buffers")) return Value::fail();
   if (!check_file(ts, file, FileUse::Read)) return Value::fail();
   return pickle::load_file(ts, errors_of(self), file);
 }
@@ -192,13 +176,16 @@ Value state_of_type(Interpreter& in, Value type) { return dict_get_cstr(in, as_t
 
 // Pickler(file, protocol=None, *, fix_imports=True, buffer_callback=None)
 Value pickler_ctor(ThreadState& ts, Value self, const Args& a) {
-  if (!check_kwargs(ts, a, "Pickler", {"file", "protocol", "fix_imports", "buffer_callback"})) return Value::fail();
-  if (a.npos > 2) return raise_fmt(ts, ts.interp.types.TypeError, "Pickler() takes at most 2 positional arguments ({} given)", a.npos);
-  Value file = a.npos > 0 ? a[0] : kwarg(a, "file");
-  if (file.is_null()) return raise(ts, ts.interp.types.TypeError, "Pickler() missing required argument 'file' (pos 1)");
+  // A type's constructor is no table row: its signature is parsed on first use.
+  static const MethodDef def{"Pickler", pickler_ctor, "file, protocol=None, *, fix_imports=True, buffer_callback=None",
+                             Style::Keywords};
+  static const Signature sig = parse_signature(def, "Pickler");
+  Value p_args[4];
+  if (!bind_args(ts, sig, a, p_args)) return Value::fail();
+  Value file = p_args[0];
   int proto;
-  if (!protocol_arg(ts, a.npos > 1 ? a[1] : kwarg(a, "protocol"), proto)) return Value::fail();
-  if (!no_buffers(ts, a, "buffer_callback")) return Value::fail();
+  if (!protocol_arg(ts, p_args[1], proto)) return Value::fail();
+  if (!no_buffers(ts, p_args[3], "buffer_callback")) return Value::fail();
   if (!check_file(ts, file, FileUse::Write)) return Value::fail();
   auto* p = ts.interp.heap.make<PicklerObj>(as_type(self));
   p->file = file;
@@ -208,7 +195,6 @@ Value pickler_ctor(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value pickler_dump(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "dump", 1, 1)) return Value::fail();
   auto* p = receiver<PicklerObj>(ts, self, "Pickler");
   if (p == nullptr) return Value::fail();
   std::string out;
@@ -219,7 +205,6 @@ Value pickler_dump(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value pickler_clear_memo(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "clear_memo", 0, 0)) return Value::fail();
   auto* p = receiver<PicklerObj>(ts, self, "Pickler");
   if (p == nullptr) return Value::fail();
   p->memo = pickle::PickleMemo{};
@@ -230,11 +215,13 @@ Value pickler_clear_memo(ThreadState& ts, Value self, const Args& a) {
 
 // Unpickler(file, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=())
 Value unpickler_ctor(ThreadState& ts, Value self, const Args& a) {
-  if (!check_kwargs(ts, a, "Unpickler", {"file", "fix_imports", "encoding", "errors", "buffers"})) return Value::fail();
-  if (a.npos > 1) return raise_fmt(ts, ts.interp.types.TypeError, "Unpickler() takes at most 1 positional argument ({} given)", a.npos);
-  Value file = a.npos > 0 ? a[0] : kwarg(a, "file");
-  if (file.is_null()) return raise(ts, ts.interp.types.TypeError, "Unpickler() missing required argument 'file' (pos 1)");
-  if (!no_buffers(ts, a, "buffers")) return Value::fail();
+  static const MethodDef def{"Unpickler", unpickler_ctor,
+                             "file, *, fix_imports=True, encoding='ASCII', errors='strict', buffers=()", Style::Keywords};
+  static const Signature sig = parse_signature(def, "Unpickler");
+  Value u_args[5];
+  if (!bind_args(ts, sig, a, u_args)) return Value::fail();
+  Value file = u_args[0];
+  if (!no_buffers(ts, u_args[4], "buffers")) return Value::fail();
   if (!check_file(ts, file, FileUse::Read)) return Value::fail();
   auto* u = ts.interp.heap.make<UnpicklerObj>(as_type(self));
   u->file = file;
@@ -243,7 +230,6 @@ Value unpickler_ctor(ThreadState& ts, Value self, const Args& a) {
 }
 
 Value unpickler_load(ThreadState& ts, Value self, const Args& a) {
-  if (!check_args(ts, a, "load", 0, 0)) return Value::fail();
   auto* u = receiver<UnpicklerObj>(ts, self, "Unpickler");
   if (u == nullptr) return Value::fail();
   return pickle::load_file(ts, errors_of(u->module_state), u->file, u);
@@ -271,11 +257,18 @@ bool init_pickle_module(ThreadState& ts, Dict* d) {
   e.unpickling_error = make_error(in, modname, "UnpicklingError", e.pickle_error);
   e.roots = make_builtin_type(in, "_pickle_roots", in.types.object, Kind::Opaque);
 
+  // The functions' Natives carry the module state as `self`.
   static constexpr MethodDef kFunctions[] = {
-      {"dumps", p_dumps}, {"dump", p_dump}, {"loads", p_loads}, {"load", p_load}};
-  for (const MethodDef& f : kFunctions) dict_set_cstr(in, d, f.name, obj(new_native(ts, f.fn, f.name, obj(state))));
-  static constexpr MethodDef kPicklerMethods[] = {{"dump", pickler_dump}, {"clear_memo", pickler_clear_memo}};
-  static constexpr MethodDef kUnpicklerMethods[] = {{"load", unpickler_load}};
+      {"dumps", p_dumps, "obj, protocol=None, *, fix_imports=True, buffer_callback=None", Style::Keywords},
+      {"dump", p_dump, "obj, file, protocol=None, *, fix_imports=True, buffer_callback=None", Style::Keywords},
+      {"loads", p_loads, "data, /, *, fix_imports=True, encoding='ASCII', errors='strict', buffers=()",
+       Style::Keywords},
+      {"load", p_load, "file, *, fix_imports=True, encoding='ASCII', errors='strict', buffers=()", Style::Keywords}};
+  add_functions(in, d, kFunctions);
+  for (const MethodDef& f : kFunctions) static_cast<Native*>(dict_get_cstr(in, d, f.name).as_obj())->self = obj(state);
+  static constexpr MethodDef kPicklerMethods[] = {{"dump", pickler_dump, "obj, /", Style::One, Access::Mutates},
+                                                  {"clear_memo", pickler_clear_memo, "", Style::NoArgs, Access::Mutates}};
+  static constexpr MethodDef kUnpicklerMethods[] = {{"load", unpickler_load, "", Style::NoArgs, Access::Mutates}};
   struct ClassDef {
     const char* name;
     NativeFn ctor;
