@@ -12,7 +12,9 @@ async def inner():
 
 
 async def work():
-    await asyncio.sleep(0.02)
+    # Far longer than the 1 ms timeout: on a loaded machine the loop can stall
+    # past a short sleep, and the task would be done before wait_for sees it.
+    await asyncio.sleep(0.3)
     return "survived"
 
 
