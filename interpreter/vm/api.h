@@ -224,9 +224,6 @@ bool check_args(ThreadState& ts, const Args& a, const char* name, std::size_t mi
                 std::size_t max, bool allow_kw = false);
 // The keyword argument `name`, or Null.
 Value kwarg(const Args& a, std::string_view name);
-// Raises TypeError for a keyword not in `allowed`.
-bool check_kwargs(ThreadState& ts, const Args& a, const char* fname,
-                  std::initializer_list<std::string_view> allowed);
 
 // Makes a builtin type (layout = the Kind of its instances).
 Type* make_builtin_type(Interpreter& interp, std::string_view name, Type* base, Kind layout);

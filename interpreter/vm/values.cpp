@@ -173,17 +173,4 @@ Value kwarg(const Args& a, std::string_view name) {
   return Value::null();
 }
 
-bool check_kwargs(ThreadState& ts, const Args& a, const char* fname,
-                  std::initializer_list<std::string_view> allowed) {
-  for (std::size_t i = 0; i < a.nkw; ++i) {
-    bool ok = false;
-    for (auto n : allowed) ok = ok || a.kwnames[i]->s == n;
-    if (!ok) {
-      raise_invalid_keyword(ts, a.kwnames[i]->s, fname);
-      return false;
-    }
-  }
-  return true;
-}
-
 }  // namespace gilvm
